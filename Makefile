@@ -1,0 +1,74 @@
+# The two commands of the README: `make run` and `make test`. Everything they need is installed here.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cbt_supervision
+
+.PHONY: help install run test test-sqlite test-postgres test-fast lint format migrate demo browser-deps clean
+
+help:
+	@echo "make run            install, migrate, load demo data, serve on http://127.0.0.1:8000"
+	@echo "make test           install, then the whole test suite (SQLite; browser tests included)"
+	@echo "make test-postgres  the whole suite against PostgreSQL ($(POSTGRES_URL))"
+	@echo "make lint           ruff check, ruff format --check, djlint"
+
+# The stamp files make a second run quick: nothing is reinstalled unless its requirement file changed.
+$(VENV)/.installed: requirements.txt
+	@PYTHON_BIN=$$(scripts/find_python.sh) || exit 1; \
+	  if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+	    rm -rf $(VENV); echo "Creating $(VENV) with $$PYTHON_BIN"; "$$PYTHON_BIN" -m venv $(VENV); fi
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+static/vendor/.built: node_modules/.installed scripts/build_static.mjs
+	npm run --silent build
+	@touch $@
+
+install: $(VENV)/.installed static/vendor/.built
+
+# Browser tests drive Debian's Chromium; install it when we may (root) and it is missing.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "Could not install chromium; browser tests will be skipped."; \
+	  else echo "chromium is not installed (apt-get install chromium); browser tests will be skipped."; fi; \
+	fi
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) seed_demo
+
+run: demo
+	@$(MANAGE) demo_logins
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install browser-deps
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install browser-deps
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djlint templates --reformat --quiet || true
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor staticfiles .pytest_cache

@@ -1,0 +1,54 @@
+"""Creates the demo accounts and relationships through the services; running it twice changes nothing."""
+
+import datetime
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from supervision.demo import DEMO_PASSWORD, DEMO_PEOPLE
+from supervision.models import Supervision, User
+from supervision.roles import ADMINISTRATORS_GROUP, COURSE_STAFF_GROUP
+from supervision.services.people import groups_ensure, user_create
+from supervision.services.relationships import supervision_start
+
+
+@transaction.atomic
+def seed_people() -> dict[str, User]:
+    groups = groups_ensure()
+    people: dict[str, User] = {}
+    for person in DEMO_PEOPLE:
+        user = User.objects.filter(email=person["email"]).first()
+        if user is None:
+            user = user_create(
+                email=person["email"],
+                password=DEMO_PASSWORD,
+                display_name=person["display_name"],
+                is_superuser=person["key"] == "admin",
+                is_staff=person["key"] == "admin",
+            )
+        people[person["key"]] = user
+    _join(people["editor"], groups[COURSE_STAFF_GROUP])
+    _join(people["admin"], groups[ADMINISTRATORS_GROUP])
+
+    started = timezone.localdate() - datetime.timedelta(days=190)
+    pairs = [
+        ("supervisor", "trainee1", Supervision.Kind.CLINICAL),
+        ("supervisor", "trainee2", Supervision.Kind.CLINICAL),
+        ("supervisor", "supervisor_in_training", Supervision.Kind.SUPERVISION_OF_SUPERVISION),
+        ("supervisor_in_training", "trainee2", Supervision.Kind.CLINICAL),
+    ]
+    for supervisor_key, supervisee_key, kind in pairs:
+        supervisor, supervisee = people[supervisor_key], people[supervisee_key]
+        exists = Supervision.objects.filter(
+            supervisor=supervisor, supervisee=supervisee, ended_on__isnull=True
+        ).exists()
+        if not exists:
+            supervision_start(
+                supervisor=supervisor, supervisee=supervisee, kind=kind, started_on=started
+            )
+    return people
+
+
+def _join(user: User, group: Group) -> None:
+    user.groups.add(group)

@@ -1,0 +1,13 @@
+"""Loads the demo people and records; safe to run again (it changes nothing the second time)."""
+
+from django.core.management.base import BaseCommand
+
+from supervision.demo.people import seed_people
+
+
+class Command(BaseCommand):
+    help = "Create the demo accounts and their supervision records (idempotent)."
+
+    def handle(self, *args, **options):
+        people = seed_people()
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({len(people)} demo accounts)."))

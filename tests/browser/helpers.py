@@ -1,0 +1,20 @@
+"""Helpers for browser tests: sign in through the real login page and check accessibility."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.factories import PASSWORD
+
+_axe = Axe()
+
+
+def sign_in(page, email: str, password: str = PASSWORD) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+
+def assert_accessible(page) -> None:
+    results = _axe.run(page)
+    assert results.violations_count == 0, results.generate_report()

@@ -1,0 +1,53 @@
+"""A person signs in through the real login page and reaches their dashboard."""
+
+import pytest
+
+from supervision.demo import DEMO_PASSWORD, DEMO_PEOPLE
+from supervision.demo.people import seed_people
+from tests.browser.helpers import assert_accessible, sign_in
+from tests.factories import make_supervision
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_supervisor_signs_in_and_sees_their_supervisees(page, supervisor, supervisee):
+    make_supervision(supervisor, supervisee)
+    page.goto("/")
+    assert "/accounts/login/" in page.url
+    assert_accessible(page)
+
+    sign_in(page, supervisor.email)
+
+    assert page.get_by_role("heading", name=f"Welcome, {supervisor.name}").is_visible()
+    assert page.get_by_role("heading", name="As a supervisor").is_visible()
+    assert page.get_by_text(supervisee.name).is_visible()
+    assert_accessible(page)
+
+
+def test_wrong_password_keeps_the_email_and_says_so_neutrally(page, supervisor):
+    sign_in(page, supervisor.email, password="not-the-password")
+    assert "/accounts/login/" in page.url
+    assert page.get_by_label("Email").input_value() == supervisor.email
+    assert page.get_by_role("alert").is_visible()
+    assert_accessible(page)
+
+
+def test_every_demo_login_reaches_its_dashboard(page):
+    seed_people()
+    for person in DEMO_PEOPLE:
+        sign_in(page, person["email"], DEMO_PASSWORD)
+        heading = page.get_by_role("heading", level=1)
+        assert heading.inner_text().startswith("Welcome"), person["email"]
+        page.get_by_role("button", name="Sign out").click()
+        page.wait_for_url("**/accounts/login/")
+
+
+def test_dashboard_works_on_a_phone_with_the_keyboard(phone_page, supervisor, supervisee):
+    make_supervision(supervisor, supervisee)
+    sign_in(phone_page, supervisor.email)
+    phone_page.keyboard.press("Tab")
+    skip_link = phone_page.get_by_role("link", name="Skip to main content")
+    assert skip_link.evaluate("el => el === document.activeElement")
+    width = phone_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
+    assert_accessible(phone_page)

@@ -1,0 +1,104 @@
+"""Shared fixtures: media in a temporary folder, people in each role, and the browser layer."""
+
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+
+from supervision.roles import COURSE_STAFF_GROUP
+from supervision.services.people import groups_ensure
+from tests.factories import UserFactory, make_supervision
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # allauth counts failed sign-ins in the cache; one test's failures must not lock out the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def supervisor(db):
+    return UserFactory(display_name="Sam Supervisor")
+
+
+@pytest.fixture
+def supervisee(db):
+    return UserFactory(display_name="Tess Trainee")
+
+
+@pytest.fixture
+def supervision(supervisor, supervisee):
+    return make_supervision(supervisor, supervisee)
+
+
+@pytest.fixture
+def course_editor(db):
+    user = UserFactory(display_name="Cleo Editor")
+    user.groups.add(groups_ensure()[COURSE_STAFF_GROUP])
+    return user
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(display_name="Ada Admin", is_superuser=True, is_staff=True)
+
+
+# --- Browser layer ---------------------------------------------------------------------
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium")
+    if executable is None:
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail("REQUIRE_BROWSER is set but Debian's chromium is not installed.")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

@@ -1,0 +1,55 @@
+"""Object permissions: granted in services, checked without superuser shortcuts, removed on delete."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+
+from supervision.models import Supervision, SupervisionUserObjectPermission
+from supervision.permissions import ClinicalPermissionChecker, objects_for_user
+from tests.factories import UserFactory, make_supervision
+
+pytestmark = pytest.mark.django_db
+
+
+def test_starting_a_supervision_grants_both_parties_view(supervisor, supervisee, supervision):
+    checker = ClinicalPermissionChecker(supervisor)
+    assert checker.has_perm("view_supervision", supervision)
+    assert ClinicalPermissionChecker(supervisee).has_perm("view_supervision", supervision)
+    assert not ClinicalPermissionChecker(UserFactory()).has_perm("view_supervision", supervision)
+
+
+def test_superusers_get_no_shortcut_to_clinical_material(administrator, supervision):
+    assert administrator.has_perm("supervision.view_supervision", supervision)  # Django's shortcut
+    assert not ClinicalPermissionChecker(administrator).has_perm("view_supervision", supervision)
+    assert not objects_for_user(administrator, "view_supervision", Supervision.objects.all())
+
+
+def test_inactive_users_hold_nothing(supervisor, supervision):
+    supervisor.is_active = False
+    supervisor.save()
+    assert not ClinicalPermissionChecker(supervisor).has_perm("view_supervision", supervision)
+    assert not objects_for_user(supervisor, "view_supervision", Supervision.objects.all())
+
+
+def test_prefetched_checker_asks_the_database_once(supervisor, django_assert_num_queries):
+    supervisions = [make_supervision(supervisor) for _ in range(5)]
+    ContentType.objects.get_for_model(Supervision)  # warm Django's content-type cache
+    checker = ClinicalPermissionChecker(supervisor)
+    with django_assert_num_queries(2):  # user rows and group rows
+        checker.prefetch_perms(supervisions)
+    with django_assert_num_queries(0):
+        assert all(checker.has_perm("view_supervision", s) for s in supervisions)
+
+
+def test_deleting_a_supervision_or_user_leaves_no_permission_rows(supervisor, supervisee):
+    supervision = make_supervision(supervisor, supervisee)
+    assert SupervisionUserObjectPermission.objects.count() == 2
+    supervision.delete()
+    assert SupervisionUserObjectPermission.objects.count() == 0
+
+    loner = UserFactory()
+    make_supervision(supervisor, loner)
+    # Supervisions protect their people, so a person's relationships go first.
+    Supervision.objects.filter(supervisee=loner).delete()
+    loner_pk = loner.pk
+    loner.delete()
+    assert not SupervisionUserObjectPermission.objects.filter(user_id=loner_pk).exists()

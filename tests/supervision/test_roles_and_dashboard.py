@@ -1,0 +1,79 @@
+"""The navigation and dashboard show each person what their roles let them do."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from supervision.models import Supervision
+from supervision.roles import roles_for
+from supervision.services.relationships import supervision_end
+from tests.factories import UserFactory, make_supervision
+
+pytestmark = pytest.mark.django_db
+DASHBOARD = reverse("supervision:dashboard")
+
+
+def test_roles_follow_active_relationships(supervisor, supervisee, supervision):
+    assert roles_for(supervisor).supervisor and not roles_for(supervisor).supervisee
+    assert roles_for(supervisee).supervisee and not roles_for(supervisee).supervisor
+    supervision_end(supervision=supervision)
+    assert not roles_for(supervisor).supervisor
+
+
+def test_supervisor_in_training_sees_both_sides_apart(supervisor, supervisee):
+    in_training = UserFactory(display_name="Ivo Intraining")
+    make_supervision(supervisor, in_training, kind=Supervision.Kind.SUPERVISION_OF_SUPERVISION)
+    make_supervision(in_training, supervisee)
+    roles = roles_for(in_training)
+    assert roles.supervisor_in_training
+
+    from django.test import Client
+
+    client = Client()
+    client.force_login(in_training)
+    content = client.get(DASHBOARD).content.decode()
+    assert "As a supervisor" in content and "In your own supervision" in content
+    assert content.index(supervisee.name) < content.index("In your own supervision")
+
+
+def test_a_supervisors_own_supervisor_does_not_see_their_supervisees(client, supervisor):
+    in_training = UserFactory()
+    trainee = UserFactory(display_name="Hidden Trainee")
+    make_supervision(supervisor, in_training, kind=Supervision.Kind.SUPERVISION_OF_SUPERVISION)
+    make_supervision(in_training, trainee)
+    client.force_login(supervisor)
+    assert "Hidden Trainee" not in client.get(DASHBOARD).content.decode()
+
+
+def test_person_without_roles_gets_a_next_step(client):
+    client.force_login(UserFactory())
+    content = client.get(DASHBOARD).content.decode()
+    assert "Getting started" in content
+
+
+def test_course_editor_sees_course_editing_but_no_people_admin(client, course_editor):
+    client.force_login(course_editor)
+    content = client.get(DASHBOARD).content.decode()
+    assert "Open course editing" in content
+    assert "Manage people" not in content
+
+
+def test_administrator_sees_people_management(client, administrator):
+    client.force_login(administrator)
+    content = client.get(DASHBOARD).content.decode()
+    assert "Manage people" in content
+    assert "As a supervisor" not in content
+
+
+def test_supervisor_dashboard_query_count_does_not_grow(client, supervisor):
+    client.force_login(supervisor)
+    make_supervision(supervisor)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(DASHBOARD).status_code == 200
+    for _ in range(29):
+        make_supervision(supervisor)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(DASHBOARD)
+    assert response.content.decode().count('class="people-list"') == 1
+    assert len(many) == len(few)
