@@ -51,3 +51,15 @@ def test_dashboard_works_on_a_phone_with_the_keyboard(phone_page, supervisor, su
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
     assert_accessible(phone_page)
+
+
+def test_course_editor_opens_the_wagtail_admin_without_policy_errors(page, course_editor):
+    errors = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    sign_in(page, course_editor.email)
+    page.get_by_role("link", name="Course editing").first.click()
+    page.wait_for_load_state("networkidle")
+    assert "/cms/" in page.url
+    assert not [error for error in errors if "Content Security Policy" in error], errors
