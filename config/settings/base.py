@@ -44,6 +44,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 INSTALLED_APPS = [
     # Our apps first so their templates override the packages'.
     "supervision",
+    "notifications",
     "courses",
     # Wagtail
     "wagtail.contrib.forms",
@@ -107,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "supervision.context_processors.roles",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
