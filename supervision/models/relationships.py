@@ -33,6 +33,11 @@ class Supervision(models.Model):
     format = models.CharField(max_length=20, choices=Format.choices, default=Format.INDIVIDUAL)
     started_on = models.DateField(default=timezone.localdate)
     ended_on = models.DateField(null=True, blank=True)
+    supervisee_may_propose = models.BooleanField(
+        "supervisee may propose homework",
+        default=False,
+        help_text="Later in supervision the supervisee proposes their own homework and the two agree it.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SupervisionQuerySet.as_manager()

@@ -1,0 +1,99 @@
+"""Forms for agreeing homework; validation beyond a field's own lives in the models and services."""
+
+from django import forms
+from django.utils import timezone
+
+from homework.models import MAX_OCCURRENCES, Assignment
+
+
+class AssignmentForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Assignment
+        fields = [
+            "title",
+            "category",
+            "instructions",
+            "rationale",
+            "when",
+            "where",
+            "how_often",
+            "how_long",
+            "schedule",
+            "starts_on",
+            "occurrences",
+            "confidence",
+            "reading",
+        ]
+        labels = {
+            "starts_on": "Due date",
+            "occurrences": "Number of occurrences",
+            "confidence": "Supervisee's confidence that they can do it (0-10)",
+        }
+        help_texts = {
+            "starts_on": "For a daily or weekly schedule, the date of the first occurrence.",
+            "occurrences": f"For a daily or weekly schedule: how many times (1 to {MAX_OCCURRENCES}).",
+            "when": "For example: after each session with this patient.",
+            "where": "For example: in the clinic, before writing notes.",
+            "how_often": "For example: after every session this week.",
+            "how_long": "For example: ten minutes.",
+        }
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "instructions": forms.Textarea(attrs={"rows": 4}),
+            "rationale": forms.Textarea(attrs={"rows": 3}),
+            "reading": forms.Textarea(attrs={"rows": 2}),
+            "confidence": forms.NumberInput(attrs={"min": 0, "max": 10, "data-confidence": ""}),
+            "occurrences": forms.NumberInput(attrs={"min": 1, "max": MAX_OCCURRENCES}),
+        }
+
+    def __init__(self, *args, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        if not self.instance.pk:
+            self.fields["starts_on"].initial = self.today
+        self.fields["occurrences"].required = False
+
+    def clean_starts_on(self):
+        starts_on = self.cleaned_data["starts_on"]
+        if (
+            starts_on
+            and starts_on < self.today
+            and (not self.instance.pk or starts_on != self.instance.starts_on)
+        ):
+            raise forms.ValidationError("The due date cannot be before today.")
+        return starts_on
+
+    def clean(self):
+        cleaned = super().clean()
+        schedule = cleaned.get("schedule")
+        occurrences = cleaned.get("occurrences")
+        if schedule == Assignment.Schedule.ONCE:
+            cleaned["occurrences"] = 1
+        elif occurrences is None:
+            self.add_error("occurrences", "Say how many times, for a repeating schedule.")
+        elif not 1 <= occurrences <= MAX_OCCURRENCES:
+            self.add_error("occurrences", f"Choose between 1 and {MAX_OCCURRENCES} occurrences.")
+        return cleaned
+
+
+class ObstacleForm(forms.Form):
+    obstacle = forms.CharField(max_length=300, required=False, label="Anticipated obstacle")
+    plan = forms.CharField(max_length=500, required=False, label="Plan to get past it")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("obstacle") and not cleaned.get("plan"):
+            self.add_error("plan", "Say how you plan to get past this obstacle.")
+        if cleaned.get("plan") and not cleaned.get("obstacle"):
+            self.add_error("obstacle", "Name the obstacle this plan is for.")
+        return cleaned
+
+
+def obstacle_formset(data=None, initial=None):
+    initial = list(initial or [])
+    # Always offer at least three rows, so obstacles are thought about, not skipped.
+    blanks = max(3 - len(initial), 1)
+    formset_class = forms.formset_factory(ObstacleForm, extra=blanks, max_num=10, validate_max=True)
+    return formset_class(data=data, initial=initial, prefix="obstacles")

@@ -1,0 +1,19 @@
+"""Homework URLs; homework/README.md lists the permission each needs."""
+
+from django.urls import path
+
+from homework.views import assignments
+
+app_name = "homework"
+
+urlpatterns = [
+    path(
+        "supervisions/<int:supervision_id>/new/",
+        assignments.assignment_create_view,
+        name="assignment_create",
+    ),
+    path("<int:pk>/", assignments.assignment_detail, name="assignment_detail"),
+    path("<int:pk>/edit/", assignments.assignment_edit, name="assignment_edit"),
+    path("<int:pk>/accept/", assignments.assignment_accept_view, name="assignment_accept"),
+    path("<int:pk>/drop/", assignments.assignment_drop_view, name="assignment_drop"),
+]

@@ -1,0 +1,155 @@
+"""Agreeing, reading, editing and accepting homework."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from homework.forms import AssignmentForm, obstacle_formset
+from homework.models import Assignment
+from homework.services.assignments import (
+    ObstaclePlan,
+    StaleEdit,
+    assignment_accept,
+    assignment_create,
+    assignment_drop,
+    assignment_update,
+)
+from homework.views.access import assignment_for
+from supervision.selectors.relationships import supervisions_visible_to
+
+
+def _obstacles(formset) -> list[ObstaclePlan]:
+    return [
+        ObstaclePlan(form.cleaned_data["obstacle"], form.cleaned_data["plan"])
+        for form in formset.forms
+        if form.cleaned_data.get("obstacle")
+    ]
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    for field, field_errors in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, field_errors)
+
+
+def _low_confidence_message(request, assignment: Assignment) -> None:
+    if assignment.low_confidence:
+        messages.warning(
+            request,
+            f"Confidence is {assignment.confidence}/10. Below 7 is a sign to make the task "
+            "smaller or easier, so that it can succeed.",
+        )
+
+
+@login_required
+def assignment_create_view(request, supervision_id: int):
+    supervision = get_object_or_404(supervisions_visible_to(request.user), pk=supervision_id)
+    is_supervisor = supervision.supervisor_id == request.user.pk
+    if not supervision.is_active or not (is_supervisor or supervision.supervisee_may_propose):
+        raise PermissionDenied
+    form = AssignmentForm(request.POST or None)
+    obstacles = obstacle_formset(request.POST or None)
+    if request.method == "POST" and form.is_valid() and obstacles.is_valid():
+        try:
+            assignment = assignment_create(
+                supervision=supervision,
+                author=request.user,
+                data=form.cleaned_data,
+                obstacles=_obstacles(obstacles),
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            if assignment.status == Assignment.Status.PROPOSED:
+                messages.success(request, "Proposal sent to your supervisor.")
+            else:
+                messages.success(request, "Homework assigned.")
+            _low_confidence_message(request, assignment)
+            return redirect("homework:assignment_detail", assignment.pk)
+    return render(
+        request,
+        "homework/assignment_form.html",
+        {
+            "form": form,
+            "obstacles": obstacles,
+            "supervision": supervision,
+            "is_proposal": not is_supervisor,
+        },
+    )
+
+
+@login_required
+def assignment_detail(request, pk: int):
+    assignment = assignment_for(request, pk)
+    return render(
+        request,
+        "homework/assignment_detail.html",
+        {
+            "assignment": assignment,
+            "obstacles": assignment.obstacles.all(),
+            "expected": assignment.expected.all(),
+            "is_supervisor": assignment.supervision.supervisor_id == request.user.pk,
+        },
+    )
+
+
+@login_required
+def assignment_edit(request, pk: int):
+    assignment = assignment_for(request, pk, "change_assignment")
+    initial_obstacles = [
+        {"obstacle": row.obstacle, "plan": row.plan} for row in assignment.obstacles.all()
+    ]
+    form = AssignmentForm(
+        request.POST or None, instance=assignment, initial={"version": assignment.version}
+    )
+    obstacles = obstacle_formset(request.POST or None, initial=initial_obstacles)
+    if request.method == "POST" and form.is_valid() and obstacles.is_valid():
+        try:
+            assignment = assignment_update(
+                assignment=Assignment.objects.get(pk=pk),
+                editor=request.user,
+                based_on_version=form.cleaned_data.get("version") or 0,
+                data=form.cleaned_data,
+                obstacles=_obstacles(obstacles),
+            )
+        except StaleEdit:
+            form.add_error(
+                None,
+                "Someone changed this homework while you were editing it. Your changes are "
+                "still below; reload the page to see theirs, then apply yours again.",
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Homework updated.")
+            _low_confidence_message(request, assignment)
+            return redirect("homework:assignment_detail", assignment.pk)
+    return render(
+        request,
+        "homework/assignment_form.html",
+        {
+            "form": form,
+            "obstacles": obstacles,
+            "supervision": assignment.supervision,
+            "assignment": assignment,
+        },
+    )
+
+
+@login_required
+@require_POST
+def assignment_accept_view(request, pk: int):
+    assignment = assignment_for(request, pk, "change_assignment")
+    assignment_accept(assignment=assignment, supervisor=request.user)
+    messages.success(request, "Proposal accepted; it is now active homework.")
+    return redirect("homework:assignment_detail", assignment.pk)
+
+
+@login_required
+@require_POST
+def assignment_drop_view(request, pk: int):
+    assignment = assignment_for(request, pk, "change_assignment")
+    assignment_drop(assignment=assignment)
+    messages.success(request, "Homework dropped. It stays in the record.")
+    return redirect("homework:assignment_detail", assignment.pk)
