@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from homework.models import MAX_OCCURRENCES, Assignment
+from homework.models import MAX_OCCURRENCES, Assignment, Review
 
 
 class AssignmentForm(forms.ModelForm):
@@ -97,3 +97,29 @@ def obstacle_formset(data=None, initial=None):
     blanks = max(3 - len(initial), 1)
     formset_class = forms.formset_factory(ObstacleForm, extra=blanks, max_num=10, validate_max=True)
     return formset_class(data=data, initial=initial, prefix="obstacles")
+
+
+class ReviewForm(forms.ModelForm):
+    class Meta:
+        model = Review
+        fields = [
+            "outcome",
+            "learned",
+            "obstacles_met",
+            "effort",
+            "difficulty",
+            "reason",
+            "reason_detail",
+            "next_step",
+        ]
+        widgets = {
+            "outcome": forms.RadioSelect,
+            "learned": forms.Textarea(attrs={"rows": 3}),
+            "obstacles_met": forms.Textarea(attrs={"rows": 3}),
+            "effort": forms.NumberInput(attrs={"min": 0, "max": 10}),
+            "difficulty": forms.NumberInput(attrs={"min": 0, "max": 10}),
+        }
+        help_texts = {
+            "reason": "For partly done or not attempted. Not doing homework is information, not a failure.",
+            "next_step": "For partly done or not attempted: what changes next time.",
+        }

@@ -159,3 +159,78 @@ class AssignmentUserObjectPermission(UserObjectPermissionBase):
 
 class AssignmentGroupObjectPermission(GroupObjectPermissionBase):
     content_object = models.ForeignKey(Assignment, on_delete=models.CASCADE)
+
+
+class Review(models.Model):
+    """The homework review at the next meeting: information about what happened, never a verdict."""
+
+    class Outcome(models.TextChoices):
+        DONE = "done", "Done"
+        PARTLY = "partly", "Partly done"
+        NOT_ATTEMPTED = "not_attempted", "Not attempted"
+
+    class Reason(models.TextChoices):
+        UNCLEAR = "unclear", "The task was unclear"
+        NOT_IMPORTANT = "not_important", "It did not seem important or motivating"
+        CIRCUMSTANCES = "circumstances", "Circumstances got in the way"
+        TOO_DEMANDING = "too_demanding", "Too demanding at the moment"
+        OTHER = "other", "Other"
+
+    class NextStep(models.TextChoices):
+        KEEP = "keep", "Keep it as it is"
+        ADAPT = "adapt", "Adapt it"
+        EASIER = "easier", "Make it easier"
+        DROP = "drop", "Drop it"
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reviews")
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    learned = models.TextField("what was learned", blank=True)
+    obstacles_met = models.TextField("obstacles met", blank=True)
+    effort = models.PositiveSmallIntegerField(
+        "effort put in (0-10)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+    )
+    difficulty = models.PositiveSmallIntegerField(
+        "difficulty felt (0-10)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+    )
+    reason = models.CharField(max_length=20, choices=Reason.choices, blank=True)
+    reason_detail = models.CharField("reason, in your words", max_length=300, blank=True)
+    next_step = models.CharField(max_length=10, choices=NextStep.choices, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-reviewed_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome="done") | ~Q(reason="") & ~Q(next_step=""),
+                name="review_reason_when_not_done",
+            ),
+            # One review per assignment per day: a double submit records it once.
+            models.UniqueConstraint(
+                fields=["assignment", "reviewed_on"], name="review_once_per_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Review of {self.assignment}"
+
+    def clean(self):
+        errors = {}
+        if self.outcome in (self.Outcome.PARTLY, self.Outcome.NOT_ATTEMPTED):
+            if not self.reason:
+                errors["reason"] = "Say what got in the way: it shapes the next step."
+            if not self.next_step:
+                errors["next_step"] = "Choose what happens to this homework next."
+        if self.reason == self.Reason.OTHER and not self.reason_detail:
+            errors["reason_detail"] = "Describe the reason in a few words."
+        if errors:
+            raise ValidationError(errors)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from homework.views import assignments
+from homework.views import assignments, reviews
 
 app_name = "homework"
 
@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:pk>/edit/", assignments.assignment_edit, name="assignment_edit"),
     path("<int:pk>/accept/", assignments.assignment_accept_view, name="assignment_accept"),
     path("<int:pk>/drop/", assignments.assignment_drop_view, name="assignment_drop"),
+    path("<int:pk>/review/", reviews.review_create, name="review_create"),
 ]

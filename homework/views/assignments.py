@@ -89,6 +89,7 @@ def assignment_detail(request, pk: int):
             "assignment": assignment,
             "obstacles": assignment.obstacles.all(),
             "expected": assignment.expected.all(),
+            "reviews": assignment.reviews.select_related("recorded_by"),
             "is_supervisor": assignment.supervision.supervisor_id == request.user.pk,
         },
     )
