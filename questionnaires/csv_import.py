@@ -234,6 +234,12 @@ class _Reader:
         text = " ".join(values[TEXT].split())
         if not text:
             self.problem(line, "the item text is empty.")
+        elif any(ord(character) < 32 or ord(character) == 127 for character in text):
+            self.problem(
+                line,
+                "the item text contains a control character (such as a NUL byte); is this a "
+                "text file saved from a spreadsheet?",
+            )
         elif len(text) > MAX_TEXT_LENGTH:
             self.problem(
                 line, f"the item text is {len(text):,} characters; at most {MAX_TEXT_LENGTH:,}."

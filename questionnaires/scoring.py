@@ -573,7 +573,9 @@ def _validate_bands(
             )
         else:
             usable.append(band)
-    if not usable:
+    if not usable or len(usable) < len(bands):
+        # Coverage is judged once every band's own bounds make sense; before that the
+        # gap and overlap messages would only echo the band already reported.
         return
     ordered = sorted(usable, key=lambda band: (band.minimum, band.maximum))
     if ordered[0].minimum > low:
