@@ -14,6 +14,7 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.action_menu import PublishMenuItem, UnpublishMenuItem
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
@@ -206,3 +207,43 @@ def worksheet_template_site_buttons(snippet, user, next_url=None):
             )
         )
     return buttons
+
+
+def _may_publish(context) -> bool:
+    user, instance = context["request"].user, context.get("instance")
+    if instance is None or instance.pk is None:
+        return worksheet_template_policy.user_has_permission(user, "publish")
+    return worksheet_template_policy.user_has_permission_for_instance(user, "publish", instance)
+
+
+class WorksheetTemplatePublishMenuItem(PublishMenuItem):
+    def is_shown(self, context):
+        return not context.get("locked_for_user") and _may_publish(context)
+
+
+class WorksheetTemplateUnpublishMenuItem(UnpublishMenuItem):
+    def is_shown(self, context):
+        instance = context.get("instance")
+        return (
+            context["view"] == "edit"
+            and instance is not None
+            and instance.live
+            and not context.get("locked_for_user")
+            and _may_publish(context)
+        )
+
+
+@hooks.register("construct_snippet_action_menu")
+def worksheet_template_action_menu(menu_items, request, context):
+    """Wagtail shows Publish only to holders of the model permission; owners publish their own."""
+    if context.get("model") is not WorksheetTemplate:
+        return
+    replaced = {PublishMenuItem.name, UnpublishMenuItem.name}
+    menu_items[:] = [item for item in menu_items if item.name not in replaced]
+    for item in (
+        WorksheetTemplateUnpublishMenuItem(order=20),
+        WorksheetTemplatePublishMenuItem(order=30),
+    ):
+        if item.is_shown(context):
+            menu_items.append(item)
+    menu_items.sort(key=lambda item: item.order)

@@ -55,22 +55,28 @@
       stopped = true;
     });
 
+    // htmx fires swap events on the target; the request's own element is in requestConfig.
+    function fromForm(event) {
+      var config = event.detail.requestConfig;
+      return event.detail.elt === form || (config && config.elt === form);
+    }
+
     // A refused autosave (stale version, already submitted) still shows its explanation.
     document.body.addEventListener("htmx:beforeSwap", function (event) {
-      if (event.detail.elt === form && event.detail.xhr.status >= 400 && event.detail.xhr.status < 500) {
+      if (fromForm(event) && event.detail.xhr.status >= 400 && event.detail.xhr.status < 500) {
         event.detail.shouldSwap = true;
         event.detail.isError = false;
       }
     });
     document.body.addEventListener("htmx:afterSwap", function (event) {
-      if (event.detail.elt !== form || !status) return;
+      if (!fromForm(event) || !status) return;
       if (status.querySelector("[data-autosave-state='stopped']")) {
         stopped = true;
         form.setAttribute("data-autosave-stopped", "");
       }
     });
     document.body.addEventListener("htmx:sendError", function (event) {
-      if (event.detail.elt !== form || !status) return;
+      if (!fromForm(event) || !status) return;
       dirty = true;
       status.innerHTML = "";
       var message = document.createElement("p");

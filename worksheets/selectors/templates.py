@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from supervision.models import Supervision, User
-from worksheets.models import WorksheetTemplate
+from worksheets.models import WorksheetTemplate, WorksheetTemplateUserObjectPermission
 from worksheets.permissions import worksheet_template_policy
 
 
@@ -23,7 +23,14 @@ def templates_startable_by(user: User) -> QuerySet[WorksheetTemplate]:
     )
 
 
-def colleagues_of(user: User) -> QuerySet[User]:
-    """The supervisors a template can be shared with: everyone who currently supervises someone."""
+def sharing_candidates(template: WorksheetTemplate) -> QuerySet[User]:
+    """Whom the owner can share a template with: every current supervisor, and whoever has it now."""
     supervisors = Supervision.objects.active().values("supervisor_id")
-    return User.objects.filter(Q(pk__in=supervisors), is_active=True).exclude(pk=user.pk)
+    holders = WorksheetTemplateUserObjectPermission.objects.filter(
+        content_object=template, permission__codename="change_worksheettemplate"
+    ).values("user_id")
+    return (
+        User.objects.filter(Q(pk__in=supervisors, is_active=True) | Q(pk__in=holders))
+        .exclude(pk=template.owner_id)
+        .order_by("display_name", "email")
+    )

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from supervision.models import User
 from supervision.permissions import checker_for
@@ -45,6 +45,7 @@ def _own_entry(request, pk, perm: str = "view_entry") -> Entry:
 
 
 @login_required
+@require_GET
 def entry_list(request):
     titles = entry_template_titles(request.user)
     filters = EntryFilterForm(request.GET or None, template_choices=[(t, t) for t in titles])
@@ -188,6 +189,7 @@ def _autosave_reply(request, state, *, entry=None, status=200):
 
 
 @login_required
+@require_GET
 def entry_detail(request, pk):
     entry = _entry(request, pk)
     is_author = entry.author_id == request.user.pk
@@ -210,6 +212,7 @@ def entry_detail(request, pk):
 
 
 @login_required
+@require_GET
 def entry_print(request, pk):
     entry = _entry(request, pk)
     if entry.is_editable and entry.author_id != request.user.pk:

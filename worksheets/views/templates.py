@@ -9,14 +9,14 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from worksheets.forms.templates import TemplateSharingForm
 from worksheets.models import TemplateVersion, WorksheetTemplate
 from worksheets.permissions import may_author_templates, worksheet_template_policy
 from worksheets.presenters import question_overview
 from worksheets.selectors.templates import (
-    colleagues_of,
+    sharing_candidates,
     templates_startable_by,
     templates_visible_to,
 )
@@ -33,6 +33,7 @@ def _admin_edit_url(template: WorksheetTemplate) -> str:
 
 
 @login_required
+@require_GET
 def library(request):
     search = request.GET.get("q", "").strip()[:100]
     topic = request.GET.get("topic", "")
@@ -72,6 +73,7 @@ def _visible_template(request, pk) -> WorksheetTemplate:
 
 
 @login_required
+@require_GET
 def template_detail(request, pk):
     template = _visible_template(request, pk)
     version = None
@@ -135,10 +137,7 @@ def template_sharing(request, pk):
     if template.owner_id != request.user.pk:
         raise Http404
     current = template_colleagues(template)
-    candidates = colleagues_of(request.user) | type(request.user).objects.filter(
-        pk__in=[person.pk for person in current]
-    )
-    candidates = candidates.distinct().order_by("display_name", "email")
+    candidates = sharing_candidates(template)
     if request.method == "POST":
         form = TemplateSharingForm(request.POST, colleagues=candidates)
         if form.is_valid():
