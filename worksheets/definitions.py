@@ -48,7 +48,6 @@ TYPE_LABELS = {
     ROWS: "Repeating group",
     VICIOUS_CIRCLE: "Vicious circle",
 }
-ANSWER_TYPES = frozenset(TYPE_LABELS) - DISPLAY_TYPES
 
 # What a column of a repeating group may hold: the simple, one-input answer types.
 COLUMN_KINDS = (SHORT_TEXT, LONG_TEXT, NUMBER, RATING_10, RATING_100, DATE, TIME, SINGLE_CHOICE)

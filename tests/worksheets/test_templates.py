@@ -280,3 +280,46 @@ def test_the_admin_preview_shows_the_form_as_a_trainee_would_see_it(
     assert client.post(url, data).json()["is_valid"]
     content = client.get(url).content.decode()
     assert "How calm?" in content and 'type="radio"' in content
+
+
+def test_owners_lock_their_own_templates_but_not_the_library(
+    client, library_template, supervisor, supervision, unrelated_supervisor
+):
+    mine = worksheet_template_copy(template=library_template, owner=supervisor)
+    theirs = worksheet_template_copy(template=library_template, owner=unrelated_supervisor)
+    client.force_login(supervisor)
+    lock = "wagtailsnippets_worksheets_worksheettemplate:lock"
+    client.post(reverse(lock, args=[mine.pk]))
+    mine.refresh_from_db()
+    assert mine.locked and mine.locked_by == supervisor
+    client.post(reverse(lock, args=[library_template.pk]))
+    library_template.refresh_from_db()
+    assert not library_template.locked
+    assert client.post(reverse(lock, args=[theirs.pk])).status_code == 404
+
+
+def test_the_chooser_offers_only_templates_the_person_may_see(
+    client, library_template, supervisor, supervision, unrelated_supervisor
+):
+    mine = worksheet_template_copy(template=library_template, owner=supervisor)
+    theirs = worksheet_template_copy(template=library_template, owner=unrelated_supervisor)
+    client.force_login(supervisor)
+    content = client.get(
+        reverse("wagtailsnippetchoosers_worksheets_worksheettemplate:choose")
+    ).content.decode()
+    assert f"/chosen/{mine.pk}/" in content and f"/chosen/{library_template.pk}/" in content
+    assert f"/chosen/{theirs.pk}/" not in content
+    chosen = "wagtailsnippetchoosers_worksheets_worksheettemplate:chosen"
+    assert client.get(reverse(chosen, args=[theirs.pk])).status_code == 404
+    assert client.get(reverse(chosen, args=[mine.pk])).status_code == 200
+
+
+def test_the_admin_listing_offers_copy_and_share_links(
+    client, library_template, supervisor, supervision
+):
+    mine = worksheet_template_copy(template=library_template, owner=supervisor)
+    client.force_login(supervisor)
+    content = client.get(reverse(LIST)).content.decode()
+    assert reverse("worksheets:template_copy", args=[library_template.pk]) in content
+    assert reverse("worksheets:template_sharing", args=[mine.pk]) in content
+    assert reverse("worksheets:template_sharing", args=[library_template.pk]) not in content

@@ -283,10 +283,12 @@ def test_the_owner_shares_a_template_with_a_colleague(
 
 
 def _entries_for(trainee, version, supervisor, count):
-    for _ in range(count):
+    """Submitted entries shared with the supervisor, every other one with a draft beside it."""
+    for number in range(count):
         entry = submit(entry_start(author=trainee, template_version=version))
         entry_sharing_set(entry=entry, supervisors=[supervisor], allowed=[supervisor])
-        entry_start(author=trainee, template_version=version)
+        if number % 2:
+            entry_start(author=trainee, template_version=version)
 
 
 def test_entry_list_query_count_does_not_grow(
@@ -303,6 +305,10 @@ def test_entry_list_query_count_does_not_grow(
         response = client.get(url, {"sharing": "shared"})
     assert response.content.decode().count("Shared with") == 50
     assert len(fifty) == len(one), [q["sql"] for q in fifty.captured_queries]
+    with CaptureQueriesContext(connection) as everything:
+        response = client.get(url)
+    assert response.content.decode().count("<tr>") == 1 + 50 + 24
+    assert len(everything) == len(one)
 
 
 def test_shared_with_me_query_count_does_not_grow(client, library_template, supervisor):

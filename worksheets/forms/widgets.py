@@ -124,15 +124,15 @@ class RowsWidget(forms.Widget):
         self.max_rows = max_rows
         self.column_names = [column["name"] for column in self.columns]
 
-    def _pattern(self, name):
+    def key_pattern(self, name):
         columns = "|".join(re.escape(column) for column in self.column_names)
         return re.compile(rf"^{re.escape(name)}-(\d{{1,3}})-({columns})$")
 
     def key_matcher(self, name):
-        return set(), self._pattern(name)
+        return set(), self.key_pattern(name)
 
     def value_from_datadict(self, data, files, name):
-        pattern = self._pattern(name)
+        pattern = self.key_pattern(name)
         rows: dict[int, dict] = {}
         for key in data:
             match = pattern.match(key)
@@ -209,7 +209,7 @@ class ViciousCircleWidget(forms.Widget):
             self.text_parts.append(d.VICIOUS_CIRCLE_ALTERNATIVE[0])
 
     def key_matcher(self, name):
-        return {f"{name}-{part}" for part in self.text_parts}, self.emotions._pattern(
+        return {f"{name}-{part}" for part in self.text_parts}, self.emotions.key_pattern(
             f"{name}-emotions"
         )
 
