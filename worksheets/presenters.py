@@ -54,6 +54,17 @@ def format_time(value) -> str:
 
 
 def format_duration(minutes) -> str:
+    if isinstance(minutes, (list, tuple)):
+        # A draft keeps the hours and minutes boxes as typed.
+        hours, rest = (list(minutes) + ["", ""])[:2]
+        try:
+            minutes = int(hours or 0) * 60 + int(rest or 0)
+        except (TypeError, ValueError):
+            return " ".join(
+                f"{value} {unit}"
+                for value, unit in zip(minutes, ("h", "min"), strict=False)
+                if value
+            )
     try:
         minutes = int(minutes)
     except (TypeError, ValueError):

@@ -154,6 +154,12 @@ def test_trainee_completes_shares_and_the_supervisor_reads_it_on_a_phone(
     page.get_by_role("button", name="Save sharing").click()
     page.get_by_text(f"Shared with {supervisor.name}").wait_for()
     assert_accessible(page)
+    page.get_by_role("link", name="Printable version").click()
+    assert page.get_by_role("button", name="Print").is_visible()
+    assert_accessible(page)
+    page.goto("/worksheets/entries/?sharing=shared")
+    assert page.get_by_role("cell", name=f"Shared with {supervisor.name}").is_visible()
+    assert_accessible(page)
     page.get_by_role("button", name="Sign out").click()
 
     sign_in(page, supervisor.email)

@@ -363,3 +363,20 @@ def test_entry_list_date_filters_are_checked(client, trainee):
         reverse("worksheets:entry_list"), {"date_from": "2026-05-01", "date_to": "2026-04-01"}
     )
     assert "The end date cannot be before the start date" in response.content.decode()
+
+
+def test_a_draft_prints_what_was_typed(client, make_template, trainee):
+    template = make_template([b.duration("How long"), b.rating10("How calm")])
+    entry = entry_start(author=trainee, template_version=template.versions.get())
+    client.force_login(trainee)
+    controls = page_controls(client, entry)
+    client.post(
+        autosave_url(entry),
+        {"q-how_long_0": "1", "q-how_long_1": "30", "q-how_calm": "4", **controls},
+    )
+    content = client.get(reverse("worksheets:entry_print", args=[entry.pk])).content.decode()
+    assert (
+        "1 hour 30 minutes" in content
+        and "4 out of 10" in content
+        and "draft, last saved" in content
+    )

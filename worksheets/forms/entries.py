@@ -51,12 +51,12 @@ class EntryFilterForm(forms.Form):
     )
     sharing = forms.ChoiceField(label="Sharing", required=False, choices=SHARED_CHOICES)
     date_from = forms.DateField(
-        label="From",
+        label="Started on or after",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     date_to = forms.DateField(
-        label="To",
+        label="Started on or before",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
