@@ -67,14 +67,13 @@ def entry_list(request):
     return render(request, "worksheets/entry_list.html", context)
 
 
-def _edit_context(entry, form, controls, *, conflict=None, saved_at=None):
+def _edit_context(entry, form, controls, *, conflict=None):
     return {
         "entry": entry,
         "version": entry.template_version,
         "form": form,
         "controls": controls,
         "conflict": conflict,
-        "saved_at": saved_at,
     }
 
 
