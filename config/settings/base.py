@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     # Our apps first so their templates override the packages'.
     "supervision",
     "courses",
+    "worksheets",
     "questionnaires",
     # Wagtail
     "wagtail.contrib.forms",
@@ -130,6 +131,7 @@ AUTH_USER_MODEL = "supervision.User"
 AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
     "guardian.backends.ObjectPermissionBackend",
+    "worksheets.backends.SupervisorAdminAccessBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
