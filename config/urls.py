@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
     path("", include("supervision.urls")),
+    path("worksheets/", include("worksheets.urls")),
     path("homework/", include("homework.urls")),
     path("notifications/", include("notifications.urls")),
     path("accounts/", include("allauth.urls")),

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "notifications",
     "homework",
     "courses",
+    "worksheets",
+    "questionnaires",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -132,6 +134,7 @@ AUTH_USER_MODEL = "supervision.User"
 AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
     "guardian.backends.ObjectPermissionBackend",
+    "worksheets.backends.SupervisorAdminAccessBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from supervision.demo.people import seed_people
+from worksheets.demo import seed_worksheets
 
 
 class Command(BaseCommand):
@@ -10,4 +11,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         people = seed_people()
+        seed_worksheets(people)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({len(people)} demo accounts)."))

@@ -1,0 +1,212 @@
+"""Worksheets end to end: authoring in Wagtail, adapting a copy, completing on a phone, sharing."""
+
+import pytest
+
+from tests.browser.helpers import assert_accessible, sign_in
+from tests.factories import make_supervision
+from worksheets.library import blocks as b
+from worksheets.models import Entry, WorksheetTemplate
+from worksheets.services.templates import worksheet_template_create
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AUTOSAVED = "Draft saved at"
+
+
+def saved_version(page) -> int:
+    return int(page.locator("#id_version").input_value())
+
+
+def wait_for_autosave(page, after: int) -> int:
+    """Wait until an autosave has answered with a version newer than ``after``."""
+    page.wait_for_function(
+        "v => Number(document.querySelector('#id_version').value) > v", arg=after
+    )
+    return saved_version(page)
+
+
+def library_worksheet():
+    return worksheet_template_create(
+        title="Evening check-in",
+        topic="self_practice",
+        introduction="A few questions about today's sessions.",
+        body=[
+            b.short("What went well today?"),
+            b.rating10("How tired am I?", low="not at all", high="exhausted"),
+            b.rows(
+                "Emotions after work",
+                [b.column("Emotion"), b.column("How strong (0-100)", "rating_100")],
+                max_rows=3,
+            ),
+            b.circle("One moment as a circle", required=False),
+        ],
+        publish=True,
+    )
+
+
+def test_course_editor_builds_and_publishes_a_template_in_wagtail(page, course_editor):
+    sign_in(page, course_editor.email)
+    page.goto("/cms/snippets/worksheets/worksheettemplate/add/")
+    page.locator("#id_title").fill("Weekly self-care plan")
+    page.locator("#id_introduction").fill("Plan one thing for yourself each day.")
+    page.locator("button[title='Insert a block']").first.click()
+    page.get_by_role("option", name="Short text").click()
+    page.locator("#body-0-value-label").fill("What will I do for myself this week?")
+    page.locator("button[title='Insert a block']").last.click()
+    page.get_by_role("option", name="Rating 0-10", exact=True).click()
+    page.locator("#body-1-value-label").fill("How likely am I to do it?")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("created and published").wait_for()
+
+    template = WorksheetTemplate.objects.get(title="Weekly self-care plan")
+    assert template.is_library and template.live
+    version = template.versions.get()
+    assert [f["name"] for f in version.answer_fields] == [
+        "what_will_i_do_for_myself_this_week",
+        "how_likely_am_i_to_do_it",
+    ]
+
+    page.goto("/worksheets/")
+    page.get_by_role("link", name="Weekly self-care plan").click()
+    assert page.get_by_role("heading", name="Weekly self-care plan", level=1).is_visible()
+    assert page.get_by_text("How likely am I to do it?").is_visible()
+    assert_accessible(page)
+
+
+def test_supervisor_copies_and_adapts_a_library_template(page, supervisor, supervisee):
+    make_supervision(supervisor, supervisee)
+    original = library_worksheet()
+    sign_in(page, supervisor.email)
+    page.get_by_role("link", name="Worksheets").first.click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Evening check-in").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Copy to my templates").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Copy to my templates").click()
+    page.get_by_text("is now one of your own templates").wait_for()
+
+    page.locator("#id_title").fill("Evening check-in for my group")
+    page.locator("#body-0-value-label").fill("What went well in today's sessions?")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("updated and published").wait_for()
+
+    copy = WorksheetTemplate.objects.get(owner=supervisor)
+    assert copy.copied_from == original and copy.live
+    first = copy.versions.get().definition[0]
+    assert first["label"] == "What went well in today's sessions?"
+    assert first["name"] == "what_went_well_today"  # the machine name survived the new label
+    assert original.versions.get().definition[0]["label"] == "What went well today?"
+
+    page.goto("/worksheets/")
+    own = page.get_by_role("region", name="Your own templates")
+    assert own.get_by_role("link", name="Evening check-in for my group").is_visible()
+    assert_accessible(page)
+
+
+def test_trainee_completes_shares_and_the_supervisor_reads_it_on_a_phone(
+    phone_page, browser, live_server, supervisor, supervisee
+):
+    page = phone_page
+    make_supervision(supervisor, supervisee)
+    library_worksheet()
+    sign_in(page, supervisee.email)
+    page.get_by_role("link", name="Worksheets").first.click()
+    page.get_by_role("link", name="Evening check-in").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Start this worksheet").click()
+    page.get_by_role("heading", name="Evening check-in", level=1).wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)
+
+    # Typing is saved every few seconds without pressing anything.
+    version = saved_version(page)
+    page.get_by_label("What went well today?").fill("I kept to the agenda with Mr Finch")
+    page.get_by_text(AUTOSAVED).wait_for()
+    version = wait_for_autosave(page, version)
+    entry = Entry.objects.get(author=supervisee)
+    assert entry.get_data()["what_went_well_today"] == "I kept to the agenda with Mr Finch"
+
+    page.get_by_text("7", exact=True).click()
+    page.get_by_label("Emotion").first.fill("Relieved")
+    page.get_by_label("How strong (0-100)").first.fill("60")
+    page.get_by_role("button", name="Add a row").first.click()
+    page.locator("#id_q-emotions_after_work-1-emotion").fill("Tired")
+    page.locator("#id_q-emotions_after_work-1-how_strong_0_100").fill("45")
+    page.get_by_label("Free reflection").fill("Shorter notes helped.")
+    wait_for_autosave(page, version)
+    page.reload()
+    assert (
+        page.get_by_label("What went well today?").input_value()
+        == "I kept to the agenda with Mr Finch"
+    )
+    assert page.locator("#id_q-emotions_after_work-1-emotion").input_value() == "Tired"
+
+    page.get_by_role("button", name="Submit").click()
+    page.get_by_text("This entry is private to you").wait_for()
+    assert page.get_by_text("7 out of 10").is_visible()
+    assert page.get_by_role("cell", name="Tired").is_visible()
+    assert_accessible(page)
+
+    page.get_by_label(supervisor.name).check()
+    page.get_by_role("button", name="Save sharing").click()
+    page.get_by_text(f"Shared with {supervisor.name}").wait_for()
+    assert_accessible(page)
+    page.get_by_role("link", name="Printable version").click()
+    assert page.get_by_role("button", name="Print").is_visible()
+    assert_accessible(page)
+    page.goto("/worksheets/entries/?sharing=shared")
+    assert page.get_by_role("cell", name=f"Shared with {supervisor.name}").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, supervisor.email)
+    page.get_by_role("link", name="Entries shared with you").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Evening check-in").click()
+    assert page.get_by_text(f"By {supervisee.name}").is_visible()
+    assert page.get_by_text("I kept to the agenda with Mr Finch").is_visible()
+    assert page.get_by_text("Shorter notes helped.").is_visible()
+    assert_accessible(page)
+
+
+def test_leaving_the_page_saves_and_a_second_tab_cannot_overwrite(page, supervisee):
+    library_worksheet()
+    sign_in(page, supervisee.email)
+    page.goto("/worksheets/")
+    page.get_by_role("link", name="Evening check-in").click()
+    page.get_by_role("button", name="Start this worksheet").click()
+    page.get_by_label("What went well today?").wait_for()
+    edit_url = page.url
+
+    # Leaving straight after typing still saves what was typed.
+    page.get_by_label("What went well today?").fill("Typed just before leaving")
+    page.goto("/worksheets/entries/")
+    entry = Entry.objects.get(author=supervisee)
+    page.wait_for_function("true")  # let the browser finish the request sent on leaving
+    for _ in range(50):
+        entry.refresh_from_db()
+        if entry.get_data().get("what_went_well_today"):
+            break
+        page.wait_for_timeout(100)
+    assert entry.get_data()["what_went_well_today"] == "Typed just before leaving"
+
+    first_tab = page
+    first_tab.goto(edit_url)
+    second_tab = page.context.new_page()
+    second_tab.goto(edit_url)
+    second_tab.get_by_label("What went well today?").fill("Written in the second tab")
+    wait_for_autosave(second_tab, saved_version(first_tab))
+
+    first_tab.get_by_label("What went well today?").fill("Written in the first tab")
+    alert = first_tab.get_by_role("alert")
+    alert.wait_for()
+    assert "changed in another tab" in alert.inner_text()
+    assert (
+        first_tab.get_by_label("What went well today?").input_value() == "Written in the first tab"
+    )
+    assert_accessible(first_tab)
+    entry.refresh_from_db()
+    assert entry.get_data()["what_went_well_today"] == "Written in the second tab"

@@ -1,0 +1,105 @@
+"""The bundled library: enough templates, every one publishes and works, loading twice changes nothing."""
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+from django.urls import reverse
+
+from supervision.demo import DEMO_PEOPLE
+from supervision.models import User
+from worksheets import definitions as d
+from worksheets.forms.builder import build_worksheet_form
+from worksheets.library import LIBRARY
+from worksheets.models import Entry, TemplateVersion, WorksheetTemplate
+from worksheets.presenters import shown_elements
+from worksheets.services.library import library_load
+
+pytestmark = pytest.mark.django_db
+
+TOPICS = {
+    "expectations-and-needs",
+    "helpful-and-unhelpful-supervision",
+    "anticipating-relationship-difficulties",
+    "strengths-and-development",
+    "clients-i-feel-uneasy-with",
+    "sources-of-stress",
+    "processing-a-mistake",
+    "favourite-techniques",
+    "countertransference-vicious-circle",
+    "downward-arrow",
+    "patient-self-and-homework",
+    "homework-monitoring",
+    "thought-record",
+    "behavioural-experiment",
+    "reading-reflection",
+    "reflection-on-supervision-i-led",
+}
+
+
+def test_the_library_covers_every_topic_of_the_issue():
+    keys = [template["key"] for template in LIBRARY]
+    assert len(keys) >= 14 and len(set(keys)) == len(keys)
+    assert set(keys) >= TOPICS
+
+
+def test_loading_publishes_every_template_once_and_again_changes_nothing():
+    created = library_load()
+    assert len(created) == len(LIBRARY)
+    assert WorksheetTemplate.objects.library().filter(live=True).count() == len(LIBRARY)
+    assert TemplateVersion.objects.count() == len(LIBRARY)
+    snapshot = list(WorksheetTemplate.objects.values_list("pk", "updated_at", "latest_revision_id"))
+    assert library_load() == []
+    assert (
+        list(WorksheetTemplate.objects.values_list("pk", "updated_at", "latest_revision_id"))
+        == snapshot
+    )
+    assert TemplateVersion.objects.count() == len(LIBRARY)
+
+
+def test_every_library_template_renders_and_validates():
+    library_load()
+    for version in TemplateVersion.objects.all():
+        form = build_worksheet_form(version.definition)
+        html = form.as_div()
+        for field in d.answer_fields(version.definition):
+            assert field["label"].split()[0] in html
+        assert not build_worksheet_form(version.definition, data={}).is_valid()
+
+
+def test_every_field_type_appears_somewhere_in_the_library():
+    library_load()
+    used = {
+        element["type"]
+        for version in TemplateVersion.objects.all()
+        for element in version.definition
+    }
+    assert used == set(d.TYPE_LABELS)
+
+
+def test_seed_demo_loads_the_library_and_demo_entries_idempotently(client):
+    call_command("seed_demo")
+    counts = (
+        WorksheetTemplate.objects.count(),
+        TemplateVersion.objects.count(),
+        Entry.objects.count(),
+        list(Entry.objects.values_list("pk", "version", "status")),
+    )
+    call_command("seed_demo")
+    assert counts == (
+        WorksheetTemplate.objects.count(),
+        TemplateVersion.objects.count(),
+        Entry.objects.count(),
+        list(Entry.objects.values_list("pk", "version", "status")),
+    )
+    assert counts[0] == len(LIBRARY) and counts[2] == 3
+    # Lina shared her thought record with Dr Holt, who can read it; Omar's entry stays private.
+    holt = next(p for p in DEMO_PEOPLE if p["key"] == "supervisor")
+    client.force_login(User.objects.get(email=holt["email"]))
+    shared = client.get(reverse("worksheets:shared_with_me")).content.decode()
+    assert "Thought record for self-practice" in shared
+    assert "My reactions to a patient" not in shared
+    for entry in Entry.objects.filter(status=Entry.Status.SUBMITTED):
+        elements = shown_elements(entry.definition, entry.get_data())
+        answered = [e for e in elements if e.kind == "answer" and e.answered]
+        assert len(answered) >= 4
+    assert Entry.objects.values("author").annotate(n=Count("pk")).count() == 2

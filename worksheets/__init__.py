@@ -1,0 +1,1 @@
+"""Worksheets: typed, versioned reflection worksheets that trainees complete on any device."""

@@ -1,0 +1,1 @@
+"""Forms: the worksheet form builder and the small forms around entries and templates."""

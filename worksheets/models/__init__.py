@@ -1,0 +1,19 @@
+"""One module per concept; import the models here so Django and other apps find them."""
+
+from .entries import Entry, EntryGroupObjectPermission, EntryUserObjectPermission
+from .templates import (
+    TemplateVersion,
+    WorksheetTemplate,
+    WorksheetTemplateGroupObjectPermission,
+    WorksheetTemplateUserObjectPermission,
+)
+
+__all__ = [
+    "Entry",
+    "EntryGroupObjectPermission",
+    "EntryUserObjectPermission",
+    "TemplateVersion",
+    "WorksheetTemplate",
+    "WorksheetTemplateGroupObjectPermission",
+    "WorksheetTemplateUserObjectPermission",
+]

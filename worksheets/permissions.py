@@ -1,0 +1,144 @@
+"""Who may do what with worksheet templates and entries, and the Wagtail policy that enforces it.
+
+Library templates (no owner) are curated by people holding the model permissions on
+WorksheetTemplate (the Course staff group); every signed-in person may read and use them. A
+supervisor's own templates are private: the owner and the colleagues they share with hold object
+permissions, granted and revoked only in ``worksheets.services``. Nobody else sees them, not even an
+administrator. Entries are clinical material and are checked with ``supervision.permissions``.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from supervision.permissions import ClinicalPermissionChecker, objects_for_user
+
+TEMPLATE_ACTIONS = ("view", "change", "delete", "publish", "lock", "unlock")
+TEMPLATE_OWNER_PERMS = tuple(f"{action}_worksheettemplate" for action in TEMPLATE_ACTIONS)
+TEMPLATE_COLLEAGUE_PERMS = tuple(
+    f"{action}_worksheettemplate" for action in ("view", "change", "publish", "lock", "unlock")
+)
+# What a supervisor may do in the admin with templates of their own (never with library ones).
+AUTHOR_ACTIONS = frozenset({"add", *TEMPLATE_ACTIONS})
+
+ENTRY_DRAFT_AUTHOR_PERMS = ("view_entry", "change_entry", "delete_entry")
+ENTRY_EDIT_PERMS = ("change_entry", "delete_entry")
+ENTRY_READER_PERMS = ("view_entry",)
+
+
+def may_author_templates(user) -> bool:
+    """Active supervisors write worksheet templates of their own; cached on the user object."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    cached = getattr(user, "_may_author_worksheets", None)
+    if cached is None:
+        from supervision.roles import roles_for
+
+        cached = roles_for(user).supervisor
+        user._may_author_worksheets = cached
+    return cached
+
+
+def may_curate_library(user, action: str = "change") -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.has_perm(f"worksheets.{action}_worksheettemplate")
+
+
+def owner_for_new_template(user):
+    """Library curators add to the library; anyone else allowed to add a template owns it."""
+    return None if may_curate_library(user, "add") else user
+
+
+def _checker(user) -> ClinicalPermissionChecker:
+    # One checker per user object (a request's user lives as long as the request) caches lookups.
+    checker = getattr(user, "_worksheet_template_checker", None)
+    if checker is None:
+        checker = ClinicalPermissionChecker(user)
+        user._worksheet_template_checker = checker
+    return checker
+
+
+def _codename(action: str) -> str:
+    return f"{action}_worksheettemplate"
+
+
+class WorksheetTemplatePermissionPolicy(ModelPermissionPolicy):
+    """Model permissions for the library, object permissions for a supervisor's own templates."""
+
+    def user_has_permission(self, user, action):
+        if not (user.is_authenticated and user.is_active):
+            return False
+        if super().user_has_permission(user, action):
+            return True
+        return action in AUTHOR_ACTIONS and may_author_templates(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not (user.is_authenticated and user.is_active):
+            return False
+        if instance.is_library:
+            if action == "view":
+                return True
+            return super().user_has_permission(user, action)
+        if action not in TEMPLATE_ACTIONS:
+            return False
+        return _checker(user).has_perm(_codename(action), instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        from worksheets.models import WorksheetTemplate
+
+        templates = WorksheetTemplate.objects.all()
+        if not (user.is_authenticated and user.is_active):
+            return templates.none()
+        condition = Q(pk__in=[])
+        if "view" in actions or any(super().user_has_permission(user, a) for a in actions):
+            condition |= Q(owner__isnull=True)
+        codenames = [_codename(action) for action in actions if action in TEMPLATE_ACTIONS]
+        if codenames:
+            private = objects_for_user(
+                user,
+                codenames,
+                WorksheetTemplate.objects.filter(owner__isnull=False),
+                any_perm=True,
+            )
+            condition |= Q(pk__in=private.values("pk"))
+        return templates.filter(condition)
+
+    def users_with_any_permission(self, actions):
+        from worksheets.models import WorksheetTemplateUserObjectPermission
+
+        codenames = [_codename(action) for action in actions if action in TEMPLATE_ACTIONS]
+        holders = WorksheetTemplateUserObjectPermission.objects.filter(
+            permission__codename__in=codenames
+        ).values("user_id")
+        by_model = self._get_users_with_any_permission_codenames_filter(
+            self._get_permission_codenames(actions)
+        )
+        return (
+            get_user_model().objects.filter(by_model | Q(pk__in=holders, is_active=True)).distinct()
+        )
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        from worksheets.models import WorksheetTemplateUserObjectPermission
+
+        if instance.is_library:
+            return (
+                get_user_model()
+                .objects.filter(
+                    self._get_users_with_any_permission_codenames_filter(
+                        self._get_permission_codenames(actions)
+                    )
+                )
+                .distinct()
+            )
+        codenames = [_codename(action) for action in actions if action in TEMPLATE_ACTIONS]
+        holders = WorksheetTemplateUserObjectPermission.objects.filter(
+            content_object=instance, permission__codename__in=codenames
+        ).values("user_id")
+        return get_user_model().objects.filter(pk__in=holders, is_active=True)
+
+
+worksheet_template_policy = WorksheetTemplatePermissionPolicy("worksheets.WorksheetTemplate")

@@ -1,0 +1,1 @@
+"""Reads: querysets for views, filtered in the database by object permission."""

@@ -1,0 +1,97 @@
+"""Entries a person wrote, or that were shared with them."""
+
+import datetime
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, TextField
+from django.db.models.functions import Cast
+
+from supervision.models import User
+from supervision.permissions import objects_for_user
+from supervision.selectors.relationships import supervisions_as_supervisee
+from worksheets.models import Entry, EntryUserObjectPermission
+
+
+def _readers(user_field: str = "author") -> Exists:
+    return Exists(
+        EntryUserObjectPermission.objects.filter(
+            content_object=OuterRef("pk"), permission__codename="view_entry"
+        ).exclude(user_id=OuterRef(f"{user_field}_id"))
+    )
+
+
+def entries_of(
+    user: User,
+    *,
+    search: str = "",
+    template: str = "",
+    status: str = "",
+    sharing: str = "",
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> QuerySet[Entry]:
+    """A person's own entries that they can still open, newest first, with who can read each."""
+    entries = (
+        objects_for_user(user, "view_entry", Entry.objects.filter(author=user))
+        .select_related("template_version")
+        .annotate(is_shared=_readers())
+        .prefetch_related(
+            Prefetch(
+                "entryuserobjectpermission_set",
+                queryset=EntryUserObjectPermission.objects.filter(permission__codename="view_entry")
+                .exclude(user=user)
+                .select_related("user"),
+                to_attr="reader_permissions",
+            )
+        )
+        .order_by("-updated_at", "-pk")
+    )
+    if search:
+        entries = entries.annotate(answers_text=Cast("answers", TextField())).filter(
+            Q(template_version__title__icontains=search)
+            | Q(title__icontains=search)
+            | Q(reflection__icontains=search)
+            | Q(answers_text__icontains=search)
+        )
+    if template:
+        entries = entries.filter(template_version__title=template)
+    if status:
+        entries = entries.filter(status=status)
+    if sharing == "shared":
+        entries = entries.filter(is_shared=True)
+    elif sharing == "private":
+        entries = entries.filter(is_shared=False)
+    if date_from:
+        entries = entries.filter(created_at__date__gte=date_from)
+    if date_to:
+        entries = entries.filter(created_at__date__lte=date_to)
+    return entries
+
+
+def entry_template_titles(user: User) -> list[str]:
+    """The worksheets a person has entries for, for the list's filter."""
+    return list(
+        Entry.objects.filter(author=user, template_version__isnull=False)
+        .order_by("template_version__title")
+        .values_list("template_version__title", flat=True)
+        .distinct()
+    )
+
+
+def entries_shared_with(user: User) -> QuerySet[Entry]:
+    """Submitted entries other people chose to let this person read."""
+    return (
+        objects_for_user(
+            user,
+            "view_entry",
+            Entry.objects.exclude(author=user).filter(status=Entry.Status.SUBMITTED),
+        )
+        .select_related("author", "template_version")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def supervisors_of(user: User) -> QuerySet[User]:
+    """The author's current supervisors: the people a self-practice entry can be shared with."""
+    return User.objects.filter(
+        pk__in=supervisions_as_supervisee(user).values("supervisor_id")
+    ).order_by("display_name", "email")

@@ -1,0 +1,36 @@
+"""Worksheet templates a person may see, use or share."""
+
+from django.db.models import Q, QuerySet
+
+from supervision.models import Supervision, User
+from worksheets.models import WorksheetTemplate, WorksheetTemplateUserObjectPermission
+from worksheets.permissions import worksheet_template_policy
+
+
+def templates_visible_to(user: User) -> QuerySet[WorksheetTemplate]:
+    """The library for everyone, plus the private templates the person owns or was given."""
+    return worksheet_template_policy.instances_user_has_any_permission_for(user, ["view"])
+
+
+def templates_startable_by(user: User) -> QuerySet[WorksheetTemplate]:
+    """Published templates the person may see, each with its current version."""
+    return (
+        templates_visible_to(user)
+        .filter(live=True)
+        .with_current_version()
+        .filter(current_version_id__isnull=False)
+        .select_related("owner")
+    )
+
+
+def sharing_candidates(template: WorksheetTemplate) -> QuerySet[User]:
+    """Whom the owner can share a template with: every current supervisor, and whoever has it now."""
+    supervisors = Supervision.objects.active().values("supervisor_id")
+    holders = WorksheetTemplateUserObjectPermission.objects.filter(
+        content_object=template, permission__codename="change_worksheettemplate"
+    ).values("user_id")
+    return (
+        User.objects.filter(Q(pk__in=supervisors, is_active=True) | Q(pk__in=holders))
+        .exclude(pk=template.owner_id)
+        .order_by("display_name", "email")
+    )

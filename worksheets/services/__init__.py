@@ -1,0 +1,1 @@
+"""Writes: every change to worksheets goes through a function here (named <entity>_<action>)."""

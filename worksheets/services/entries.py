@@ -1,0 +1,163 @@
+"""Starting, autosaving, submitting and sharing entries, with the permissions that come with them.
+
+Saving is optimistic: each save names the version of the entry it was based on and the editing
+session (one browser tab) it comes from. A save based on an older version is refused unless that
+same session made every later save, so a second tab or device can never overwrite newer text.
+"""
+
+import uuid
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from supervision.models import User
+from supervision.permissions import grant, revoke
+from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion
+from worksheets.permissions import ENTRY_DRAFT_AUTHOR_PERMS, ENTRY_EDIT_PERMS, ENTRY_READER_PERMS
+
+
+class EntryConflict(Exception):
+    """The entry changed elsewhere (another tab or device) since this page loaded it."""
+
+    def __init__(self, entry: Entry):
+        self.entry = entry
+        super().__init__(
+            "This entry was changed in another tab or on another device after you opened it, "
+            "so your changes here were not saved."
+        )
+
+
+class EntryNotEditable(Exception):
+    """The entry has been submitted and can no longer change."""
+
+    def __init__(self, entry: Entry):
+        self.entry = entry
+        super().__init__("This entry has already been submitted and can no longer be changed.")
+
+
+@transaction.atomic
+def entry_start(
+    *, author: User, template_version: TemplateVersion, start_token: uuid.UUID | None = None
+) -> Entry:
+    """A new draft of a worksheet; the same start token always gives back the same entry."""
+    if start_token is not None:
+        existing = Entry.objects.filter(author=author, start_token=start_token).first()
+        if existing is not None:
+            return existing
+    entry = Entry(
+        author=author,
+        template_version=template_version,
+        start_token=start_token,
+        status=Entry.Status.DRAFT,
+    )
+    entry.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            entry.save()
+    except IntegrityError:
+        # Two presses of "Start" raced each other; the first one's entry is the one to use.
+        return Entry.objects.get(author=author, start_token=start_token)
+    grant(author, ENTRY_DRAFT_AUTHOR_PERMS, entry)
+    return entry
+
+
+def _locked_for_saving(entry: Entry, *, expected_version: int, session: str) -> Entry:
+    current = Entry.objects.select_for_update().get(pk=entry.pk)
+    if not current.is_editable:
+        raise EntryNotEditable(current)
+    same_session = bool(session) and current.last_edit_session == session
+    if current.version != expected_version and not same_session:
+        raise EntryConflict(current)
+    return current
+
+
+def _store(current: Entry, **changes) -> Entry:
+    for field, value in changes.items():
+        setattr(current, field, value)
+    current.version += 1
+    current.full_clean(exclude=["template_version", "author"], validate_constraints=False)
+    # Compare-and-swap on the version, so that even a database without row locks (SQLite)
+    # never lets two saves of the same version both succeed.
+    updated = Entry.objects.filter(pk=current.pk, version=current.version - 1).update(
+        **changes, version=current.version, updated_at=timezone.now()
+    )
+    if updated != 1:
+        raise EntryConflict(Entry.objects.get(pk=current.pk))
+    current.refresh_from_db()
+    return current
+
+
+@transaction.atomic
+def entry_save_draft(
+    *, entry: Entry, answers: dict, reflection: str, expected_version: int, session: str
+) -> Entry:
+    """Autosave: keep exactly what was typed, valid or not, so nothing is lost."""
+    current = _locked_for_saving(entry, expected_version=expected_version, session=session)
+    return _store(current, answers=answers, reflection=reflection, last_edit_session=session)
+
+
+@transaction.atomic
+def entry_submit(
+    *, entry: Entry, answers: dict, reflection: str, expected_version: int, session: str
+) -> Entry:
+    """Hand in validated answers; from now on the entry never changes and its author only reads it."""
+    current = _locked_for_saving(entry, expected_version=expected_version, session=session)
+    current = _store(
+        current,
+        answers=answers,
+        reflection=reflection,
+        last_edit_session=session,
+        status=Entry.Status.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+    revoke(current.author, ENTRY_EDIT_PERMS, current)
+    return current
+
+
+@transaction.atomic
+def entry_discard(*, entry: Entry) -> None:
+    """Delete a draft the author no longer wants; submitted entries are kept."""
+    current = Entry.objects.select_for_update().get(pk=entry.pk)
+    if not current.is_editable:
+        raise EntryNotEditable(current)
+    current.delete()
+
+
+def entry_readers(entry: Entry) -> list[User]:
+    """Everyone other than the author who may read the entry."""
+    holders = EntryUserObjectPermission.objects.filter(
+        content_object=entry, permission__codename="view_entry"
+    ).exclude(user_id=entry.author_id)
+    return list(User.objects.filter(pk__in=holders.values("user_id")))
+
+
+@transaction.atomic
+def entry_sharing_set(
+    *, entry: Entry, supervisors: Iterable[User], allowed: Iterable[User]
+) -> Entry:
+    """Let exactly these supervisors read a submitted entry; anyone left out stops seeing it.
+
+    ``allowed`` are the author's current supervisors: only they can be added. Someone shared with
+    earlier (even after their supervision ended) can always be removed.
+    """
+    if entry.is_editable:
+        raise ValidationError("Submit the entry before sharing it; drafts are only ever yours.")
+    wanted = {person.pk: person for person in supervisors}
+    allowed_ids = {person.pk for person in allowed}
+    current = {person.pk: person for person in entry_readers(entry)}
+    not_allowed = [
+        person for pk, person in wanted.items() if pk not in allowed_ids and pk not in current
+    ]
+    if not_allowed or entry.author_id in wanted:
+        raise ValidationError(
+            {"supervisors": "You can share an entry only with your current supervisors."}
+        )
+    for pk, person in wanted.items():
+        if pk not in current:
+            grant(person, ENTRY_READER_PERMS, entry)
+    for pk, person in current.items():
+        if pk not in wanted:
+            revoke(person, ENTRY_READER_PERMS, entry)
+    return entry

@@ -1,0 +1,1 @@
+"""Thin views: check the permission, call a selector or service, render."""

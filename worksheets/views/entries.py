@@ -1,0 +1,280 @@
+"""Completing, reading, printing, sharing and listing one's own worksheet entries."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from supervision.models import User
+from supervision.permissions import checker_for
+from worksheets.forms.builder import build_worksheet_form
+from worksheets.forms.entries import (
+    EntryControlsForm,
+    EntryFilterForm,
+    EntrySessionForm,
+    EntrySharingForm,
+)
+from worksheets.models import Entry, EntryUserObjectPermission
+from worksheets.presenters import shown_elements
+from worksheets.selectors.entries import entries_of, entry_template_titles, supervisors_of
+from worksheets.services import entries as services
+from worksheets.services.entries import EntryConflict, EntryNotEditable, entry_readers
+
+ALREADY_SUBMITTED = "This entry has already been submitted, so it can no longer be changed."
+
+
+def _entry(request, pk, perm: str = "view_entry") -> Entry:
+    """The entry if the person holds the permission on it; anyone else gets a 404."""
+    entry = get_object_or_404(Entry.objects.select_related("template_version", "author"), pk=pk)
+    if not checker_for(request).has_perm(perm, entry):
+        raise Http404
+    return entry
+
+
+def _own_entry(request, pk, perm: str = "view_entry") -> Entry:
+    entry = _entry(request, pk, perm)
+    if entry.author_id != request.user.pk:
+        raise Http404
+    return entry
+
+
+@login_required
+@require_GET
+def entry_list(request):
+    titles = entry_template_titles(request.user)
+    filters = EntryFilterForm(request.GET or None, template_choices=[(t, t) for t in titles])
+    criteria = filters.cleaned_data if filters.is_bound and filters.is_valid() else {}
+    entries = entries_of(
+        request.user,
+        search=criteria.get("q", ""),
+        template=criteria.get("template", ""),
+        status=criteria.get("status", ""),
+        sharing=criteria.get("sharing", ""),
+        date_from=criteria.get("date_from"),
+        date_to=criteria.get("date_to"),
+    )
+    context = {
+        "entries": entries,
+        "filters": filters,
+        "filtered": bool(criteria and any(criteria.values())),
+    }
+    return render(request, "worksheets/entry_list.html", context)
+
+
+def _edit_context(entry, form, controls, *, conflict=None):
+    return {
+        "entry": entry,
+        "version": entry.template_version,
+        "form": form,
+        "controls": controls,
+        "conflict": conflict,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_edit(request, pk):
+    entry = _own_entry(request, pk)
+    if not entry.is_editable:
+        messages.info(request, ALREADY_SUBMITTED)
+        return redirect("worksheets:entry_detail", pk=entry.pk)
+    if not checker_for(request).has_perm("change_entry", entry):
+        raise Http404
+    definition = entry.definition
+
+    if request.method == "GET":
+        form = build_worksheet_form(definition, initial=entry.get_data())
+        controls = EntryControlsForm(
+            initial={
+                "reflection": entry.reflection,
+                "version": entry.version,
+                "session": uuid.uuid4().hex,
+            }
+        )
+        return render(request, "worksheets/entry_edit.html", _edit_context(entry, form, controls))
+
+    form = build_worksheet_form(definition, data=request.POST)
+    controls = EntryControlsForm(request.POST)
+    submitting = request.POST.get("action") == "submit"
+    if submitting:
+        controls_valid, form_valid = controls.is_valid(), form.is_valid()
+        valid = controls_valid and form_valid
+    else:
+        valid = _draft_valid(form, controls)
+    if not valid:
+        return render(
+            request, "worksheets/entry_edit.html", _edit_context(entry, form, controls), status=400
+        )
+    service = services.entry_submit if submitting else services.entry_save_draft
+    answers = form.answers() if submitting else form.typed_answers()
+    try:
+        entry = service(
+            entry=entry,
+            answers=answers,
+            reflection=controls.cleaned_data["reflection"],
+            expected_version=controls.cleaned_data["version"],
+            session=controls.cleaned_data["session"],
+        )
+    except EntryNotEditable:
+        messages.info(request, ALREADY_SUBMITTED)
+        return redirect("worksheets:entry_detail", pk=entry.pk)
+    except EntryConflict as conflict:
+        # Show what this tab typed, without validation errors, next to a clear explanation.
+        typed = build_worksheet_form(definition, initial=form.typed_answers())
+        return render(
+            request,
+            "worksheets/entry_edit.html",
+            _edit_context(conflict.entry, typed, controls, conflict=conflict),
+            status=409,
+        )
+    if submitting:
+        messages.success(
+            request,
+            "Submitted. This entry is private to you until you choose to share it.",
+        )
+        return redirect("worksheets:entry_detail", pk=entry.pk)
+    messages.success(request, "Draft saved.")
+    return redirect("worksheets:entry_edit", pk=entry.pk)
+
+
+def _draft_valid(form, controls) -> bool:
+    """A draft is saved whatever was typed, as long as the page itself is genuine."""
+    unexpected = form.unexpected_keys()
+    if unexpected:
+        form.is_valid()  # the form's own check reports the unexpected keys
+        return False
+    return controls.is_valid()
+
+
+@login_required
+@require_POST
+def entry_autosave(request, pk):
+    try:
+        entry = _own_entry(request, pk)
+    except Http404:
+        return _autosave_reply(request, "missing", status=404)
+    if not entry.is_editable:
+        return _autosave_reply(request, "submitted", status=409)
+    if not checker_for(request).has_perm("change_entry", entry):
+        return _autosave_reply(request, "missing", status=404)
+    form = build_worksheet_form(entry.definition, data=request.POST)
+    session = EntrySessionForm(request.POST)
+    if form.unexpected_keys() or not session.is_valid():
+        return _autosave_reply(request, "invalid", status=400)
+    try:
+        entry = services.entry_save_draft(
+            entry=entry,
+            answers=form.typed_answers(),
+            reflection=request.POST.get("reflection", ""),
+            expected_version=session.cleaned_data["version"],
+            session=session.cleaned_data["session"],
+        )
+    except EntryNotEditable:
+        return _autosave_reply(request, "submitted", status=409)
+    except EntryConflict as conflict:
+        return _autosave_reply(request, "conflict", entry=conflict.entry, status=409)
+    return _autosave_reply(request, "saved", entry=entry)
+
+
+def _autosave_reply(request, state, *, entry=None, status=200):
+    context = {"state": state, "entry": entry, "now": timezone.localtime()}
+    return render(request, "worksheets/_autosave_status.html", context, status=status)
+
+
+@login_required
+@require_GET
+def entry_detail(request, pk):
+    entry = _entry(request, pk)
+    is_author = entry.author_id == request.user.pk
+    if entry.is_editable:
+        # Drafts are only ever their author's, and the author reads them on the edit page.
+        if not is_author:
+            raise Http404
+        return redirect("worksheets:entry_edit", pk=entry.pk)
+    context = {
+        "entry": entry,
+        "elements": shown_elements(entry.definition, entry.get_data()),
+        "is_author": is_author,
+    }
+    if is_author:
+        context["readers"] = entry_readers(entry)
+        context["sharing_form"] = EntrySharingForm(
+            supervisors=_sharing_candidates(entry), initial={"supervisors": context["readers"]}
+        )
+    return render(request, "worksheets/entry_detail.html", context)
+
+
+@login_required
+@require_GET
+def entry_print(request, pk):
+    entry = _entry(request, pk)
+    if entry.is_editable and entry.author_id != request.user.pk:
+        raise Http404
+    context = {"entry": entry, "elements": shown_elements(entry.definition, entry.get_data())}
+    return render(request, "worksheets/entry_print.html", context)
+
+
+def _sharing_candidates(entry: Entry):
+    readers = EntryUserObjectPermission.objects.filter(
+        content_object=entry, permission__codename="view_entry"
+    ).exclude(user_id=entry.author_id)
+    current = supervisors_of(entry.author).values("pk")
+    return (
+        User.objects.filter(Q(pk__in=current) | Q(pk__in=readers.values("user_id")))
+        .distinct()
+        .order_by("display_name", "email")
+    )
+
+
+@login_required
+@require_POST
+def entry_sharing(request, pk):
+    entry = _own_entry(request, pk)
+    if entry.is_editable:
+        raise Http404
+    candidates = _sharing_candidates(entry)
+    form = EntrySharingForm(request.POST, supervisors=candidates)
+    if form.is_valid():
+        chosen = list(form.cleaned_data["supervisors"])
+        try:
+            services.entry_sharing_set(
+                entry=entry, supervisors=chosen, allowed=supervisors_of(entry.author)
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if chosen:
+                names = ", ".join(person.name for person in chosen)
+                messages.success(request, f"Shared with {names}.")
+            else:
+                messages.success(request, "This entry is private again: only you can read it.")
+            return redirect("worksheets:entry_detail", pk=entry.pk)
+    context = {
+        "entry": entry,
+        "elements": shown_elements(entry.definition, entry.get_data()),
+        "is_author": True,
+        "readers": entry_readers(entry),
+        "sharing_form": form,
+    }
+    return render(request, "worksheets/entry_detail.html", context, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_discard(request, pk):
+    entry = _own_entry(request, pk, "delete_entry")
+    if request.method == "POST":
+        try:
+            services.entry_discard(entry=entry)
+        except EntryNotEditable:
+            messages.info(request, ALREADY_SUBMITTED)
+            return redirect("worksheets:entry_detail", pk=entry.pk)
+        messages.success(request, f"The draft of “{entry.display_title}” was deleted.")
+        return redirect("worksheets:entry_list")
+    return render(request, "worksheets/entry_discard.html", {"entry": entry})

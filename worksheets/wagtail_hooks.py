@@ -1,0 +1,249 @@
+"""Worksheet templates in the Wagtail admin: a snippet with drafts, revisions, locking and preview.
+
+Every admin URL that names a template answers 404 for a template the person may not see and 403
+for an action they may not take on it, so a supervisor never reaches another's private template.
+"""
+
+from functools import cached_property, wraps
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import URLPattern, reverse
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.widgets import Button
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.action_menu import PublishMenuItem, UnpublishMenuItem
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as snippet_chooser
+from wagtail.snippets.views import snippets as snippet_views
+
+from worksheets.models import WorksheetTemplate
+from worksheets.permissions import (
+    may_author_templates,
+    owner_for_new_template,
+    worksheet_template_policy,
+)
+from worksheets.services.templates import worksheet_template_owner_grant
+
+# Registered before the viewset, so Wagtail never falls back to plain model permissions.
+register_permission_policy(WorksheetTemplate, worksheet_template_policy)
+
+# The action each admin URL with a template in it needs; anything not listed needs "change".
+URL_ACTIONS = {
+    "usage": "view",
+    "history": "view",
+    "history_results": "view",
+    "inspect": "view",
+    "delete": "delete",
+    "unpublish": "publish",
+    "revisions_unschedule": "publish",
+    "lock": "lock",
+}
+
+
+def _visible(user):
+    return worksheet_template_policy.instances_user_has_any_permission_for(user, ["view"])
+
+
+def guard_template_view(url_name: str, view):
+    action = URL_ACTIONS.get(url_name, "change")
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if pk is not None and request.user.is_authenticated:
+            template = _visible(request.user).filter(pk=unquote(str(pk))).first()
+            if template is None:
+                raise Http404
+            if not worksheet_template_policy.user_has_permission_for_instance(
+                request.user, action, template
+            ):
+                raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+class WorksheetTemplateCreateView(snippet_views.CreateView):
+    """Course staff add to the library; a supervisor's new template is their own."""
+
+    def save_instance(self):
+        # The owner is set before the first save, so that every revision records it.
+        self.form.instance.owner = owner_for_new_template(self.request.user)
+        instance = super().save_instance()
+        worksheet_template_owner_grant(template=instance)
+        return instance
+
+
+class VisibleTemplatesChooseMixin:
+    def get_object_list(self):
+        return _visible(self.request.user)
+
+
+class WorksheetTemplateChooseView(VisibleTemplatesChooseMixin, snippet_chooser.ChooseView):
+    pass
+
+
+class WorksheetTemplateChooseResultsView(
+    VisibleTemplatesChooseMixin, snippet_chooser.ChooseResultsView
+):
+    pass
+
+
+class WorksheetTemplateChosenView(snippet_chooser.SnippetChosenView):
+    def get_object(self, pk):
+        return _visible(self.request.user).get(pk=pk)
+
+
+class WorksheetTemplateChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return _visible(self.request.user).filter(pk__in=pks)
+
+
+class WorksheetTemplateChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = WorksheetTemplateChooseView
+    choose_results_view_class = WorksheetTemplateChooseResultsView
+    chosen_view_class = WorksheetTemplateChosenView
+    chosen_multiple_view_class = WorksheetTemplateChosenMultipleView
+
+
+class WorksheetTemplateViewSet(snippet_views.SnippetViewSet):
+    model = WorksheetTemplate
+    icon = "form"
+    menu_label = "Worksheet templates"
+    menu_name = "worksheet-templates"
+    menu_order = 250
+    add_to_admin_menu = True
+    add_view_class = WorksheetTemplateCreateView
+    chooser_viewset_class = WorksheetTemplateChooserViewSet
+    # Copying goes through the site's "copy to my templates", which records where a copy came from.
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    search_fields = ["title", "introduction"]
+    search_backend_name = None
+    list_filter = ["topic"]
+
+    @cached_property
+    def list_display(self):
+        return [
+            "title",
+            Column("belongs_to", label="Belongs to", accessor=_belongs_to),
+            Column("topic", label="Topic", accessor="get_topic_display"),
+            UpdatedAtColumn(),
+            LiveStatusTagColumn(),
+        ]
+
+    def get_queryset(self, request):
+        return _visible(request.user).select_related("owner")
+
+    def get_urlpatterns(self):
+        patterns = []
+        for pattern in super().get_urlpatterns():
+            if isinstance(pattern, URLPattern):
+                pattern = URLPattern(
+                    pattern.pattern,
+                    guard_template_view(pattern.name, pattern.callback),
+                    pattern.default_args,
+                    pattern.name,
+                )
+            patterns.append(pattern)
+        return patterns
+
+
+def _belongs_to(template: WorksheetTemplate) -> str:
+    return "Library" if template.is_library else f"Own: {template.owner.name}"
+
+
+register_snippet(WorksheetTemplateViewSet)
+
+
+class WorksheetTemplateDeleteBulkAction(DeleteBulkAction):
+    """Bulk delete that never lists, let alone deletes, templates the person cannot see."""
+
+    models = [WorksheetTemplate]
+
+    @cached_property
+    def _actionable_objects(self):
+        ids = self.request.GET.getlist("id")
+        visible = _visible(self.request.user)
+        if "all" not in ids:
+            visible = visible.filter(pk__in=[pk for pk in ids if pk.isdigit()])
+        objects, no_access = [], []
+        for template in visible:
+            (objects if self.check_perm(template) else no_access).append(template)
+        if not objects and not no_access:
+            raise Http404
+        return objects, {"items_with_no_access": no_access}
+
+
+# Registered late so it replaces Wagtail's own delete action for this model.
+hooks.register("register_bulk_action", WorksheetTemplateDeleteBulkAction, order=100)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def worksheet_template_site_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, WorksheetTemplate):
+        return []
+    buttons = []
+    if may_author_templates(user):
+        buttons.append(
+            Button(
+                "Copy to my templates",
+                url=reverse("worksheets:template_copy", args=[snippet.pk]),
+                icon_name="copy",
+                priority=20,
+            )
+        )
+    if snippet.owner_id == user.pk:
+        buttons.append(
+            Button(
+                "Share with colleagues",
+                url=reverse("worksheets:template_sharing", args=[snippet.pk]),
+                icon_name="group",
+                priority=30,
+            )
+        )
+    return buttons
+
+
+def _may_publish(context) -> bool:
+    user, instance = context["request"].user, context.get("instance")
+    if instance is None or instance.pk is None:
+        return worksheet_template_policy.user_has_permission(user, "publish")
+    return worksheet_template_policy.user_has_permission_for_instance(user, "publish", instance)
+
+
+class WorksheetTemplatePublishMenuItem(PublishMenuItem):
+    def is_shown(self, context):
+        return not context.get("locked_for_user") and _may_publish(context)
+
+
+class WorksheetTemplateUnpublishMenuItem(UnpublishMenuItem):
+    def is_shown(self, context):
+        instance = context.get("instance")
+        return (
+            context["view"] == "edit"
+            and instance is not None
+            and instance.live
+            and not context.get("locked_for_user")
+            and _may_publish(context)
+        )
+
+
+@hooks.register("construct_snippet_action_menu")
+def worksheet_template_action_menu(menu_items, request, context):
+    """Wagtail shows Publish only to holders of the model permission; owners publish their own."""
+    if context.get("model") is not WorksheetTemplate:
+        return
+    replaced = {PublishMenuItem.name, UnpublishMenuItem.name}
+    menu_items[:] = [item for item in menu_items if item.name not in replaced]
+    for item in (
+        WorksheetTemplateUnpublishMenuItem(order=20),
+        WorksheetTemplatePublishMenuItem(order=30),
+    ):
+        if item.is_shown(context):
+            menu_items.append(item)
+    menu_items.sort(key=lambda item: item.order)
