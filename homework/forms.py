@@ -4,6 +4,16 @@ from django import forms
 from django.utils import timezone
 
 from homework.models import MAX_OCCURRENCES, Assignment, Review
+from worksheets.models import TemplateVersion
+from worksheets.selectors.templates import templates_startable_by
+
+
+def worksheet_versions_for(user):
+    """The current version of every published worksheet the person may use."""
+    if user is None:
+        return TemplateVersion.objects.none()
+    current = templates_startable_by(user).values("current_version_id")
+    return TemplateVersion.objects.filter(pk__in=current).order_by("title")
 
 
 class AssignmentForm(forms.ModelForm):
@@ -24,6 +34,7 @@ class AssignmentForm(forms.ModelForm):
             "starts_on",
             "occurrences",
             "confidence",
+            "worksheet_version",
             "reading",
         ]
         labels = {
@@ -48,9 +59,23 @@ class AssignmentForm(forms.ModelForm):
             "occurrences": forms.NumberInput(attrs={"min": 1, "max": MAX_OCCURRENCES}),
         }
 
-    def __init__(self, *args, today=None, **kwargs):
+    def __init__(self, *args, author=None, today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
+        versions = worksheet_versions_for(author)
+        if self.instance.worksheet_version_id:
+            # An older version stays a valid choice for homework that already uses it.
+            versions = versions | TemplateVersion.objects.filter(
+                pk=self.instance.worksheet_version_id
+            )
+        self.fields["worksheet_version"].queryset = versions
+        self.fields["worksheet_version"].label_from_instance = lambda version: version.title
+        self.fields["worksheet_version"].empty_label = "No worksheet: a free reflection"
+        self.fields[
+            "worksheet_version"
+        ].help_text = (
+            "The worksheet to complete. Without one, the supervisee writes a free reflection."
+        )
         if not self.instance.pk:
             self.fields["starts_on"].initial = self.today
         self.fields["occurrences"].required = False

@@ -61,6 +61,15 @@ class Assignment(models.Model):
     reading = models.TextField(
         blank=True, help_text="A full citation, or a link to the text to read."
     )
+    # The exact worksheet version agreed; entries answer this version even if the template moves on.
+    worksheet_version = models.ForeignKey(
+        "worksheets.TemplateVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignments",
+        verbose_name="worksheet",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -121,6 +130,14 @@ class Occurrence(models.Model):
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="expected")
     sequence = models.PositiveSmallIntegerField()
     due_on = models.DateField()
+    # One entry per occurrence: starting twice (double click, two tabs) finds the same entry.
+    entry = models.OneToOneField(
+        "worksheets.Entry",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="occurrence",
+    )
 
     class Meta:
         ordering = ["assignment", "sequence"]
@@ -234,3 +251,22 @@ class Review(models.Model):
             errors["reason_detail"] = "Describe the reason in a few words."
         if errors:
             raise ValidationError(errors)
+
+
+class Reopening(models.Model):
+    """A supervisor sent a submitted homework entry back for revision, with a note saying why."""
+
+    entry = models.ForeignKey(
+        "worksheets.Entry", on_delete=models.CASCADE, related_name="reopenings"
+    )
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Reopened {self.entry}"

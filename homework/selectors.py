@@ -8,7 +8,7 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-from homework.models import Assignment, Review
+from homework.models import Assignment, Occurrence, Review
 from supervision.permissions import objects_for_user
 
 
@@ -84,3 +84,52 @@ def engagement_for_supervisions(
     for supervision_id, counter in reason_counts.items():
         result[supervision_id].reasons = counter.most_common()
     return result
+
+
+@dataclass
+class DueList:
+    overdue: list = field(default_factory=list)
+    today: list = field(default_factory=list)
+    this_week: list = field(default_factory=list)
+    later: list = field(default_factory=list)
+    done: list = field(default_factory=list)
+
+    @property
+    def open_count(self) -> int:
+        return len(self.overdue) + len(self.today) + len(self.this_week) + len(self.later)
+
+
+def due_list_for(user, *, today: datetime.date) -> DueList:
+    """Every expected entry of the person's own homework, in one query, sorted into buckets."""
+    from worksheets.models import Entry
+
+    assignments = assignments_visible_to(user).filter(
+        supervision__supervisee=user,
+        status__in=[Assignment.Status.ACTIVE, Assignment.Status.DONE],
+    )
+    occurrences = (
+        Occurrence.objects.filter(assignment__in=assignments.values("pk"))
+        .select_related("assignment__supervision__supervisor", "entry")
+        .order_by("due_on", "assignment_id", "sequence")
+    )
+    end_of_week = today + datetime.timedelta(days=6 - today.weekday())
+    due = DueList()
+    for occurrence in occurrences:
+        entry = occurrence.entry
+        if entry is not None and entry.status == Entry.Status.SUBMITTED:
+            due.done.append(occurrence)
+        elif occurrence.due_on < today:
+            due.overdue.append(occurrence)
+        elif occurrence.due_on == today:
+            due.today.append(occurrence)
+        elif occurrence.due_on <= end_of_week:
+            due.this_week.append(occurrence)
+        else:
+            due.later.append(occurrence)
+    due.done.sort(key=lambda occurrence: occurrence.entry.submitted_at, reverse=True)
+    return due
+
+
+def proposals_awaiting(user) -> QuerySet[Assignment]:
+    """Proposals the person made that wait for their supervisor, or that wait for them to accept."""
+    return assignments_visible_to(user).filter(status=Assignment.Status.PROPOSED)

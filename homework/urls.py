@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from homework.views import assignments, reviews
+from homework.views import assignments, entries, reviews
 
 app_name = "homework"
 
 urlpatterns = [
+    path("", entries.due_list, name="due"),
     path(
         "supervisions/<int:supervision_id>/new/",
         assignments.assignment_create_view,
@@ -17,4 +18,6 @@ urlpatterns = [
     path("<int:pk>/accept/", assignments.assignment_accept_view, name="assignment_accept"),
     path("<int:pk>/drop/", assignments.assignment_drop_view, name="assignment_drop"),
     path("<int:pk>/review/", reviews.review_create, name="review_create"),
+    path("occurrences/<int:pk>/start/", entries.occurrence_start, name="occurrence_start"),
+    path("entries/<int:pk>/reopen/", entries.entry_reopen_view, name="entry_reopen"),
 ]

@@ -31,6 +31,7 @@ ASSIGNMENT_FIELDS = (
     "occurrences",
     "confidence",
     "reading",
+    "worksheet_version",
 )
 
 

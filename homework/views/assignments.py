@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from homework.forms import AssignmentForm, obstacle_formset
-from homework.models import Assignment
+from homework.models import Assignment, Reopening
 from homework.services.assignments import (
     ObstaclePlan,
     StaleEdit,
@@ -48,7 +48,10 @@ def assignment_create_view(request, supervision_id: int):
     is_supervisor = supervision.supervisor_id == request.user.pk
     if not supervision.is_active or not (is_supervisor or supervision.supervisee_may_propose):
         raise PermissionDenied
-    form = AssignmentForm(request.POST or None)
+    initial = {}
+    if request.GET.get("worksheet"):
+        initial["worksheet_version"] = request.GET["worksheet"]
+    form = AssignmentForm(request.POST or None, author=request.user, initial=initial)
     obstacles = obstacle_formset(request.POST or None)
     if request.method == "POST" and form.is_valid() and obstacles.is_valid():
         try:
@@ -88,7 +91,10 @@ def assignment_detail(request, pk: int):
         {
             "assignment": assignment,
             "obstacles": assignment.obstacles.all(),
-            "expected": assignment.expected.all(),
+            "expected": assignment.expected.select_related("entry"),
+            "reopenings": Reopening.objects.filter(entry__occurrence__assignment=assignment)
+            .select_related("reopened_by")
+            .order_by("-created_at"),
             "reviews": assignment.reviews.select_related("recorded_by"),
             "is_supervisor": assignment.supervision.supervisor_id == request.user.pk,
         },
@@ -102,7 +108,10 @@ def assignment_edit(request, pk: int):
         {"obstacle": row.obstacle, "plan": row.plan} for row in assignment.obstacles.all()
     ]
     form = AssignmentForm(
-        request.POST or None, instance=assignment, initial={"version": assignment.version}
+        request.POST or None,
+        instance=assignment,
+        author=request.user,
+        initial={"version": assignment.version},
     )
     obstacles = obstacle_formset(request.POST or None, initial=initial_obstacles)
     if request.method == "POST" and form.is_valid() and obstacles.is_valid():
