@@ -172,9 +172,13 @@ class ReadingBlock(blocks.StructBlock):
 
 class CaseVignetteBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120)
-    pseudonym = blocks.CharBlock(
-        max_length=80,
-        help_text="An invented name; never describe a real patient or supervisee.",
+    people = blocks.CharBlock(
+        label="Who is in it",
+        max_length=120,
+        help_text=(
+            "Invented names only, e.g. 'Dana, a trainee, and her patient Ms Reyes'. "
+            "Never describe a real patient or supervisee."
+        ),
     )
     vignette = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
     questions = blocks.ListBlock(

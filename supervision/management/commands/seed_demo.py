@@ -1,5 +1,6 @@
 """Loads the demo people and records; safe to run again (it changes nothing the second time)."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from supervision.demo.people import seed_people
@@ -11,3 +12,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         people = seed_people()
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({len(people)} demo accounts)."))
+        call_command("seed_courses", stdout=self.stdout)
