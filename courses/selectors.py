@@ -4,6 +4,7 @@ Every function here runs a fixed number of queries whatever the size of the cour
 built from them stay fast as courses grow (tests/courses/test_performance.py holds them to it).
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -417,6 +418,8 @@ def has_course_enrollments(user) -> bool:
 
 # --- Search ------------------------------------------------------------------------------
 
+_WORDS = re.compile(r"\w+")
+
 
 @dataclass(frozen=True)
 class LessonHit:
@@ -426,13 +429,19 @@ class LessonHit:
     module_title: str
 
 
+def search_terms(query: str) -> str:
+    """The words of a query, without the quotes and operators that search engines parse."""
+    return " ".join(_WORDS.findall(query))[:200]
+
+
 def lessons_matching(request, query: str):
     """Live lessons in courses the person may read that match the query, best first.
 
     Returns the search results (for a paginator) and a function that describes one hit.
     """
+    query = search_terms(query)
     courses = list(courses_visible_to(request.user).only("id", "title", "path"))
-    if not courses or not query.strip():
+    if not courses or not query:
         return LessonPage.objects.none(), None
     modules = list(
         ModulePage.objects.live()
