@@ -7,15 +7,16 @@ from playwright.sync_api import expect
 
 from courses.models import Enrollment, LessonPage
 from tests.browser.helpers import assert_accessible, sign_in
-from tests.courses.factories import enrol, make_course, make_lesson, make_module
+from tests.courses.factories import (
+    enrol,
+    ensure_course_site,
+    make_course,
+    make_lesson,
+    make_module,
+)
 from tests.factories import UserFactory, make_supervision
 
-# Wagtail's root page and the course index come from data migrations, which a transactional
-# test's flush would remove; serialized rollback puts them back before each test.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LESSON_BODY = [
     ("heading", {"text": "Reviewing homework first", "level": "h2"}),
@@ -51,6 +52,7 @@ LESSON_BODY = [
 
 @pytest.fixture
 def course_with_lessons():
+    ensure_course_site()
     course = make_course("Homework in supervision")
     module = make_module(course, "Reviewing homework")
     lessons = [

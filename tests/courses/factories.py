@@ -2,7 +2,9 @@
 
 import itertools
 
-from wagtail.models import Page
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from courses.models import (
     CourseIndexPage,
@@ -26,6 +28,30 @@ def _publish(parent: Page, page: Page) -> Page:
 
 def course_index() -> CourseIndexPage:
     return CourseIndexPage.objects.get()
+
+
+def ensure_course_site() -> CourseIndexPage:
+    """The Wagtail tree course pages need, rebuilt if a transactional test's flush removed it.
+
+    Migrations create it; flushing the database after a transactional (browser) test removes
+    it again. Serialized rollback cannot restore it reliably here, because Playwright runs the
+    tests in another context with its own database connection object.
+    """
+    index = CourseIndexPage.objects.first()
+    if index is not None:
+        return index
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    index = root.add_child(instance=CourseIndexPage(title="Courses", slug="courses"))
+    index.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": index}
+    )
+    return index
 
 
 def make_course(title: str | None = None, **fields) -> CoursePage:
