@@ -1,9 +1,10 @@
 """StreamField blocks for lesson bodies; each renders with its own template under templates/blocks/.
 
 `LessonBodyBlock` at the bottom lists every block a lesson may contain: it is the one place a
-new kind of block is added. Blocks whose output depends on who is looking (a form with a CSRF
-token, a button only supervisors see) set `rendered_per_viewer = True` in their Meta; every
-other block is rendered once per page revision and cached (see courses/rendering.py).
+new kind of block is added (the worksheet exercise block goes there; see courses/README.md).
+Blocks whose output depends on who is looking (a form with a CSRF token, a button only
+supervisors see) set `rendered_per_viewer = True` in their Meta; every other block is
+rendered once per page revision and cached (see courses/rendering.py).
 """
 
 import re

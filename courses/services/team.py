@@ -108,3 +108,12 @@ def course_team_sync_member(*, course: CoursePage, person: User, role: str | Non
         # ends: administrators also place people in it directly (for example to curate the
         # worksheet library), and without the course's own group it grants no pages at all.
         person.groups.add(groups_ensure()[COURSE_STAFF_GROUP])
+
+
+@transaction.atomic
+def course_team_dissolve(*, team: CourseTeam) -> None:
+    """Remove what only the deleted course's team used; its collection keeps the files."""
+    Group.objects.filter(pk__in=[team.staff_group_id, team.leads_group_id]).delete()
+    workflow = Workflow.objects.filter(pk=team.workflow_id).first()
+    if workflow is not None and workflow.active:
+        workflow.deactivate()

@@ -302,3 +302,54 @@ def test_the_editor_offers_staff_a_link_to_the_people_of_their_course(
     client.force_login(lead)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[course.pk]))
     assert _people_url(course) in response.content.decode()
+
+
+def test_deleting_a_course_removes_its_groups_and_switches_off_its_review(course, lessons, lead):
+    from django.contrib.auth.models import Group
+
+    team = CourseTeam.objects.get(course=course)
+    group_ids = [team.staff_group_id, team.leads_group_id]
+    workflow = team.workflow
+    course.delete()
+    assert not Group.objects.filter(pk__in=group_ids).exists()
+    workflow.refresh_from_db()
+    assert not workflow.active
+    assert lead.groups.filter(name=COURSE_STAFF_GROUP).exists()
+
+
+# --- Course downloads ----------------------------------------------------------------------
+
+
+def test_downloads_in_a_course_collection_are_for_its_members(
+    client, course, lead, trainee, outsider
+):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    document = Document(
+        title="Checklist", collection=CourseTeam.objects.get(course=course).collection
+    )
+    document.file.save("checklist.txt", ContentFile(b"Plan the task."), save=False)
+    document.save()
+    url = document.url
+
+    assert client.get(url)["Location"].startswith(reverse("account_login"))
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
+    client.force_login(trainee)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"Plan the task."
+
+
+def test_downloads_outside_course_collections_are_left_to_wagtail(client, outsider):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    document = Document(title="Handbook")
+    document.file.save("handbook.txt", ContentFile(b"General."), save=False)
+    document.save()
+    client.force_login(outsider)
+    assert client.get(document.url).status_code == 200
