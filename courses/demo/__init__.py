@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.search.index import insert_or_update_object
 
 from courses.demo.content import CHECKLIST_TEXT, COURSE, DOCUMENT, IMAGE, MODULES
 from courses.models import (
@@ -50,6 +51,9 @@ def _publish(parent: Page, page: Page, author: User | None) -> Page:
     # does not exist yet, so Wagtail's check is skipped for this trusted, one-off setup.
     page.save_revision(user=author).publish(user=author, skip_permission_checks=True)
     page.refresh_from_db()
+    # Wagtail updates the search index in a background task; `make run` starts no task
+    # worker, so the demo course is indexed here and can be searched straight away.
+    insert_or_update_object(page)
     return page
 
 

@@ -1,4 +1,8 @@
-"""The course page tree: one course index, courses under it, modules in a course, lessons in a module."""
+"""The course page tree: one course index, courses under it, modules in a course, lessons in a module.
+
+The selectors and rendering modules import these models, so the page methods import them
+where they are used.
+"""
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator

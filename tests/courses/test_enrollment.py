@@ -353,3 +353,12 @@ def test_downloads_outside_course_collections_are_left_to_wagtail(client, outsid
     document.save()
     client.force_login(outsider)
     assert client.get(document.url).status_code == 200
+
+
+def test_staff_open_their_course_in_the_editor_but_not_another(client, course, lessons, staff):
+    other, other_lessons = make_course_with_lessons(lessons=1)
+    client.force_login(staff)
+    assert client.get(reverse("wagtailadmin_explore", args=[course.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[lessons[0].pk])).status_code == 200
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[other_lessons[0].pk]))
+    assert response.status_code in (302, 403)
