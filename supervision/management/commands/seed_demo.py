@@ -1,5 +1,6 @@
 """Loads the demo people and records; safe to run again (it changes nothing the second time)."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from supervision.demo.people import seed_people
@@ -13,3 +14,4 @@ class Command(BaseCommand):
         people = seed_people()
         seed_worksheets(people)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({len(people)} demo accounts)."))
+        call_command("seed_courses", stdout=self.stdout)
