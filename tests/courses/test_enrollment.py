@@ -286,7 +286,11 @@ def test_staff_roles_grant_nothing_in_supervision(staff, trainee, course_supervi
 
     assert not UserObjectPermission.objects.filter(user=staff).exists()
     assert not GroupObjectPermission.objects.filter(group__in=staff.groups.all()).exists()
-    assert not staff.get_all_permissions() - {"wagtailadmin.access_admin"}
+    # Course staff may open the admin and curate the worksheet library, nothing clinical.
+    clinical = {
+        p for p in staff.get_all_permissions() if not p.startswith(("wagtailadmin.", "worksheets."))
+    }
+    assert not clinical
 
 
 def test_the_team_is_created_once(course):
