@@ -11,9 +11,7 @@ TEXT_AREA = forms.Textarea(attrs={"rows": 4})
 
 class SupervisionChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Supervision) -> str:
-        return (
-            f"{obj.supervisor.name}: {obj.get_kind_display().lower()}, {obj.setting_label.lower()}"
-        )
+        return f"{obj.supervisor.name}: {obj.get_kind_display().lower()}, {obj.setting_phrase}"
 
 
 class CaseForm(SubmissionKeyMixin, forms.ModelForm):

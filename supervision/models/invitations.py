@@ -66,5 +66,5 @@ class Invitation(models.Model):
         return self.status == "waiting"
 
     @property
-    def format_label(self) -> str:
-        return f"Group: {self.group.name}" if self.group_id else "Individual"
+    def format_phrase(self) -> str:
+        return f"group {self.group.name}" if self.group_id else "individual"

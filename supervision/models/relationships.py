@@ -221,6 +221,13 @@ class Supervision(models.Model):
             return f"Group: {self.group.name}"
         return self.get_format_display()
 
+    @property
+    def setting_phrase(self) -> str:
+        """“individual” or “group <name>”, for use inside a sentence."""
+        if self.group_id:
+            return f"group {self.group.name}"
+        return "individual"
+
 
 def _is_active(started_on, ended_on) -> bool:
     today = timezone.localdate()

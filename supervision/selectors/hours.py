@@ -204,7 +204,7 @@ def hours_log(
         supervision = entry.supervision
         if supervision.pk not in by_relationship:
             by_relationship[supervision.pk] = HoursRow(
-                label=f"{entry.supervisor}: {entry.kind.lower()}, {entry.setting.lower()}",
+                label=f"{entry.supervisor}: {entry.kind.lower()}, {supervision.setting_phrase}",
                 key=supervision.pk,
                 subject=supervision,
             )

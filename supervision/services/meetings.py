@@ -107,10 +107,11 @@ def meeting_update(
     editor: User,
     revision: int,
     attendees: Iterable[Supervision] | None = None,
-    cases: Iterable[Case] = (),
+    cases: Iterable[Case] | None = None,
     sections: dict[str, str] | None = None,
     **details,
 ) -> Meeting:
+    """Change what the editor sent; cases and attendees left out (None) stay as they are."""
     meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
     current_attendees = list(meeting.attendances.select_related("supervision__supervisee"))
     old_supervisions = [a.supervision for a in current_attendees]
@@ -126,8 +127,11 @@ def meeting_update(
             raise ValidationError({"attendees": "Only members of the group can attend."})
 
     visible = _cases_visible_to_editor(meeting, old_supervisions, editor)
+    discussed = list(meeting.cases_discussed.select_related("supervision"))
+    if cases is None:
+        cases = [c for c in discussed if c.pk in visible]
     chosen = _checked_cases(cases, attendees, editor=editor, supervisor_id=meeting.supervisor_id)
-    kept = [c for c in meeting.cases_discussed.all() if c.pk not in visible]
+    kept = [c for c in discussed if c.pk not in visible]
 
     if meeting.revision != revision:
         if _unchanged(meeting, details, sections or {}, chosen, visible, attendees):
