@@ -90,6 +90,15 @@ class SupervisionGroup(models.Model):
             errors["ended_on"] = "The end date cannot be before the start date."
         if self.credit_rule == self.CreditRule.PERCENT and not self.credit_percent:
             errors["credit_percent"] = "Enter the percentage credited for each meeting."
+        if (
+            self.supervisor_id
+            and self.ended_on is None
+            and SupervisionGroup.objects.current()
+            .filter(supervisor_id=self.supervisor_id, name__iexact=(self.name or "").strip())
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            errors["name"] = "This supervisor already leads a group with this name."
         if errors:
             raise ValidationError(errors)
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 
-from supervision.models import Invitation, User
+from supervision.models import Invitation, Supervision, User
 from supervision.models.invitations import INVITATION_VALID_DAYS
 
 
@@ -22,12 +22,18 @@ def invitations_waiting(user: User | None = None) -> QuerySet[Invitation]:
     return invitations.order_by("-created_at", "-pk")
 
 
+def _pk_from(uidb64: str) -> int | None:
+    try:
+        return int(force_str(urlsafe_base64_decode(uidb64)))
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
 def invitation_from_link(uidb64: str, token: str) -> Invitation | None:
     from supervision.services.invitations import invitation_tokens
 
-    try:
-        pk = int(force_str(urlsafe_base64_decode(uidb64)))
-    except (TypeError, ValueError, OverflowError):
+    pk = _pk_from(uidb64)
+    if pk is None:
         return None
     invitation = Invitation.objects.select_related("supervisor", "group").filter(pk=pk).first()
     if invitation is None or not invitation.is_waiting:
@@ -35,3 +41,16 @@ def invitation_from_link(uidb64: str, token: str) -> Invitation | None:
     if not invitation_tokens.check_token(invitation, token):
         return None
     return invitation
+
+
+def supervision_accepted_through(uidb64: str, user: User) -> Supervision | None:
+    """The relationship a used link started, if the person signed in is the one who accepted it."""
+    pk = _pk_from(uidb64)
+    if pk is None or not user.is_authenticated:
+        return None
+    invitation = (
+        Invitation.objects.select_related("supervision")
+        .filter(pk=pk, accepted_at__isnull=False, supervision__supervisee=user)
+        .first()
+    )
+    return invitation.supervision if invitation else None

@@ -59,6 +59,11 @@ def supervisions_as_supervisee(user: User) -> QuerySet[Supervision]:
     ).order_by("supervisor__display_name", "pk")
 
 
+def supervisions_ended_for(user: User) -> QuerySet[Supervision]:
+    """Ended relationships on either side, whose records the person can still read."""
+    return supervisions_visible_to(user).filter(ended_on__isnull=False).order_by("-ended_on", "pk")
+
+
 def supervisions_all_as_supervisee(user: User) -> QuerySet[Supervision]:
     """Past and present, for the hours log and case forms."""
     return supervisions_visible_to(user).filter(supervisee=user).order_by("-started_on", "pk")

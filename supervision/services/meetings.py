@@ -112,7 +112,9 @@ def meeting_update(
     **details,
 ) -> Meeting:
     """Change what the editor sent; cases and attendees left out (None) stay as they are."""
-    meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",)).select_related("group").get(pk=meeting.pk)
+    )
     current_attendees = list(meeting.attendances.select_related("supervision__supervisee"))
     old_supervisions = [a.supervision for a in current_attendees]
     _check_editor(meeting, old_supervisions, editor)

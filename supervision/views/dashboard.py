@@ -14,6 +14,7 @@ from supervision.selectors.relationships import (
     groups_led_by,
     supervisions_as_supervisee,
     supervisions_as_supervisor,
+    supervisions_ended_for,
 )
 
 from .access import roles
@@ -38,4 +39,6 @@ def dashboard(request):
         this_year = [row for row in log.by_period if row.key == (timezone.localdate().year, 1)]
         context["hours_total"] = log.total
         context["hours_this_year"] = this_year[0] if this_year else None
+    if person.in_supervision:
+        context["ended"] = supervisions_ended_for(user)
     return render(request, "supervision/dashboard.html", context)

@@ -10,7 +10,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from supervision.forms import apply_errors
 from supervision.forms.relationships import AcceptInvitationForm, InvitationForm
 from supervision.models import SupervisionGroup, User
-from supervision.selectors.invitations import invitation_from_link, invitations_waiting
+from supervision.selectors.invitations import (
+    invitation_from_link,
+    invitations_waiting,
+    supervision_accepted_through,
+)
 from supervision.selectors.relationships import groups_led_by, people_for_administration
 from supervision.services.invitations import (
     invitation_accept,
@@ -82,6 +86,10 @@ def invitation_cancel_view(request, pk):
 def invitation_accept_view(request, uidb64, token):
     invitation = invitation_from_link(uidb64, token)
     if invitation is None:
+        accepted = supervision_accepted_through(uidb64, request.user)
+        if accepted is not None:
+            # The same link sent twice (a double click): the first request already accepted it.
+            return redirect("supervision:supervision_detail", pk=accepted.pk)
         return render(request, "supervision/invitations/invalid.html", status=404)
     account = User.objects.filter(email__iexact=invitation.email).first()
     signed_in = request.user.is_authenticated

@@ -125,3 +125,20 @@ def test_group_page_lists_members_and_meetings(client, supervisor, supervisee):
     assert "Gil Member" in content
     assert len(response.context["meetings"]) == 1
     assert "Record a group meeting" in content
+
+
+def test_after_the_end_the_records_stay_reachable_from_the_dashboard(
+    client, supervisor, supervisee, supervision
+):
+    from supervision.services.relationships import supervision_end
+
+    meeting = make_meeting(supervision)
+    supervision_end(supervision=supervision)
+    client.force_login(supervisor)
+    content = client.get(DASHBOARD).content.decode()
+    assert "Ended supervision" in content
+    assert reverse("supervision:supervision_detail", args=[supervision.pk]) in content
+    assert f'href="{reverse("supervision:meeting_list")}"' in content
+    detail = client.get(reverse("supervision:supervision_detail", args=[supervision.pk]))
+    assert reverse("supervision:meeting_detail", args=[meeting.pk]) in detail.content.decode()
+    assert "Record a meeting" not in detail.content.decode()

@@ -82,8 +82,12 @@ def test_supervisor_invites_and_the_new_person_sets_a_password(client, superviso
     assert ClinicalPermissionChecker(newcomer).has_perm("bring_case", supervision)
     invitation.refresh_from_db()
     assert invitation.accepted_at and invitation.supervision == supervision
-    # They are signed in, and the link does not work a second time.
+    # They are signed in; the same form sent again (a double click) just leads them on.
     assert client.get(reverse("supervision:dashboard")).context["user"] == newcomer
+    again = client.post(link, {"display_name": "Nia New"})
+    assert again.url == reverse("supervision:supervision_detail", args=[supervision.pk])
+    assert User.objects.filter(email="new.trainee@example.org").count() == 1
+    # For anyone else the used link does not work.
     client.logout()
     assert client.get(link).status_code == 404
 

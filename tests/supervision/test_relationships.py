@@ -341,3 +341,19 @@ def test_manage_page_shows_people_and_dates_but_no_clinical_content(
     ended = client.get(reverse("supervision:manage") + "?status=ended").content.decode()
     assert supervision.supervisee.name not in ended
     assert client.get(reverse("supervision:manage") + "?status=nonsense").status_code == 200
+
+
+def test_starting_the_same_group_twice_makes_one_group(client, administrator, supervisor):
+    client.force_login(administrator)
+    data = {
+        "name": "Monday group",
+        "supervisor": supervisor.pk,
+        "kind": "clinical",
+        "started_on": TODAY().isoformat(),
+        "credit_rule": "full",
+    }
+    assert client.post(reverse("supervision:group_start"), data).status_code == 302
+    response = client.post(reverse("supervision:group_start"), data)
+    assert response.status_code == 200
+    assert "already leads a group with this name" in str(response.context["form"].errors["name"])
+    assert SupervisionGroup.objects.count() == 1
