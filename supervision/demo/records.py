@@ -203,12 +203,21 @@ REFLECTIONS = [
 ]
 
 
+def _weekday(date: datetime.date, *, forward: bool = False) -> datetime.date:
+    """Supervision happens on working days: a weekend date moves to the nearest weekday."""
+    if date.weekday() == 5:
+        return date + datetime.timedelta(days=2 if forward else -1)
+    if date.weekday() == 6:
+        return date + datetime.timedelta(days=1)
+    return date
+
+
 def _meeting_dates(first_offset: int, every_days: int, today: datetime.date) -> list:
     dates, day = [], today - datetime.timedelta(days=SIX_MONTHS - first_offset)
     while day < today:
-        dates.append(day)
+        dates.append(_weekday(day))
         day += datetime.timedelta(days=every_days)
-    dates.append(day)  # the next meeting, already planned
+    dates.append(_weekday(day, forward=True))  # the next meeting, already planned
     return dates
 
 

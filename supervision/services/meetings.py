@@ -74,6 +74,12 @@ def meeting_create(
             raise ValidationError({"attendees": "Choose who was at the meeting."})
         if any(a.pk not in current for a in attendees):
             raise ValidationError({"attendees": "Only current members of the group can attend."})
+        if recorded_by.pk != supervisor.pk and recorded_by.pk not in {
+            a.supervisee_id for a in attendees
+        }:
+            raise ValidationError(
+                {"attendees": "Include yourself: members record meetings they were at."}
+            )
 
     meeting = Meeting(
         supervisor=supervisor,
@@ -124,6 +130,10 @@ def meeting_update(
         attendees = list(attendees)
         if not attendees:
             raise ValidationError({"attendees": "Choose who was at the meeting."})
+        if editor.pk != meeting.supervisor_id and {a.pk for a in attendees} != {
+            s.pk for s in old_supervisions
+        }:
+            raise PermissionDenied("Only the group's supervisor changes who was at a meeting.")
         allowed = {m.pk for m in meeting.group.memberships.all()} | {s.pk for s in old_supervisions}
         if any(a.pk not in allowed for a in attendees):
             raise ValidationError({"attendees": "Only members of the group can attend."})

@@ -161,7 +161,7 @@ def meeting_update_view(request, pk):
     )
     supervisions = Supervision.objects.filter(attendances__meeting=meeting)
     attendees = None
-    if meeting.group_id:
+    if meeting.group_id and meeting.supervisor_id == request.user.pk:
         attendees = (
             Supervision.objects.filter(
                 Q(group=meeting.group, ended_on__isnull=True) | Q(attendances__meeting=meeting)

@@ -129,3 +129,52 @@ def test_supervisee_adds_a_case_on_a_phone(phone_page, supervisor, supervisee):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert Case.objects.get().situation == "Queue at the checkout."
     assert_accessible(page)
+
+
+def test_administrator_starts_relationships_and_an_invited_person_accepts(
+    page, administrator, supervisor, supervisee
+):
+    from django.core import mail
+
+    from supervision.models import Supervision
+
+    sign_in(page, administrator.email)
+    page.get_by_role("link", name="Manage relationships").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Start a relationship").click()
+    page.wait_for_load_state()
+    page.get_by_label("Supervisor").select_option(label=f"{supervisor.name} ({supervisor.email})")
+    page.get_by_label("Supervisee").select_option(label=f"{supervisor.name} ({supervisor.email})")
+    page.get_by_role("button", name="Start the supervision").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("A person cannot supervise themselves.").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Supervisee").select_option(label=f"{supervisee.name} ({supervisee.email})")
+    page.get_by_role("button", name="Start the supervision").click()
+    page.wait_for_load_state()
+    assert Supervision.objects.filter(supervisor=supervisor, supervisee=supervisee).exists()
+
+    page.get_by_role("link", name="Start a group").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+
+    page.goto("/invite/")
+    page.get_by_label("Supervisor").select_option(label=f"{supervisor.name} ({supervisor.email})")
+    page.get_by_label("E-mail address").fill("newcomer@example.org")
+    page.get_by_role("button", name="Send the invitation").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Invitation sent to newcomer@example.org.").is_visible()
+    sign_out(page)
+
+    link = next(w for w in mail.outbox[-1].body.split() if "/invitations/" in w)
+    page.goto("/" + link.split("/", 3)[3])
+    assert_accessible(page)
+    page.get_by_label("Your name").fill("Nell Newcomer")
+    page.get_by_label("Choose a password").fill("a-long-secret-pass-9")
+    page.get_by_label("Type the password again").fill("a-long-secret-pass-9")
+    page.get_by_role("button", name="Create my account and accept").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name=f"Supervision with {supervisor.name}").is_visible()
+    assert_accessible(page)

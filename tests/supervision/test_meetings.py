@@ -298,3 +298,28 @@ def test_meetings_of_a_supervisors_supervisees_are_hidden_from_their_own_supervi
     client.force_login(senior)
     assert client.get(reverse("supervision:meeting_detail", args=[meeting.pk])).status_code == 404
     assert "Junior" not in client.get(reverse("supervision:meeting_list")).content.decode()
+
+
+def test_a_member_records_a_group_meeting_they_were_at_but_cannot_change_who_was_there(
+    client, supervisor
+):
+    from django.core.exceptions import PermissionDenied
+
+    member, peer = UserFactory(), UserFactory()
+    group = make_group(supervisor, [member, peer])
+    peer_place = group.memberships.get(supervisee=peer)
+    client.force_login(member)
+    url = reverse("supervision:group_meeting_create", args=[group.pk])
+    response = client.post(url, meeting_data(attendees=[peer_place.pk]))
+    assert response.status_code == 200
+    assert "Include yourself" in str(response.context["form"].errors["attendees"])
+    assert not Meeting.objects.exists()
+
+    meeting = make_meeting(group=group)
+    edit = client.get(reverse("supervision:meeting_update", args=[meeting.pk]))
+    assert "attendees" not in edit.context["form"].fields
+    with pytest.raises(PermissionDenied):
+        meeting_update(
+            meeting=meeting, editor=member, revision=meeting.revision, attendees=[peer_place]
+        )
+    assert meeting.attendances.count() == 2
