@@ -147,10 +147,6 @@ class Meeting(models.Model):
             raise ValidationError(errors)
 
     @property
-    def is_group(self) -> bool:
-        return self.group_id is not None
-
-    @property
     def is_past(self) -> bool:
         return self.date <= timezone.localdate()
 

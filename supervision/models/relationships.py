@@ -211,19 +211,6 @@ class Supervision(models.Model):
         return _is_active(self.started_on, self.ended_on)
 
     @property
-    def has_ended(self) -> bool:
-        return self.ended_on is not None and self.ended_on <= timezone.localdate()
-
-    @property
-    def status(self) -> str:
-        """“ended”, “upcoming” or “active”, shown in words next to each relationship."""
-        if self.has_ended:
-            return "ended"
-        if self.started_on > timezone.localdate():
-            return "upcoming"
-        return "active"
-
-    @property
     def setting_label(self) -> str:
         """“Individual” or “Group: <name>”, for lists."""
         if self.group_id:

@@ -64,11 +64,6 @@ def supervisions_ended_for(user: User) -> QuerySet[Supervision]:
     return supervisions_visible_to(user).filter(ended_on__isnull=False).order_by("-ended_on", "pk")
 
 
-def supervisions_all_as_supervisee(user: User) -> QuerySet[Supervision]:
-    """Past and present, for the hours log and case forms."""
-    return supervisions_visible_to(user).filter(supervisee=user).order_by("-started_on", "pk")
-
-
 def groups_visible_to(user: User) -> QuerySet[SupervisionGroup]:
     return objects_for_user(
         user, "view_supervisiongroup", SupervisionGroup.objects.select_related("supervisor")

@@ -45,13 +45,10 @@ def meeting_list(request):
 def meeting_detail(request, pk):
     meeting = object_for(request, meetings_visible_to(request.user), pk, view="view_meeting")
     checker = checker_for(request)
-    cases = list(meeting.cases_discussed.all())
-    checker.prefetch_perms(cases)
     reflections = list(reflections_visible_to(meeting, request.user))
     context = {
         "meeting": meeting,
         "attendances": meeting.attendances.all(),
-        "cases": [(case, checker.has_perm("view_case", case)) for case in cases],
         "reflections": reflections,
         "own_reflection": next((r for r in reflections if r.author_id == request.user.pk), None),
         "can_change": checker.has_perm("change_meeting", meeting),
