@@ -1,6 +1,7 @@
 """Top-level URLs: our apps first, the Wagtail admin at /cms/, course pages under /learn/ last."""
 
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -11,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("", include("supervision.urls")),
     path("worksheets/", include("worksheets.urls")),
+    path("courses/", include("courses.urls")),
     path("homework/", include("homework.urls")),
     path("notifications/", include("notifications.urls")),
     path("accounts/", include("allauth.urls")),
@@ -24,3 +26,6 @@ urlpatterns = [
     # Wagtail serves every path it is given, so it comes last.
     path("learn/", include(wagtail_urls)),
 ]
+# Image renditions for course pages during development (only when DEBUG is on). Only that folder:
+# other media may be private and is served through views that check permissions.
+urlpatterns += static(f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images")

@@ -7,3 +7,6 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = "Courses"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses import signals  # noqa: F401 - connects the receivers

@@ -56,6 +56,7 @@ def grant(user, perms: Iterable[str], obj: Model) -> None:
         assign_perm(perm, user, obj)
 
 
-def revoke(user, perms: Iterable[str], obj: Model) -> None:
+def revoke(user, perms: Iterable[str], obj: Model | QuerySet) -> None:
+    """Take permissions back from one object, or from every object of a queryset at once."""
     for perm in perms:
         remove_perm(perm, user, obj)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from supervision.models import Supervision, User
@@ -17,6 +17,8 @@ class Roles:
     supervisee: bool = False
     course_staff: bool = False
     administrator: bool = False
+    # Has taken part in supervision at some time, so has records to go back to.
+    in_supervision: bool = False
 
     @property
     def supervisor_in_training(self) -> bool:
@@ -32,6 +34,11 @@ def roles_for(user) -> Roles:
         .annotate(
             is_supervisor=Exists(active.filter(supervisor=OuterRef("pk"))),
             is_supervisee=Exists(active.filter(supervisee=OuterRef("pk"))),
+            has_supervision=Exists(
+                Supervision.objects.filter(
+                    Q(supervisor=OuterRef("pk")) | Q(supervisee=OuterRef("pk"))
+                )
+            ),
             in_staff_group=Exists(
                 User.groups.through.objects.filter(
                     user_id=OuterRef("pk"), group__name=COURSE_STAFF_GROUP
@@ -43,7 +50,9 @@ def roles_for(user) -> Roles:
                 )
             ),
         )
-        .values("is_supervisor", "is_supervisee", "in_staff_group", "in_admin_group")
+        .values(
+            "is_supervisor", "is_supervisee", "has_supervision", "in_staff_group", "in_admin_group"
+        )
         .first()
     )
     if flags is None:
@@ -53,4 +62,5 @@ def roles_for(user) -> Roles:
         supervisee=flags["is_supervisee"],
         course_staff=flags["in_staff_group"],
         administrator=user.is_superuser or flags["in_admin_group"],
+        in_supervision=flags["has_supervision"],
     )

@@ -111,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "supervision.context_processors.roles",
+                "courses.context_processors.courses",
                 "notifications.context_processors.unread_notifications",
             ],
         },

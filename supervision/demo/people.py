@@ -41,7 +41,7 @@ def seed_people() -> dict[str, User]:
     for supervisor_key, supervisee_key, kind in pairs:
         supervisor, supervisee = people[supervisor_key], people[supervisee_key]
         exists = Supervision.objects.filter(
-            supervisor=supervisor, supervisee=supervisee, ended_on__isnull=True
+            supervisor=supervisor, supervisee=supervisee, group__isnull=True, ended_on__isnull=True
         ).exists()
         if not exists:
             supervision_start(

@@ -2,17 +2,43 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
+from supervision.models import Case
+from supervision.selectors.cases import cases_of
+from supervision.selectors.hours import hours_log
+from supervision.selectors.invitations import invitations_waiting
+from supervision.selectors.meetings import upcoming_meetings_for
 from supervision.selectors.relationships import (
+    groups_led_by,
     supervisions_as_supervisee,
     supervisions_as_supervisor,
+    supervisions_ended_for,
 )
+
+from .access import roles
 
 
 @login_required
+@require_GET
 def dashboard(request):
-    context = {
-        "as_supervisor": supervisions_as_supervisor(request.user),
-        "as_supervisee": supervisions_as_supervisee(request.user),
-    }
+    user, person = request.user, roles(request)
+    context = {}
+    if person.supervisor:
+        context["as_supervisor"] = supervisions_as_supervisor(user)
+        context["groups_led"] = groups_led_by(user)
+        context["invitations"] = invitations_waiting(user)
+    if person.supervisee:
+        context["as_supervisee"] = supervisions_as_supervisee(user)
+        context["upcoming_meeting"] = (
+            upcoming_meetings_for(user).filter(attendances__supervision__supervisee=user).first()
+        )
+        context["own_cases"] = cases_of(user).filter(status=Case.Status.OPEN)
+        log = hours_log(supervisee=user, viewer=user, period="year")
+        this_year = [row for row in log.by_period if row.key == (timezone.localdate().year, 1)]
+        context["hours_total"] = log.total
+        context["hours_this_year"] = this_year[0] if this_year else None
+    if person.in_supervision:
+        context["ended"] = supervisions_ended_for(user)
     return render(request, "supervision/dashboard.html", context)

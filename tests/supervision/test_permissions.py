@@ -42,7 +42,7 @@ def test_prefetched_checker_asks_the_database_once(supervisor, django_assert_num
 
 def test_deleting_a_supervision_or_user_leaves_no_permission_rows(supervisor, supervisee):
     supervision = make_supervision(supervisor, supervisee)
-    assert SupervisionUserObjectPermission.objects.count() == 2
+    assert SupervisionUserObjectPermission.objects.count() == 5
     supervision.delete()
     assert SupervisionUserObjectPermission.objects.count() == 0
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("supervision", "0001_initial"),
+        ("supervision", "0002_cases_meetings_groups"),
     ]
 
     operations = [

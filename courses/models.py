@@ -1,1 +1,0 @@
-"""Course pages live here (see the courses issue); the app is wired in from the start."""

@@ -1,0 +1,224 @@
+"""The course page tree: one course index, courses under it, modules in a course, lessons in a module.
+
+The selectors and rendering modules import these models, so the page methods import them
+where they are used.
+"""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.template.response import TemplateResponse
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from courses.blocks import RICH_TEXT_FEATURES, LessonBodyBlock
+
+
+class CourseIndexPage(Page):
+    """The root of the course site (served at /learn/): the courses a person may open."""
+
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "course index"
+
+    def serve(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_cards_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["your_courses"], context["other_courses"] = course_cards_for(request, index=self)
+        return context
+
+
+class CourseContentPage(Page):
+    """A page inside a course: only the course's enrolled people (and administrators) may read it."""
+
+    class Meta:
+        abstract = True
+
+    def get_course(self) -> "CoursePage":
+        raise NotImplementedError
+
+    def serve(self, request, *args, **kwargs):
+        from courses.selectors import course_access
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        course = self.get_course()
+        if not course_access(request, course).may_read:
+            return self.serve_not_enrolled(request, course)
+        return super().serve(request, *args, **kwargs)
+
+    def serve_not_enrolled(self, request, course: "CoursePage"):
+        from courses.selectors import course_contacts
+
+        context = {
+            "page": self,
+            "course": course,
+            "contacts": course_contacts(course),
+            "breadcrumbs": [],
+        }
+        return TemplateResponse(request, "courses/not_enrolled.html", context, status=403)
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_access, course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        course = self.get_course()
+        context["course"] = course
+        context["access"] = course_access(request, course)
+        context["outline"] = course_outline(course, request=request)
+        return context
+
+
+class CoursePage(CourseContentPage):
+    overview = RichTextField(features=RICH_TEXT_FEATURES)
+    audience = RichTextField(
+        "who this course is for",
+        features=RICH_TEXT_FEATURES,
+        help_text="Who the course is written for and what they should already know.",
+    )
+    how_to_join = models.TextField(
+        "how to ask to join",
+        blank=True,
+        help_text=(
+            "Shown to people who are not enrolled: whom to ask and how. "
+            "The course leads' names and addresses are always shown as well."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("overview"),
+        InlinePanel("learning_outcomes", label="Learning outcomes", min_num=1),
+        FieldPanel("audience"),
+        FieldPanel("how_to_join"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("overview")]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = "course"
+
+    def get_course(self) -> "CoursePage":
+        return self
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import (
+            breadcrumbs_to,
+            course_progress,
+            course_staff_members,
+            has_supervisees_in,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        outline, access = context["outline"], context["access"]
+        context["staff_members"] = course_staff_members(self)
+        context["show_supervisee_link"] = has_supervisees_in(request.user, self)
+        context["progress"] = (
+            course_progress(outline, request.user) if access.may_track_progress else None
+        )
+        context["breadcrumbs"] = breadcrumbs_to(self, request=request)
+        return context
+
+
+class CourseLearningOutcome(Orderable):
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="learning_outcomes")
+    text = models.CharField(
+        "outcome",
+        max_length=300,
+        help_text="What a trainee will be able to do, e.g. 'Agree a specific homework task'.",
+    )
+
+    panels = [FieldPanel("text")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ModulePage(CourseContentPage):
+    introduction = RichTextField(features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = "module"
+
+    def get_course(self) -> CoursePage:
+        return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import breadcrumbs_to, course_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        outline, access = context["outline"], context["access"]
+        context["module"] = outline.module(self.pk)
+        context["progress"] = (
+            course_progress(outline, request.user) if access.may_track_progress else None
+        )
+        context["breadcrumbs"] = breadcrumbs_to(self, request=request)
+        return context
+
+
+class LessonPage(CourseContentPage):
+    estimated_minutes = models.PositiveSmallIntegerField(
+        "estimated time (minutes)",
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text="About how long the lesson takes to read and work through.",
+    )
+    summary = models.CharField(
+        max_length=300, blank=True, help_text="One sentence shown in search results."
+    )
+    body = StreamField(LessonBodyBlock())
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("estimated_minutes"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "lesson"
+
+    def get_course(self) -> CoursePage:
+        return self.get_parent().get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.rendering import render_lesson_body
+        from courses.selectors import breadcrumbs_to, course_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        outline, access = context["outline"], context["access"]
+        progress = course_progress(outline, request.user) if access.may_track_progress else None
+        context["progress"] = progress
+        context["module"] = outline.module_of(self.pk)
+        context["previous_lesson"], context["next_lesson"] = outline.neighbours(self.pk)
+        context["completed"] = progress is not None and self.pk in progress.completed_ids
+        context["breadcrumbs"] = breadcrumbs_to(self, request=request)
+        context["body"] = render_lesson_body(self, request=request)
+        return context

@@ -1,0 +1,1 @@
+"""Writes: every change to courses, enrollments and progress goes through a function here."""

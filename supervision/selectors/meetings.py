@@ -1,0 +1,68 @@
+"""Meetings a person may read, with who was there, and the reflections they may see."""
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+
+from supervision.models import (
+    Attendance,
+    Case,
+    Meeting,
+    MeetingReflection,
+    Supervision,
+    SupervisionGroup,
+    User,
+)
+from supervision.permissions import objects_for_user
+
+
+def meetings_visible_to(user: User) -> QuerySet[Meeting]:
+    """Meetings with who attended and the discussed cases this person may read.
+
+    In a group meeting other members' cases were discussed too; the person sees how many,
+    but their pseudonyms only if they may read those cases.
+    """
+    return objects_for_user(
+        user,
+        "view_meeting",
+        Meeting.objects.select_related("supervisor", "group")
+        .annotate(discussed_count=Count("cases_discussed", distinct=True))
+        .prefetch_related(
+            Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related("supervision__supervisee"),
+            ),
+            Prefetch(
+                "cases_discussed",
+                queryset=objects_for_user(user, "view_case", Case.objects.order_by("pseudonym")),
+                to_attr="visible_cases",
+            ),
+        ),
+    )
+
+
+def upcoming_meetings_for(user: User) -> QuerySet[Meeting]:
+    return (
+        meetings_visible_to(user)
+        .filter(date__gte=timezone.localdate())
+        .order_by("date", "starts_at", "pk")
+    )
+
+
+def past_meetings_for(user: User) -> QuerySet[Meeting]:
+    return meetings_visible_to(user).filter(date__lt=timezone.localdate())
+
+
+def meetings_of_supervision(supervision: Supervision, user: User) -> QuerySet[Meeting]:
+    return meetings_visible_to(user).filter(attendances__supervision=supervision)
+
+
+def meetings_of_group(group: SupervisionGroup, user: User) -> QuerySet[Meeting]:
+    return meetings_visible_to(user).filter(group=group)
+
+
+def reflections_visible_to(meeting: Meeting, user: User) -> QuerySet[MeetingReflection]:
+    return objects_for_user(
+        user,
+        "view_meetingreflection",
+        meeting.reflections.select_related("author"),
+    )

@@ -1,0 +1,170 @@
+"""Inviting a supervisee by e-mail: a one-time link lets them set a password, and the relationship starts.
+
+The link's token comes from Django's password-reset token machinery. It is bound to the
+invitation's state and to the invited account's password, so it stops working as soon as
+the invitation is accepted or cancelled, or a password is set.
+"""
+
+import uuid
+
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.encoding import force_bytes
+from django.utils.http import base36_to_int, urlsafe_base64_encode
+
+from supervision.models import Invitation, Supervision, SupervisionGroup, User
+from supervision.models.invitations import INVITATION_VALID_DAYS
+
+from ._idempotency import existing_submission, save_once
+from .people import user_create
+from .relationships import supervision_start
+
+
+class InvitationTokenGenerator(PasswordResetTokenGenerator):
+    key_salt = "supervision.services.invitations.InvitationTokenGenerator"
+
+    def _make_hash_value(self, invitation: Invitation, timestamp: int) -> str:
+        account = User.objects.filter(email__iexact=invitation.email).first()
+        account_state = "" if account is None else f"{account.pk}{account.password}"
+        return (
+            f"{invitation.pk}{invitation.email}{invitation.accepted_at}{invitation.cancelled_at}"
+            f"{account_state}{timestamp}"
+        )
+
+    def check_token(self, invitation: Invitation, token: str) -> bool:
+        # Django's check uses PASSWORD_RESET_TIMEOUT; invitations keep their own, longer limit.
+        try:
+            ts_b36, _ = token.split("-")
+            timestamp = base36_to_int(ts_b36)
+        except ValueError:
+            return False
+        if not any(
+            constant_time_compare(self._make_token_with_timestamp(invitation, timestamp, s), token)
+            for s in [self.secret, *self.secret_fallbacks]
+        ):
+            return False
+        age = self._num_seconds(self._now()) - timestamp
+        return 0 <= age <= INVITATION_VALID_DAYS * 24 * 3600
+
+
+invitation_tokens = InvitationTokenGenerator()
+
+
+def invitation_link_kwargs(invitation: Invitation) -> dict[str, str]:
+    return {
+        "uidb64": urlsafe_base64_encode(force_bytes(invitation.pk)),
+        "token": invitation_tokens.make_token(invitation),
+    }
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    invited_by: User,
+    supervisor: User,
+    email: str,
+    display_name: str = "",
+    kind: str = Supervision.Kind.CLINICAL,
+    group: SupervisionGroup | None = None,
+    site_url: str,
+    submission_key: uuid.UUID | None = None,
+) -> Invitation:
+    earlier = existing_submission(Invitation, submission_key, invited_by=invited_by)
+    if earlier is not None:
+        return earlier
+    email = (email or "").strip().lower()
+    if not email:
+        raise ValidationError({"email": "Enter the e-mail address of the person to invite."})
+    if email == supervisor.email.lower():
+        raise ValidationError({"email": "A person cannot supervise themselves."})
+    if group is not None:
+        if group.supervisor_id != supervisor.pk:
+            raise ValidationError({"group": "Choose a group this supervisor leads."})
+        if group.ended_on is not None:
+            raise ValidationError({"group": "This group has ended."})
+        kind = group.kind
+    existing = Supervision.objects.current().filter(
+        supervisor=supervisor, supervisee__email__iexact=email
+    )
+    existing = existing.filter(group=group) if group else existing.filter(group__isnull=True)
+    if existing.exists():
+        where = "in this group" if group else "in individual supervision with this supervisor"
+        raise ValidationError({"email": f"This person is already {where}."})
+    waiting = [
+        invitation
+        for invitation in Invitation.objects.filter(
+            email__iexact=email, supervisor=supervisor, group=group
+        )
+        if invitation.is_waiting
+    ]
+    if waiting:
+        raise ValidationError(
+            {
+                "email": f"An invitation to this address is already waiting (sent "
+                f"{timezone.localtime(waiting[0].created_at):%d %b %Y}). Cancel it to send a new one."
+            }
+        )
+    invitation = Invitation(
+        email=email,
+        display_name=(display_name or "").strip(),
+        invited_by=invited_by,
+        supervisor=supervisor,
+        kind=kind,
+        group=group,
+        submission_key=submission_key,
+    )
+    invitation.full_clean()
+    saved = save_once(invitation, invitation.save, invited_by=invited_by)
+    if saved is invitation:
+        from supervision.tasks import send_invitation
+
+        send_invitation.enqueue(invitation_id=invitation.pk, site_url=site_url)
+    return saved
+
+
+@transaction.atomic
+def invitation_cancel(*, invitation: Invitation) -> Invitation:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_waiting:
+        raise ValidationError("This invitation is no longer waiting.")
+    invitation.cancelled_at = timezone.now()
+    invitation.save(update_fields=["cancelled_at"])
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(
+    *,
+    invitation: Invitation,
+    user: User | None = None,
+    password: str | None = None,
+    display_name: str = "",
+) -> Supervision:
+    """Start the relationship; a person new here gets their account with the password they chose."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_waiting:
+        raise ValidationError("This invitation has already been used or is no longer valid.")
+    if user is None:
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise ValidationError("An account with this address exists; sign in to accept.")
+        user = user_create(
+            email=invitation.email,
+            password=password,
+            display_name=(display_name or invitation.display_name).strip(),
+        )
+    elif user.email.lower() != invitation.email.lower():
+        raise ValidationError("This invitation was sent to another e-mail address.")
+    supervision = supervision_start(
+        supervisor=invitation.supervisor,
+        supervisee=user,
+        kind=invitation.kind,
+        group=invitation.group,
+        started_on=timezone.localdate(),
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.supervision = supervision
+    invitation.save(update_fields=["accepted_at", "supervision"])
+    return supervision

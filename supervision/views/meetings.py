@@ -1,0 +1,258 @@
+"""Meetings: the list, one meeting's record, recording and editing it, and a supervisee's reflection."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from supervision.forms import apply_errors
+from supervision.forms.meetings import MeetingForm, MeetingReflectionForm
+from supervision.models import Case, Meeting, MeetingReflection, Supervision, SupervisionGroup
+from supervision.permissions import checker_for
+from supervision.selectors.cases import cases_visible_to
+from supervision.selectors.meetings import (
+    meetings_visible_to,
+    past_meetings_for,
+    reflections_visible_to,
+    upcoming_meetings_for,
+)
+from supervision.selectors.relationships import supervisions_visible_to
+from supervision.services.meetings import (
+    EditConflict,
+    meeting_create,
+    meeting_delete,
+    meeting_reflection_save,
+    meeting_update,
+)
+
+from .access import object_for
+
+
+@login_required
+@require_GET
+def meeting_list(request):
+    context = {
+        "upcoming": upcoming_meetings_for(request.user),
+        "past": past_meetings_for(request.user),
+    }
+    return render(request, "supervision/meetings/list.html", context)
+
+
+@login_required
+@require_GET
+def meeting_detail(request, pk):
+    meeting = object_for(request, meetings_visible_to(request.user), pk, view="view_meeting")
+    checker = checker_for(request)
+    reflections = list(reflections_visible_to(meeting, request.user))
+    context = {
+        "meeting": meeting,
+        "attendances": meeting.attendances.all(),
+        "reflections": reflections,
+        "own_reflection": next((r for r in reflections if r.author_id == request.user.pk), None),
+        "can_change": checker.has_perm("change_meeting", meeting),
+        "can_delete": checker.has_perm("delete_meeting", meeting),
+        "can_reflect": checker.has_perm("reflect_on_meeting", meeting),
+        "is_supervisor": meeting.supervisor_id == request.user.pk,
+    }
+    return render(request, "supervision/meetings/detail.html", context)
+
+
+def _case_choices(user, supervisor_id, supervisions, *, include=()):
+    """Open cases the supervisees present brought to this supervisor, that the person may read.
+
+    Cases already chosen stay on the list even when closed.
+    """
+    return (
+        cases_visible_to(user)
+        .filter(
+            supervision__supervisor_id=supervisor_id,
+            supervision__supervisee__in=[s.supervisee_id for s in supervisions],
+        )
+        .filter(Q(status=Case.Status.OPEN) | Q(pk__in=[c.pk for c in include]))
+        .order_by("supervision__supervisee__display_name", "pseudonym")
+    )
+
+
+def _render_form(request, form, **context):
+    return render(request, "supervision/meetings/form.html", {"form": form, **context})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create_view(request, pk):
+    supervision = object_for(
+        request,
+        supervisions_visible_to(request.user),
+        pk,
+        view="view_supervision",
+        need="record_meeting",
+    )
+    form = MeetingForm(
+        request.POST or None,
+        editor=request.user,
+        supervisor_id=supervision.supervisor_id,
+        cases=_case_choices(request.user, supervision.supervisor_id, [supervision]),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = meeting_create(
+                recorded_by=request.user,
+                supervision=supervision,
+                submission_key=form.cleaned_data.get("submission_key"),
+                **form.service_arguments(),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Meeting recorded.")
+            return redirect("supervision:meeting_detail", pk=meeting.pk)
+    return _render_form(request, form, supervision=supervision)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_meeting_create(request, pk):
+    group = object_for(
+        request,
+        SupervisionGroup.objects.select_related("supervisor"),
+        pk,
+        view="view_supervisiongroup",
+        need="record_meeting",
+    )
+    members = group.memberships.current().select_related("supervisee", "supervisor")
+    form = MeetingForm(
+        request.POST or None,
+        editor=request.user,
+        supervisor_id=group.supervisor_id,
+        cases=_case_choices(request.user, group.supervisor_id, list(members)),
+        attendees=members.order_by("supervisee__display_name"),
+        initial={"attendees": list(members)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = meeting_create(
+                recorded_by=request.user,
+                group=group,
+                submission_key=form.cleaned_data.get("submission_key"),
+                **form.service_arguments(),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Group meeting recorded.")
+            return redirect("supervision:meeting_detail", pk=meeting.pk)
+    return _render_form(request, form, group=group)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_update_view(request, pk):
+    meeting = object_for(
+        request,
+        Meeting.objects.select_related("group", "supervisor"),
+        pk,
+        view="view_meeting",
+        need="change_meeting",
+    )
+    supervisions = Supervision.objects.filter(attendances__meeting=meeting)
+    attendees = None
+    if meeting.group_id and meeting.supervisor_id == request.user.pk:
+        attendees = (
+            Supervision.objects.filter(
+                Q(group=meeting.group, ended_on__isnull=True) | Q(attendances__meeting=meeting)
+            )
+            .distinct()
+            .select_related("supervisee")
+            .order_by("supervisee__display_name")
+        )
+        supervisions = attendees
+    discussed = list(meeting.cases_discussed.all())
+    initial = {
+        name: getattr(meeting, name)
+        for name in (*Meeting.SECTIONS, "date", "starts_at", "duration_minutes", "mode")
+    }
+    initial.update(
+        observation=meeting.observation,
+        revision=meeting.revision,
+        cases_discussed=discussed,
+        attendees=list(supervisions.filter(attendances__meeting=meeting)),
+    )
+    form_options = {
+        "editor": request.user,
+        "supervisor_id": meeting.supervisor_id,
+        "cases": _case_choices(
+            request.user, meeting.supervisor_id, list(supervisions), include=discussed
+        ),
+        "attendees": attendees,
+        "initial": initial,
+    }
+    form = MeetingForm(request.POST or None, **form_options)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_update(
+                meeting=meeting,
+                editor=request.user,
+                revision=form.cleaned_data.get("revision") or 0,
+                **form.service_arguments(),
+            )
+        except EditConflict as conflict:
+            # Keep what they typed, but let the next save go through on purpose.
+            data = request.POST.copy()
+            data["revision"] = Meeting.objects.values_list("revision", flat=True).get(pk=meeting.pk)
+            form = MeetingForm(data, **form_options)
+            form.is_valid()
+            form.add_error(None, conflict)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Meeting saved.")
+            return redirect("supervision:meeting_detail", pk=meeting.pk)
+    return _render_form(request, form, meeting=meeting)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_delete_view(request, pk):
+    meeting = object_for(
+        request,
+        Meeting.objects.select_related("group", "supervisor"),
+        pk,
+        view="view_meeting",
+        need="delete_meeting",
+    )
+    if request.method == "POST":
+        meeting_delete(meeting=meeting)
+        messages.success(request, "Meeting deleted.")
+        return redirect("supervision:meeting_list")
+    return render(request, "supervision/meetings/confirm_delete.html", {"meeting": meeting})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_reflection(request, pk):
+    meeting = object_for(
+        request,
+        Meeting.objects.select_related("group", "supervisor"),
+        pk,
+        view="view_meeting",
+        need="reflect_on_meeting",
+    )
+    reflection = MeetingReflection.objects.filter(meeting=meeting, author=request.user).first()
+    form = MeetingReflectionForm(request.POST or None, instance=reflection)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_reflection_save(
+                meeting=meeting,
+                author=request.user,
+                text=form.cleaned_data["text"],
+                shared_with_supervisor=form.cleaned_data["shared_with_supervisor"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Reflection saved.")
+            return redirect("supervision:meeting_detail", pk=meeting.pk)
+    context = {"meeting": meeting, "form": form, "reflection": reflection}
+    return render(request, "supervision/meetings/reflection.html", context)

@@ -1,0 +1,146 @@
+"""Course pages run a fixed number of queries whatever the size of the course, and lesson bodies are cached."""
+
+import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.documents import get_document_model
+
+from courses.models import Enrollment
+from courses.rendering import cache_key
+from courses.services.progress import lesson_complete
+from tests.courses.factories import enrol, make_course_with_lessons, make_lesson, make_module
+from tests.factories import UserFactory, make_supervision
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url, *, cold: bool) -> tuple[int, list[str]]:
+    if cold:
+        cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured), [query["sql"] for query in captured.captured_queries]
+
+
+def _course_pages(size: int, learner):
+    course, lessons = make_course_with_lessons(lessons=size, modules=4)
+    enrol(course, learner)
+    for lesson in lessons[: size // 2]:
+        lesson_complete(person=learner, lesson=lesson)
+    middle = lessons[size // 2]
+    return {"course": course.url, "module": middle.get_parent().url, "lesson": middle.url}
+
+
+def test_course_module_and_lesson_pages_do_not_grow_with_the_course(client):
+    learner = UserFactory()
+    small = _course_pages(3, learner)
+    large = _course_pages(40, learner)
+    client.force_login(learner)
+    for kind in ("course", "module", "lesson"):
+        for cold in (True, False):
+            client.get(small[kind])
+            client.get(large[kind])
+            few, few_sql = _queries(client, small[kind], cold=cold)
+            many, many_sql = _queries(client, large[kind], cold=cold)
+            assert few == many, (kind, cold, few_sql, many_sql)
+    # The whole lesson page stays small: session and user (2), Wagtail's routing through the
+    # site, index, course, module and lesson with its privacy check (10), our access, outline
+    # and progress (4), and the navigation's course link and roles (2).
+    assert _queries(client, large["lesson"], cold=False)[0] <= 18
+
+
+def test_the_course_index_does_not_grow_with_the_number_of_courses(client):
+    learner = UserFactory()
+    course, _ = make_course_with_lessons(lessons=2)
+    enrol(course, learner)
+    client.force_login(learner)
+    few = _queries(client, "/learn/", cold=True)[0]
+    for _ in range(4):
+        other, lessons = make_course_with_lessons(lessons=3)
+        enrol(other, learner)
+        lesson_complete(person=learner, lesson=lessons[0])
+    make_course_with_lessons(lessons=2)  # a course the learner is not in
+    assert _queries(client, "/learn/", cold=True)[0] == few
+
+
+def test_the_people_list_does_not_grow_with_the_members(client):
+    course, _ = make_course_with_lessons(lessons=1)
+    lead = UserFactory()
+    enrol(course, lead, Enrollment.Role.LEAD)
+    client.force_login(lead)
+    url = reverse("courses:people", args=[course.pk])
+    few = _queries(client, url, cold=True)[0]
+    for _ in range(15):
+        enrol(course, UserFactory(), Enrollment.Role.TRAINEE)
+    assert _queries(client, url, cold=True)[0] == few
+
+
+def test_supervisee_progress_does_not_grow_with_the_supervisees(client):
+    course, lessons = make_course_with_lessons(lessons=4, modules=2)
+    supervisor = UserFactory()
+    enrol(course, supervisor, Enrollment.Role.SUPERVISOR)
+
+    def add_supervisee():
+        supervisee = UserFactory()
+        enrol(course, supervisee)
+        make_supervision(supervisor, supervisee)
+        lesson_complete(person=supervisee, lesson=lessons[0])
+
+    add_supervisee()
+    client.force_login(supervisor)
+    url = reverse("courses:supervisees", args=[course.pk])
+    few = _queries(client, url, cold=True)[0]
+    for _ in range(8):
+        add_supervisee()
+    assert _queries(client, url, cold=True)[0] == few
+
+
+def test_the_navigation_costs_one_query_however_many_enrolments(client):
+    person = UserFactory()
+    client.force_login(person)
+    dashboard = reverse("supervision:dashboard")
+    before = _queries(client, dashboard, cold=True)[1]
+    course, _ = make_course_with_lessons(lessons=1)
+    enrol(course, person)
+    after = _queries(client, dashboard, cold=True)[1]
+    assert len(after) == len(before)
+    assert sum("courses_enrollment" in sql for sql in after) == 1
+    for _ in range(3):
+        other, _ = make_course_with_lessons(lessons=1)
+        enrol(other, person)
+    assert len(_queries(client, dashboard, cold=True)[1]) == len(after)
+
+
+def test_a_published_lesson_body_is_rendered_once_and_then_served_from_the_cache(client):
+    Document = get_document_model()
+    document = Document(title="Planning checklist")
+    document.file.save("checklist.txt", ContentFile(b"Plan the task."), save=False)
+    document.save()
+    course, _ = make_course_with_lessons(lessons=1)
+    lesson = make_lesson(
+        make_module(course),
+        body=[
+            ("heading", {"text": "A download", "level": "h2"}),
+            ("document", {"document": document, "title": "", "description": ""}),
+        ],
+    )
+    learner = UserFactory()
+    enrol(course, learner)
+    client.force_login(learner)
+
+    client.get(lesson.url)  # warm everything, then forget only the rendered body
+    cache.delete(cache_key(lesson.live_revision_id))
+    first, first_sql = _queries(client, lesson.url, cold=False)
+    second, second_sql = _queries(client, lesson.url, cold=False)
+    assert any("wagtaildocs_document" in sql for sql in first_sql)
+    assert not any("wagtaildocs_document" in sql for sql in second_sql)
+    assert second < first
+
+    # Publishing a change shows it at once: the new revision has its own cache entry.
+    lesson.body = [("heading", {"text": "A new heading", "level": "h2"})]
+    lesson.save_revision().publish()
+    assert "A new heading" in client.get(lesson.url).content.decode()
