@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("supervision", "0002_supervision_supervisee_may_propose"),
+        ("supervision", "0003_supervision_supervisee_may_propose"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
