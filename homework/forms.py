@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 
 from homework.models import MAX_OCCURRENCES, Assignment, Review
+from supervision.models import Case
+from supervision.selectors.cases import cases_visible_to
 from worksheets.models import TemplateVersion
 from worksheets.selectors.templates import templates_startable_by
 
@@ -35,6 +37,7 @@ class AssignmentForm(forms.ModelForm):
             "occurrences",
             "confidence",
             "worksheet_version",
+            "case",
             "reading",
         ]
         labels = {
@@ -59,8 +62,14 @@ class AssignmentForm(forms.ModelForm):
             "occurrences": forms.NumberInput(attrs={"min": 1, "max": MAX_OCCURRENCES}),
         }
 
-    def __init__(self, *args, author=None, today=None, **kwargs):
+    def __init__(self, *args, author=None, supervision=None, today=None, **kwargs):
         super().__init__(*args, **kwargs)
+        cases = Case.objects.none()
+        if author is not None and supervision is not None:
+            cases = cases_visible_to(author).filter(supervision=supervision)
+        self.fields["case"].queryset = cases
+        self.fields["case"].label_from_instance = lambda case: case.pseudonym
+        self.fields["case"].empty_label = "Not about one case"
         self.today = today or timezone.localdate()
         versions = worksheet_versions_for(author)
         if self.instance.worksheet_version_id:

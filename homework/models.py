@@ -71,6 +71,22 @@ class Assignment(models.Model):
         verbose_name="worksheet",
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    meeting = models.ForeignKey(
+        "supervision.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assignments_agreed",
+        help_text="The meeting where the homework was agreed.",
+    )
+    case = models.ForeignKey(
+        "supervision.Case",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assignments",
+        help_text="The case this homework is about, if any.",
+    )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -220,6 +236,13 @@ class Review(models.Model):
     next_step = models.CharField(max_length=10, choices=NextStep.choices, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    meeting = models.ForeignKey(
+        "supervision.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="homework_reviews",
     )
     reviewed_on = models.DateField()
     created_at = models.DateTimeField(auto_now_add=True)

@@ -4,7 +4,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -133,3 +133,27 @@ def due_list_for(user, *, today: datetime.date) -> DueList:
 def proposals_awaiting(user) -> QuerySet[Assignment]:
     """Proposals the person made that wait for their supervisor, or that wait for them to accept."""
     return assignments_visible_to(user).filter(status=Assignment.Status.PROPOSED)
+
+
+def homework_for_meeting(meeting, user) -> tuple[list[Assignment], list[Assignment]]:
+    """What the meeting reviews first (homework due by its date) and what it agreed."""
+    supervision_ids = [attendance.supervision_id for attendance in meeting.attendances.all()]
+    visible = assignments_visible_to(user).filter(supervision_id__in=supervision_ids)
+    reviewed_here = Review.objects.filter(meeting=meeting)
+    due = (
+        visible.filter(
+            created_at__date__lte=meeting.date,
+            expected__due_on__lte=meeting.date,
+        )
+        .exclude(status__in=[Assignment.Status.PROPOSED])
+        .filter(
+            Q(status__in=[Assignment.Status.ACTIVE, Assignment.Status.DONE])
+            | Q(reviews__in=reviewed_here)
+        )
+        .exclude(meeting=meeting)
+        .distinct()
+        .prefetch_related(Prefetch("reviews", queryset=reviewed_here, to_attr="reviews_here"))
+        .order_by("supervision__supervisee__display_name", "created_at")
+    )
+    agreed = visible.filter(meeting=meeting).order_by("created_at")
+    return list(due), list(agreed)

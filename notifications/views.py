@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from notifications.models import Notification
 from notifications.selectors import notifications_for
@@ -14,6 +14,7 @@ from notifications.services import notification_mark_read, notifications_mark_al
 
 
 @login_required
+@require_GET
 def notification_list(request):
     page = Paginator(notifications_for(request.user), 30).get_page(request.GET.get("page"))
     return render(request, "notifications/list.html", {"page": page})

@@ -32,6 +32,7 @@ ASSIGNMENT_FIELDS = (
     "confidence",
     "reading",
     "worksheet_version",
+    "case",
 )
 
 
@@ -81,6 +82,11 @@ def _validate_dates(assignment: Assignment, *, today) -> None:
         raise ValidationError({"starts_on": "The due date cannot be in the past."})
 
 
+def _validate_case(assignment: Assignment) -> None:
+    if assignment.case_id and assignment.case.supervision_id != assignment.supervision_id:
+        raise ValidationError({"case": "Choose a case brought to this supervision."})
+
+
 @transaction.atomic
 def assignment_create(
     *,
@@ -88,17 +94,22 @@ def assignment_create(
     author,
     data: dict[str, Any],
     obstacles: list[ObstaclePlan] = (),
+    meeting=None,
     today=None,
 ) -> Assignment:
     supervision = Supervision.objects.select_for_update().get(pk=supervision.pk)
     is_proposal = _check_author(supervision, author)
+    if meeting is not None and not meeting.attendances.filter(supervision=supervision).exists():
+        raise ValidationError("That meeting was not part of this supervision.")
     assignment = Assignment(
         supervision=supervision,
+        meeting=meeting,
         proposed_by=author,
         status=Assignment.Status.PROPOSED if is_proposal else Assignment.Status.ACTIVE,
         **{name: data.get(name) for name in ASSIGNMENT_FIELDS if name in data},
     )
     _validate_dates(assignment, today=today or timezone.localdate())
+    _validate_case(assignment)
     assignment.full_clean()
     assignment.save()
     _replace_obstacles(assignment, list(obstacles))
@@ -142,6 +153,7 @@ def assignment_update(
     for name in ASSIGNMENT_FIELDS:
         if name in data:
             setattr(assignment, name, data[name])
+    _validate_case(assignment)
     assignment.full_clean()
     assignment.version += 1
     assignment.save()

@@ -27,6 +27,7 @@ def review_record(
     assignment: Assignment,
     recorder,
     data: dict[str, Any],
+    meeting=None,
     reviewed_on: datetime.date | None = None,
 ) -> Review:
     """Both people in the supervision record the review together; a second save updates it."""
@@ -38,6 +39,8 @@ def review_record(
         raise PermissionDenied
     if assignment.status == Assignment.Status.PROPOSED:
         raise PermissionDenied("A proposal is accepted before it is reviewed.")
+    if meeting is not None and not meeting.attendances.filter(supervision=supervision).exists():
+        raise PermissionDenied("That meeting was not part of this homework's supervision.")
     reviewed_on = reviewed_on or timezone.localdate()
     review = Review.objects.filter(assignment=assignment, reviewed_on=reviewed_on).first()
     review = review or Review(assignment=assignment, reviewed_on=reviewed_on)
@@ -49,6 +52,7 @@ def review_record(
     if review.outcome == Review.Outcome.DONE:
         review.reason = review.reason or ""
     review.recorded_by = recorder
+    review.meeting = meeting or review.meeting
     review.full_clean()
     review.save()
 

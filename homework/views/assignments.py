@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from homework.forms import AssignmentForm, obstacle_formset
 from homework.models import Assignment, Reopening
@@ -16,7 +16,7 @@ from homework.services.assignments import (
     assignment_drop,
     assignment_update,
 )
-from homework.views.access import assignment_for
+from homework.views.access import assignment_for, meeting_of
 from supervision.selectors.relationships import supervisions_visible_to
 
 
@@ -51,7 +51,12 @@ def assignment_create_view(request, supervision_id: int):
     initial = {}
     if request.GET.get("worksheet"):
         initial["worksheet_version"] = request.GET["worksheet"]
-    form = AssignmentForm(request.POST or None, author=request.user, initial=initial)
+    if request.GET.get("reading"):
+        initial["reading"] = request.GET["reading"]
+    meeting = meeting_of(request, supervision)
+    form = AssignmentForm(
+        request.POST or None, author=request.user, supervision=supervision, initial=initial
+    )
     obstacles = obstacle_formset(request.POST or None)
     if request.method == "POST" and form.is_valid() and obstacles.is_valid():
         try:
@@ -60,6 +65,7 @@ def assignment_create_view(request, supervision_id: int):
                 author=request.user,
                 data=form.cleaned_data,
                 obstacles=_obstacles(obstacles),
+                meeting=meeting,
             )
         except ValidationError as error:
             _apply_errors(form, error)
@@ -77,12 +83,14 @@ def assignment_create_view(request, supervision_id: int):
             "form": form,
             "obstacles": obstacles,
             "supervision": supervision,
+            "meeting": meeting,
             "is_proposal": not is_supervisor,
         },
     )
 
 
 @login_required
+@require_GET
 def assignment_detail(request, pk: int):
     assignment = assignment_for(request, pk)
     return render(
@@ -111,6 +119,7 @@ def assignment_edit(request, pk: int):
         request.POST or None,
         instance=assignment,
         author=request.user,
+        supervision=assignment.supervision,
         initial={"version": assignment.version},
     )
     obstacles = obstacle_formset(request.POST or None, initial=initial_obstacles)

@@ -32,6 +32,8 @@ def occurrence_start(request, pk: int):
     )
     if not checker_for(request).has_perm("view_assignment", occurrence.assignment):
         raise Http404
+    if not occurrence.assignment.supervision.is_active:
+        raise PermissionDenied
     try:
         entry = occurrence_entry_start(occurrence=occurrence, author=request.user)
     except ValidationError as error:
@@ -46,11 +48,15 @@ def occurrence_start(request, pk: int):
 @require_POST
 def entry_reopen_view(request, pk: int):
     entry = get_object_or_404(Entry, pk=pk)
-    occurrence = Occurrence.objects.filter(entry=entry).select_related("assignment").first()
+    occurrence = (
+        Occurrence.objects.filter(entry=entry).select_related("assignment__supervision").first()
+    )
     checker = checker_for(request)
     if occurrence is None or not checker.has_perm("view_entry", entry):
         raise Http404
     if not checker.has_perm("change_assignment", occurrence.assignment):
+        raise PermissionDenied
+    if not occurrence.assignment.supervision.is_active:
         raise PermissionDenied
     try:
         entry_reopen(entry=entry, supervisor=request.user, note=request.POST.get("note", ""))

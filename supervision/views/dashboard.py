@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from homework.selectors import engagement_for_supervisions
 from supervision.models import Case
 from supervision.selectors.cases import cases_of
 from supervision.selectors.hours import hours_log
@@ -26,7 +27,11 @@ def dashboard(request):
     user, person = request.user, roles(request)
     context = {}
     if person.supervisor:
-        context["as_supervisor"] = supervisions_as_supervisor(user)
+        rows = list(supervisions_as_supervisor(user))
+        engagement = engagement_for_supervisions([row.pk for row in rows])
+        for row in rows:
+            row.engagement = engagement[row.pk]
+        context["as_supervisor"] = rows
         context["groups_led"] = groups_led_by(user)
         context["invitations"] = invitations_waiting(user)
     if person.supervisee:
