@@ -3,6 +3,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from homework.demo import seed_homework
 from supervision.demo.people import seed_people
 from supervision.demo.records import seed_records
 from worksheets.demo import seed_worksheets
@@ -15,5 +16,6 @@ class Command(BaseCommand):
         people = seed_people()
         seed_records(people)
         seed_worksheets(people)
+        seed_homework(people)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({len(people)} demo accounts)."))
         call_command("seed_courses", stdout=self.stdout)
