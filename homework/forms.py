@@ -1,13 +1,29 @@
 """Forms for agreeing homework; validation beyond a field's own lives in the models and services."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
+from courses.models import LessonPage
+from courses.selectors import courses_visible_to
 from homework.models import MAX_OCCURRENCES, Assignment, Review
 from supervision.models import Case
 from supervision.selectors.cases import cases_visible_to
 from worksheets.models import TemplateVersion
 from worksheets.selectors.templates import templates_startable_by
+
+
+def lessons_readable_by(user):
+    """Live lessons of the courses the person may read, for homework that includes a reading."""
+    if user is None:
+        return LessonPage.objects.none()
+    paths = list(courses_visible_to(user).values_list("path", flat=True))
+    if not paths:
+        return LessonPage.objects.none()
+    within = Q()
+    for path in paths:
+        within |= Q(path__startswith=path)
+    return LessonPage.objects.live().filter(within).order_by("path")
 
 
 def worksheet_versions_for(user):
@@ -38,6 +54,7 @@ class AssignmentForm(forms.ModelForm):
             "confidence",
             "worksheet_version",
             "case",
+            "reading_lesson",
             "reading",
         ]
         labels = {
@@ -70,6 +87,11 @@ class AssignmentForm(forms.ModelForm):
         self.fields["case"].queryset = cases
         self.fields["case"].label_from_instance = lambda case: case.pseudonym
         self.fields["case"].empty_label = "Not about one case"
+        lessons = lessons_readable_by(author)
+        if self.instance.reading_lesson_id:
+            lessons = lessons | LessonPage.objects.filter(pk=self.instance.reading_lesson_id)
+        self.fields["reading_lesson"].queryset = lessons
+        self.fields["reading_lesson"].empty_label = "No course lesson"
         self.today = today or timezone.localdate()
         versions = worksheet_versions_for(author)
         if self.instance.worksheet_version_id:

@@ -61,6 +61,14 @@ class Assignment(models.Model):
     reading = models.TextField(
         blank=True, help_text="A full citation, or a link to the text to read."
     )
+    reading_lesson = models.ForeignKey(
+        "courses.LessonPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assignments",
+        verbose_name="course lesson to read",
+    )
     # The exact worksheet version agreed; entries answer this version even if the template moves on.
     worksheet_version = models.ForeignKey(
         "worksheets.TemplateVersion",

@@ -13,6 +13,7 @@ urlpatterns = [
         assignments.assignment_create_view,
         name="assignment_create",
     ),
+    path("from-lesson/", assignments.assign_from_lesson, name="assign_from_lesson"),
     path("<int:pk>/", assignments.assignment_detail, name="assignment_detail"),
     path("<int:pk>/edit/", assignments.assignment_edit, name="assignment_edit"),
     path("<int:pk>/accept/", assignments.assignment_accept_view, name="assignment_accept"),

@@ -33,6 +33,7 @@ ASSIGNMENT_FIELDS = (
     "reading",
     "worksheet_version",
     "case",
+    "reading_lesson",
 )
 
 

@@ -18,6 +18,7 @@ def assignment_for(request, pk: int, perm: str = "view_assignment") -> Assignmen
             "case",
             "meeting",
             "worksheet_version",
+            "reading_lesson",
         ),
         pk=pk,
     )

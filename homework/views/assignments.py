@@ -3,10 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from homework.forms import AssignmentForm, obstacle_formset
+from homework.forms import AssignmentForm, lessons_readable_by, obstacle_formset
 from homework.models import Assignment, Reopening
 from homework.services.assignments import (
     ObstaclePlan,
@@ -18,6 +20,7 @@ from homework.services.assignments import (
 )
 from homework.views.access import assignment_for, meeting_of
 from supervision.selectors.relationships import supervisions_visible_to
+from worksheets.selectors.templates import templates_startable_by
 
 
 def _obstacles(formset) -> list[ObstaclePlan]:
@@ -51,8 +54,8 @@ def assignment_create_view(request, supervision_id: int):
     initial = {}
     if request.GET.get("worksheet"):
         initial["worksheet_version"] = request.GET["worksheet"]
-    if request.GET.get("reading"):
-        initial["reading"] = request.GET["reading"]
+    if request.GET.get("lesson"):
+        initial["reading_lesson"] = request.GET["lesson"]
     meeting = meeting_of(request, supervision)
     form = AssignmentForm(
         request.POST or None, author=request.user, supervision=supervision, initial=initial
@@ -172,3 +175,31 @@ def assignment_drop_view(request, pk: int):
     assignment_drop(assignment=assignment)
     messages.success(request, "Homework dropped. It stays in the record.")
     return redirect("homework:assignment_detail", assignment.pk)
+
+
+@login_required
+@require_GET
+def assign_from_lesson(request):
+    """From a lesson's exercise: choose whom to assign it to, then the prefilled assignment form."""
+    worksheet = (
+        templates_startable_by(request.user).filter(pk=request.GET.get("worksheet") or 0).first()
+    )
+    lesson = lessons_readable_by(request.user).filter(pk=request.GET.get("lesson") or 0).first()
+    if worksheet is None or lesson is None:
+        raise Http404
+    supervisions = (
+        supervisions_visible_to(request.user)
+        .filter(supervisor=request.user)
+        .active()
+        .order_by("supervisee__display_name", "pk")
+    )
+    query = f"worksheet={worksheet.current_version_id}&lesson={lesson.pk}"
+    context = {
+        "worksheet": worksheet,
+        "lesson": lesson,
+        "choices": [
+            (supervision, f"{reverse('homework:assignment_create', args=[supervision.pk])}?{query}")
+            for supervision in supervisions
+        ],
+    }
+    return render(request, "homework/assign_from_lesson.html", context)

@@ -139,6 +139,9 @@ def assignment_form(world, target):
 
 MATRIX = {
     "homework:due": {"GET": {"*": 200}, "POST": GET_ONLY},
+    # Needs a worksheet and a lesson the person may read; tests/homework/test_from_lesson.py
+    # covers the allowed case. Here nobody reads any course, so everyone gets a 404.
+    "homework:assign_from_lesson": {"GET": {"*": 404}, "POST": GET_ONLY},
     "homework:assignment_create": {
         "targets": ["current", "earlier"],
         "kwargs": lambda w, t: {"supervision_id": w["supervision"][t].pk},
