@@ -71,7 +71,7 @@ class AssignmentForm(forms.ModelForm):
             "how_long": "For example: ten minutes.",
         }
         widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "starts_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
             "instructions": forms.Textarea(attrs={"rows": 4}),
             "rationale": forms.Textarea(attrs={"rows": 3}),
             "reading": forms.Textarea(attrs={"rows": 2}),
