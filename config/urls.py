@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("supervision.urls")),
     path("worksheets/", include("worksheets.urls")),
     path("homework/", include("homework.urls")),
+    path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("cms/", include(wagtailadmin_urls)),
