@@ -48,7 +48,11 @@ class Feedback(models.Model):
         blank=True,
         help_text="The machine name of the answer commented on; empty for the entry as a whole.",
     )
-    body = models.TextField("comment", max_length=FEEDBACK_MAX_LENGTH)
+    body = models.TextField(
+        "comment",
+        max_length=FEEDBACK_MAX_LENGTH,
+        error_messages={"blank": "Write the comment before saving it."},
+    )
     attachment = models.FileField(
         upload_to=attachment_path, storage=private_storage, blank=True, max_length=300
     )
@@ -93,8 +97,6 @@ class Feedback(models.Model):
 
     def clean(self):
         errors = {}
-        if not (self.body or "").strip():
-            errors["body"] = "Write the comment before saving it."
         if self.entry_id:
             if self.author_id and self.author_id == self.entry.author_id:
                 errors["author"] = "Feedback comes from a supervisor, not from the entry's author."
@@ -142,7 +144,11 @@ class FeedbackReply(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="feedback_replies"
     )
-    body = models.TextField("reply", max_length=REPLY_MAX_LENGTH)
+    body = models.TextField(
+        "reply",
+        max_length=REPLY_MAX_LENGTH,
+        error_messages={"blank": "Write your reply before sending it."},
+    )
     client_token = models.UUIDField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -157,10 +163,6 @@ class FeedbackReply(models.Model):
 
     def __str__(self) -> str:
         return f"Reply by {self.author} on {self.feedback}"
-
-    def clean(self):
-        if not (self.body or "").strip():
-            raise ValidationError({"body": "Write your reply before sending it."})
 
 
 class FeedbackUserObjectPermission(UserObjectPermissionBase):

@@ -86,7 +86,11 @@ def feedback_create(
         existing = Feedback.objects.filter(author=author, client_token=client_token).first()
         if existing is not None:
             return existing
-    entry = Entry.objects.select_for_update().select_related("template_version").get(pk=entry.pk)
+    entry = (
+        Entry.objects.select_for_update(of=("self",))
+        .select_related("template_version")
+        .get(pk=entry.pk)
+    )
     if not may_give_feedback(ClinicalPermissionChecker(author), entry):
         raise PermissionDenied("Only a supervisor who can read this submitted entry may comment.")
     feedback = Feedback(
@@ -107,7 +111,7 @@ def feedback_create(
 
 def _locked_for_writer(feedback: Feedback, writer: User) -> Feedback:
     current = (
-        Feedback.objects.select_for_update()
+        Feedback.objects.select_for_update(of=("self",))
         .select_related("entry__template_version", "entry__author", "author")
         .get(pk=feedback.pk)
     )
@@ -210,7 +214,7 @@ def feedback_release(*, feedback: Feedback, releaser: User) -> Feedback:
 def feedback_release_all(*, entry: Entry, releaser: User) -> list[Feedback]:
     """Release every draft this supervisor wrote on the entry, with one notice for all of them."""
     drafts = list(
-        Feedback.objects.select_for_update()
+        Feedback.objects.select_for_update(of=("self",))
         .filter(entry=entry, author=releaser, status=Feedback.Status.DRAFT)
         .select_related("entry__author", "entry__template_version", "author")
         .order_by("created_at", "pk")
@@ -262,7 +266,7 @@ def feedback_reply(
         if existing is not None:
             return existing
     current = (
-        Feedback.objects.select_for_update()
+        Feedback.objects.select_for_update(of=("self",))
         .select_related("entry__author", "entry__template_version", "author")
         .get(pk=feedback.pk)
     )

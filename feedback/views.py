@@ -358,7 +358,8 @@ def feedback_release_all(request, entry_pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def feedback_discard(request, pk: int):
-    feedback = _feedback(request, pk, "change_feedback")
+    # Only drafts carry delete permission; it is revoked when a comment is released.
+    feedback = _feedback(request, pk, "delete_feedback")
     if request.method == "GET":
         return render(request, "feedback/feedback_discard.html", _edit_context(feedback, None))
     entry = feedback.entry
