@@ -191,6 +191,7 @@ def _comment_response(
     threads = threads_for_entry(entry, request.user)
     context = {
         "entry": entry,
+        "is_author": entry.author_id == request.user.pk,
         "comment": _comment(request, feedback, reply_form),
         "summary": _summary(request, entry, threads),
         "may_comment": may_give_feedback(checker_for(request), entry),

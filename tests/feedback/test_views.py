@@ -40,7 +40,7 @@ def test_the_supervisor_sees_each_answer_with_its_thread_and_drafts_marked_in_wo
     assert html.index("Draft on the first answer.") < html.index("How upset was I?")
     assert "Draft — not visible to Tess Trainee" in html
     assert html.index("Comments on the whole entry") < html.index("Released on the whole entry.")
-    assert "Release all 1 draft to Tess Trainee" in html
+    assert "Release the draft to Tess Trainee" in html
     assert 'id="id_new_what_happened_body"' in html  # a labelled form under every answer
     assert "Comment on “What happened?”" in html
 
@@ -254,6 +254,7 @@ def test_the_supervisee_replies_and_the_thread_shows_who_wrote_what_when(
     assert "Reply sent; Sam Supervisor has been notified." in html
     assert "Tess Trainee" in html and "(wrote the entry)" in html and "Which column?" in html
     assert "<time datetime=" in html
+    assert "Your supervisor has released 1 comment" in html  # the summary, as the trainee sees it
     notice = Notification.objects.get(kind=Notification.Kind.REPLY_RECEIVED)
     assert notice.recipient == supervisor
 
