@@ -223,21 +223,21 @@ def feedback_release_all(*, entry: Entry, releaser: User) -> list[Feedback]:
     if drafts:
         checker.prefetch_perms(drafts)
     drafts = [draft for draft in drafts if checker.has_perm("change_feedback", draft)]
-    released = []
     now = timezone.now()
+    released = []
     for draft in drafts:
         claimed = Feedback.objects.filter(pk=draft.pk, status=Feedback.Status.DRAFT).update(
             status=Feedback.Status.RELEASED, released_at=now, version=F("version") + 1
         )
         if claimed == 1:
-            draft.status, draft.released_at, draft.version = (
-                Feedback.Status.RELEASED,
-                now,
-                draft.version + 1,
-            )
-            _released(draft)
+            draft.status, draft.released_at = Feedback.Status.RELEASED, now
+            draft.version += 1
             released.append(draft)
     if released:
+        # One bulk grant and revoke for all of them, however many there are.
+        batch = Feedback.objects.filter(pk__in=[draft.pk for draft in released])
+        grant(released[0].entry.author, FEEDBACK_READER_PERMS, batch)
+        revoke(releaser, FEEDBACK_DRAFT_ONLY_PERMS, batch)
         _notify_release(released[0].entry, releaser, len(released), released[0])
     return released
 

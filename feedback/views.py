@@ -436,9 +436,8 @@ def feedback_attachment(request, pk: int):
 @login_required
 @require_GET
 def revision_attachment(request, pk: int):
-    revision = get_object_or_404(FeedbackRevision.objects.only("pk", "feedback_id"), pk=pk)
+    revision = get_object_or_404(FeedbackRevision, pk=pk)
     _feedback(request, revision.feedback_id)
-    revision = FeedbackRevision.objects.get(pk=pk)
     if not revision.previous_attachment:
         raise Http404
     return _download(

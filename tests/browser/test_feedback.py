@@ -30,6 +30,7 @@ def test_supervisor_releases_feedback_on_one_answer_and_the_trainee_replies(
     # The supervisor finds the shared entry and opens its feedback page.
     sign_in(page, supervisor.email)
     page.goto("/worksheets/shared/")
+    assert_accessible(page)
     page.get_by_role("link", name="After a hard session").click()
     assert_accessible(page)
     page.get_by_role("link", name="Give feedback on this entry").click()
