@@ -14,6 +14,7 @@ urlpatterns = [
     path("worksheets/", include("worksheets.urls")),
     path("courses/", include("courses.urls")),
     path("homework/", include("homework.urls")),
+    path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("cms/", include(wagtailadmin_urls)),

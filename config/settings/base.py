@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "supervision",
     "notifications",
     "homework",
+    "feedback",
     "courses",
     "worksheets",
     "questionnaires",

@@ -3,6 +3,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from feedback.demo import seed_feedback
 from homework.demo import seed_homework
 from supervision.demo.people import seed_people
 from supervision.demo.records import seed_records
@@ -17,5 +18,6 @@ class Command(BaseCommand):
         seed_records(people)
         seed_worksheets(people)
         seed_homework(people)
+        seed_feedback(people)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({len(people)} demo accounts)."))
         call_command("seed_courses", stdout=self.stdout)
