@@ -68,7 +68,7 @@ def homework_entry_submitted(*, entry: Entry) -> None:
         actor=entry.author,
         kind=Notification.Kind.ENTRY_SUBMITTED,
         summary=f"{entry.author.name} handed in “{assignment.title}”",
-        url=reverse("worksheets:entry_detail", args=[entry.pk]),
+        url=reverse("feedback:entry_feedback", args=[entry.pk]),
     )
 
 

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from feedback.selectors import entries_awaiting_feedback
 from homework.selectors import engagement_for_supervisions
 from supervision.models import Case
 from supervision.selectors.cases import cases_of
@@ -20,6 +21,8 @@ from supervision.selectors.relationships import (
 
 from .access import roles
 
+AWAITING_SHOWN = 8
+
 
 @login_required
 @require_GET
@@ -32,6 +35,11 @@ def dashboard(request):
         for row in rows:
             row.engagement = engagement[row.pk]
         context["as_supervisor"] = rows
+        awaiting = entries_awaiting_feedback(user)
+        context["awaiting_feedback"] = list(awaiting[:AWAITING_SHOWN])
+        context["awaiting_more"] = (
+            awaiting.count() > AWAITING_SHOWN if context["awaiting_feedback"] else False
+        )
         context["groups_led"] = groups_led_by(user)
         context["invitations"] = invitations_waiting(user)
     if person.supervisee:

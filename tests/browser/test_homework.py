@@ -67,6 +67,31 @@ def test_the_homework_loop(page, phone_page, supervisor, supervisee):
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(phone_page)
 
+    # The supervisor finds it awaiting feedback, comments on one answer and releases it.
+    page.goto("/")
+    page.get_by_role("link", name="Urge log").click()
+    page.get_by_text("Add a comment on “When did I want to step in?”").click()
+    page.get_by_label("Comment on “When did I want to step in?”").fill(
+        "Quiet moments pull you in. What did you do with the urge?"
+    )
+    thread = page.locator("#thread-when_did_i_want_to_step_in")
+    thread.get_by_role("button", name="Save draft comment").click()
+    page.get_by_text(f"Draft saved. {supervisee.name} will see it once you release it.").wait_for()
+    thread.get_by_role("button", name=f"Release to {supervisee.name}").click()
+    page.get_by_text(f"Released: {supervisee.name} can now read this comment").wait_for()
+    assert_accessible(page)
+
+    # The trainee reads it from the bell and replies.
+    phone_page.goto("/notifications/")
+    phone_page.get_by_role("button", name="Feedback released").click()
+    comment = phone_page.locator("#thread-when_did_i_want_to_step_in")
+    comment.get_by_text("What did you do with the urge?").wait_for()
+    comment.get_by_text("Reply").first.click()
+    comment.get_by_label("Your reply").fill("I counted to five and asked a question instead.")
+    comment.get_by_role("button", name="Send reply").click()
+    phone_page.get_by_text(f"Reply sent; {supervisor.name} has been notified.").wait_for()
+    assert_accessible(phone_page)
+
     # At the next meeting the homework is reviewed first: this time it was not attempted.
     next_meeting = make_meeting(supervision, date=timezone.localdate())
     page.goto(f"/meetings/{next_meeting.pk}/")
