@@ -18,15 +18,17 @@ OPEN_STATUSES = (Assignment.Status.ACTIVE, Assignment.Status.DONE)
 def occurrence_entry_start(*, occurrence: Occurrence, author) -> Entry:
     """The entry for this occurrence, created on first use; a second start returns the same one."""
     occurrence = (
-        Occurrence.objects.select_for_update()
-        .select_related("assignment__supervision", "assignment__worksheet_version", "entry")
+        # Only the occurrence row is locked and re-read after waiting; joined rows would come
+        # from the older snapshot, so the entry is looked up afresh below.
+        Occurrence.objects.select_for_update(of=("self",))
+        .select_related("assignment__supervision", "assignment__worksheet_version")
         .get(pk=occurrence.pk)
     )
     assignment = occurrence.assignment
     if author.pk != assignment.supervision.supervisee_id:
         raise PermissionDenied
-    if occurrence.entry is not None:
-        return occurrence.entry
+    if occurrence.entry_id is not None:
+        return Entry.objects.get(pk=occurrence.entry_id)
     if assignment.status not in OPEN_STATUSES:
         raise ValidationError("This homework is not open for entries.")
     entry = Entry(

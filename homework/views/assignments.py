@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from feedback.models import Feedback
 from homework.forms import AssignmentForm, lessons_readable_by, obstacle_formset
 from homework.models import Assignment, Reopening
 from homework.services.assignments import (
@@ -102,7 +104,13 @@ def assignment_detail(request, pk: int):
         {
             "assignment": assignment,
             "obstacles": assignment.obstacles.all(),
-            "expected": assignment.expected.select_related("entry"),
+            "expected": assignment.expected.select_related("entry").annotate(
+                feedback_released=Exists(
+                    Feedback.objects.filter(
+                        entry=OuterRef("entry"), status=Feedback.Status.RELEASED
+                    )
+                )
+            ),
             "reopenings": Reopening.objects.filter(entry__occurrence__assignment=assignment)
             .select_related("reopened_by")
             .order_by("-created_at"),

@@ -1,10 +1,9 @@
 """Concurrent clicks on PostgreSQL: releasing, editing and replying happen once whatever the timing."""
 
-import threading
 import uuid
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from feedback.models import Feedback, FeedbackReply, FeedbackRevision
 from feedback.services import (
@@ -16,14 +15,13 @@ from feedback.services import (
     feedback_update,
 )
 from notifications.models import Notification
+from tests.concurrency import THREADS, at_once
 from tests.factories import UserFactory, make_supervision
 from tests.worksheets.conftest import SMALL_BODY, submit
 from worksheets.services.entries import entry_sharing_set, entry_start
 from worksheets.services.templates import worksheet_template_create
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-THREADS = 4
 
 
 @pytest.fixture(autouse=True)
@@ -39,29 +37,6 @@ def world():
     entry = submit(entry_start(author=trainee, template_version=template.versions.get()))
     entry_sharing_set(entry=entry, supervisors=[supervisor], allowed=[supervisor])
     return supervisor, trainee, entry
-
-
-def at_once(action) -> list:
-    """Run the action in several threads released by one barrier; return what each raised."""
-    barrier = threading.Barrier(THREADS)
-    outcomes = []
-
-    def run():
-        try:
-            barrier.wait()
-            action()
-            outcomes.append(None)
-        except Exception as error:  # noqa: BLE001 - the test inspects what each thread met
-            outcomes.append(error)
-        finally:
-            connections.close_all()
-
-    workers = [threading.Thread(target=run) for _ in range(THREADS)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    return outcomes
 
 
 def released_notices() -> int:

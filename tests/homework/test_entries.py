@@ -193,3 +193,20 @@ def test_due_list_query_count_does_not_grow(client, supervision, supervisee, wor
         response = client.get(reverse("homework:due"))
     assert response.content.decode().count('class="due-item"') == 40
     assert len(many) == len(few)
+
+
+def test_the_entry_state_says_when_feedback_was_released(
+    client, supervision, supervisor, supervisee, worksheet
+):
+    from feedback.services import feedback_create, feedback_release
+
+    assignment = make_assignment(supervision, worksheet_version=worksheet)
+    entry = hand_in(occurrence_entry_start(occurrence=assignment.expected.get(), author=supervisee))
+    detail = reverse("homework:assignment_detail", args=[assignment.pk])
+    client.force_login(supervisee)
+    assert "Submitted" in client.get(detail).content.decode()
+    feedback_release(
+        feedback=feedback_create(entry=entry, author=supervisor, body="Good start."),
+        releaser=supervisor,
+    )
+    assert "Feedback released" in client.get(detail).content.decode()
