@@ -44,6 +44,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 INSTALLED_APPS = [
     # Our apps first so their templates override the packages'.
     "supervision",
+    "notifications",
+    "homework",
+    "feedback",
     "courses",
     "worksheets",
     "questionnaires",
@@ -110,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "supervision.context_processors.roles",
                 "courses.context_processors.courses",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },

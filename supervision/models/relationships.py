@@ -140,6 +140,11 @@ class Supervision(models.Model):
     )
     started_on = models.DateField(default=timezone.localdate)
     ended_on = models.DateField(null=True, blank=True)
+    supervisee_may_propose = models.BooleanField(
+        "supervisee may propose homework",
+        default=False,
+        help_text="Later in supervision the supervisee proposes their own homework and the two agree it.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ActiveQuerySet.as_manager()

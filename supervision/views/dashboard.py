@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from feedback.selectors import entries_awaiting_feedback
+from homework.selectors import engagement_for_supervisions
 from supervision.models import Case
 from supervision.selectors.cases import cases_of
 from supervision.selectors.hours import hours_log
@@ -19,6 +21,8 @@ from supervision.selectors.relationships import (
 
 from .access import roles
 
+AWAITING_SHOWN = 8
+
 
 @login_required
 @require_GET
@@ -26,7 +30,16 @@ def dashboard(request):
     user, person = request.user, roles(request)
     context = {}
     if person.supervisor:
-        context["as_supervisor"] = supervisions_as_supervisor(user)
+        rows = list(supervisions_as_supervisor(user))
+        engagement = engagement_for_supervisions([row.pk for row in rows])
+        for row in rows:
+            row.engagement = engagement[row.pk]
+        context["as_supervisor"] = rows
+        awaiting = entries_awaiting_feedback(user)
+        context["awaiting_feedback"] = list(awaiting[:AWAITING_SHOWN])
+        context["awaiting_more"] = (
+            awaiting.count() > AWAITING_SHOWN if context["awaiting_feedback"] else False
+        )
         context["groups_led"] = groups_led_by(user)
         context["invitations"] = invitations_waiting(user)
     if person.supervisee:

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from homework.selectors import homework_for_meeting
 from supervision.forms import apply_errors
 from supervision.forms.meetings import MeetingForm, MeetingReflectionForm
 from supervision.models import Case, Meeting, MeetingReflection, Supervision, SupervisionGroup
@@ -46,7 +47,10 @@ def meeting_detail(request, pk):
     meeting = object_for(request, meetings_visible_to(request.user), pk, view="view_meeting")
     checker = checker_for(request)
     reflections = list(reflections_visible_to(meeting, request.user))
+    homework_due, homework_agreed = homework_for_meeting(meeting, request.user)
     context = {
+        "homework_due": homework_due,
+        "homework_agreed": homework_agreed,
         "meeting": meeting,
         "attendances": meeting.attendances.all(),
         "reflections": reflections,

@@ -29,7 +29,7 @@ def test_supervisor_sees_last_and_next_meeting_and_open_cases(
     make_case(supervision, "Closed", status=Case.Status.CLOSED)
     client.force_login(supervisor)
     response = client.get(DASHBOARD)
-    row = response.context["as_supervisor"].get()
+    [row] = response.context["as_supervisor"]
     assert (row.last_meeting_on, row.next_meeting_on, row.open_cases) == (day(-7), day(7), 2)
     content = response.content.decode()
     assert supervisee.name in content

@@ -113,6 +113,10 @@ def entry_submit(
         submitted_at=timezone.now(),
     )
     revoke(current.author, ENTRY_EDIT_PERMS, current)
+    # Homework entries go to the supervisor; the homework app decides who and whether.
+    from homework.services.entries import homework_entry_submitted
+
+    homework_entry_submitted(entry=current)
     return current
 
 

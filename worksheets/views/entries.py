@@ -134,6 +134,10 @@ def entry_edit(request, pk):
             status=409,
         )
     if submitting:
+        occurrence = getattr(entry, "occurrence", None)
+        if occurrence is not None:
+            messages.success(request, "Handed in. Your supervisor can now read it.")
+            return redirect("homework:assignment_detail", pk=occurrence.assignment_id)
         messages.success(
             request,
             "Submitted. This entry is private to you until you choose to share it.",

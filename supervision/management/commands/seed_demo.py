@@ -3,6 +3,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from feedback.demo import seed_feedback
+from homework.demo import seed_homework
 from supervision.demo.people import seed_people
 from supervision.demo.records import seed_records
 from worksheets.demo import seed_worksheets
@@ -15,5 +17,7 @@ class Command(BaseCommand):
         people = seed_people()
         seed_records(people)
         seed_worksheets(people)
+        seed_homework(people)
+        seed_feedback(people)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({len(people)} demo accounts)."))
         call_command("seed_courses", stdout=self.stdout)

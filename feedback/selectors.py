@@ -1,0 +1,79 @@
+"""Reads: the feedback a person may see on an entry, and the entries waiting for a supervisor's."""
+
+from collections import defaultdict
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncDate
+
+from feedback.models import Feedback, FeedbackReply, FeedbackRevision
+from feedback.permissions import supervised_entries
+from supervision.models import User
+from supervision.permissions import objects_for_user
+from worksheets.models import Entry
+
+WHOLE_ENTRY = ""
+
+
+def feedback_visible_to(user: User, entry: Entry) -> QuerySet[Feedback]:
+    """Comments on the entry the person holds view permission on, oldest first, threads included."""
+    return (
+        objects_for_user(user, "view_feedback", Feedback.objects.filter(entry=entry))
+        .select_related("author")
+        .prefetch_related(
+            Prefetch(
+                "replies",
+                queryset=FeedbackReply.objects.select_related("author").order_by(
+                    "created_at", "pk"
+                ),
+            ),
+            Prefetch(
+                "revisions",
+                queryset=FeedbackRevision.objects.select_related("edited_by").order_by(
+                    "-edited_at", "-pk"
+                ),
+            ),
+        )
+        .order_by("created_at", "pk")
+    )
+
+
+def threads_for_entry(entry: Entry, user: User) -> dict[str, list[Feedback]]:
+    """The visible comments grouped by anchor (``WHOLE_ENTRY`` for the entry as a whole).
+
+    Three queries whatever the number of comments, replies and revisions.
+    """
+    threads: dict[str, list[Feedback]] = defaultdict(list)
+    for feedback in feedback_visible_to(user, entry):
+        feedback.entry = entry
+        threads[feedback.anchor].append(feedback)
+    return dict(threads)
+
+
+def entries_awaiting_feedback(supervisor: User) -> QuerySet[Entry]:
+    """Submitted entries of the supervisor's supervisees that they can read and have not yet
+    released feedback on, oldest submitted first, each with the number of drafts waiting."""
+    drafts = (
+        Feedback.objects.filter(
+            entry=OuterRef("pk"), author=supervisor, status=Feedback.Status.DRAFT
+        )
+        .order_by()
+        .values("entry")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    released = Feedback.objects.filter(
+        entry=OuterRef("pk"), author=supervisor, status=Feedback.Status.RELEASED
+    )
+    readable = objects_for_user(
+        supervisor,
+        "view_entry",
+        Entry.objects.filter(status=Entry.Status.SUBMITTED).exclude(author=supervisor),
+    )
+    return (
+        readable.annotate(submitted_on=TruncDate("submitted_at"))
+        .filter(supervised_entries(supervisor))
+        .exclude(Exists(released))
+        .annotate(drafts_waiting=Coalesce(Subquery(drafts, output_field=IntegerField()), 0))
+        .select_related("author", "template_version")
+        .order_by("submitted_at", "pk")
+    )

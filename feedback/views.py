@@ -1,0 +1,447 @@
+"""The entry-with-feedback page and the actions on it; htmx swaps parts, plain POSTs reload the page."""
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from feedback import services
+from feedback.forms import FeedbackEditForm, FeedbackForm, ReplyForm
+from feedback.models import Feedback, FeedbackRevision
+from feedback.permissions import may_give_feedback
+from feedback.selectors import (
+    WHOLE_ENTRY,
+    entries_awaiting_feedback,
+    feedback_visible_to,
+    threads_for_entry,
+)
+from feedback.services import FeedbackConflict, feedback_page_url
+from supervision.permissions import checker_for
+from worksheets.definitions import answer_fields
+from worksheets.models import Entry
+from worksheets.presenters import ShownElement, shown_elements
+
+WHOLE_ENTRY_LABEL = "the whole entry"
+UNKNOWN_QUESTION = (
+    "This comment points to a question that is not in this worksheet; nothing was saved."
+)
+
+
+def _htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+# --- Looking things up: 404 for what a person may not see, 403 for what they may not change ----
+
+
+def _entry_for(request, entry: Entry) -> Entry:
+    """Feedback lives with a submitted entry the person can read; drafts are their author's only."""
+    if entry.status == Entry.Status.DRAFT:
+        raise Http404
+    if not checker_for(request).has_perm("view_entry", entry):
+        raise Http404
+    return entry
+
+
+def _entry(request, entry_pk: int) -> Entry:
+    entry = get_object_or_404(
+        Entry.objects.select_related("template_version", "author"), pk=entry_pk
+    )
+    return _entry_for(request, entry)
+
+
+def _feedback(request, pk: int, perm: str = "view_feedback") -> Feedback:
+    feedback = get_object_or_404(
+        Feedback.objects.select_related("entry__template_version", "entry__author", "author"),
+        pk=pk,
+    )
+    _entry_for(request, feedback.entry)
+    checker = checker_for(request)
+    if not checker.has_perm("view_feedback", feedback):
+        raise Http404
+    if perm != "view_feedback" and not checker.has_perm(perm, feedback):
+        raise PermissionDenied
+    return feedback
+
+
+# --- Building the page ---------------------------------------------------------------------
+
+
+@dataclass
+class Section:
+    """One question with its answer and its comments, or the entry as a whole (anchor "")."""
+
+    anchor: str
+    label: str
+    shown: list[ShownElement] = field(default_factory=list)
+    comments: list[Feedback] = field(default_factory=list)
+    form: FeedbackForm | None = None
+
+    @property
+    def key(self) -> str:
+        return self.anchor or "entry"
+
+
+def _labels(entry: Entry) -> dict[str, str]:
+    return {item["name"]: item["label"] for item in answer_fields(entry.definition)}
+
+
+def _form_label(label: str) -> str:
+    return f"Comment on {label}" if label == WHOLE_ENTRY_LABEL else f"Comment on “{label}”"
+
+
+def _new_form(anchor: str, label: str, data=None, files=None) -> FeedbackForm:
+    return FeedbackForm(data, files, anchor=anchor, label=_form_label(label))
+
+
+def _decorate(request, entry: Entry, comments: list[Feedback], reply_forms: dict) -> None:
+    """What the person may do with each comment, from one prefetch of their permissions."""
+    checker = checker_for(request)
+    if comments:
+        checker.prefetch_perms(comments)
+    parties = {entry.author_id}
+    for comment in comments:
+        comment.can_change = checker.has_perm("change_feedback", comment)
+        comment.can_delete = comment.is_draft and checker.has_perm("delete_feedback", comment)
+        comment.can_reply = comment.is_released and request.user.pk in parties | {comment.author_id}
+        comment.reply_form = None
+        if comment.can_reply:
+            comment.reply_form = reply_forms.get(comment.pk) or ReplyForm(feedback=comment)
+
+
+def _sections(request, entry: Entry, *, forms=None, reply_forms=None):
+    forms, reply_forms = forms or {}, reply_forms or {}
+    threads = threads_for_entry(entry, request.user)
+    _decorate(request, entry, [c for thread in threads.values() for c in thread], reply_forms)
+    may_comment = may_give_feedback(checker_for(request), entry)
+    show_answers = entry.status == Entry.Status.SUBMITTED or entry.author_id == request.user.pk
+    answers = entry.get_data() if show_answers else {}
+    sections = []
+    for element, shown in zip(
+        entry.definition, shown_elements(entry.definition, answers), strict=True
+    ):
+        anchor = element.get("name", "") if shown.kind == "answer" else ""
+        section = Section(anchor=anchor, label=shown.label, shown=[shown])
+        if anchor:
+            section.comments = threads.get(anchor, [])
+            if may_comment:
+                section.form = forms.get(anchor) or _new_form(anchor, shown.label)
+        sections.append(section)
+    whole = Section(anchor=WHOLE_ENTRY, label=WHOLE_ENTRY_LABEL)
+    whole.comments = threads.get(WHOLE_ENTRY, [])
+    if may_comment:
+        whole.form = forms.get(WHOLE_ENTRY) or _new_form(WHOLE_ENTRY, WHOLE_ENTRY_LABEL)
+    return sections, whole, threads, may_comment, show_answers
+
+
+def _summary(request, entry: Entry, threads: dict) -> dict:
+    comments = [c for thread in threads.values() for c in thread]
+    mine = [c for c in comments if c.author_id == request.user.pk]
+    return {
+        "released": sum(1 for c in comments if c.is_released),
+        "my_drafts": sum(1 for c in mine if c.is_draft),
+        "total": len(comments),
+    }
+
+
+def _page_context(request, entry: Entry, **overrides) -> dict:
+    sections, whole, threads, may_comment, show_answers = _sections(request, entry, **overrides)
+    return {
+        "entry": entry,
+        "is_author": entry.author_id == request.user.pk,
+        "may_comment": may_comment,
+        "show_answers": show_answers,
+        "sections": sections,
+        "whole": whole,
+        "summary": _summary(request, entry, threads),
+    }
+
+
+def _page(request, entry: Entry, status: int = 200, **overrides):
+    context = _page_context(request, entry, **overrides)
+    return render(request, "feedback/entry_feedback.html", context, status=status)
+
+
+def _section_for(request, entry: Entry, anchor: str, form: FeedbackForm | None = None):
+    context = _page_context(request, entry, forms={anchor: form} if form else None)
+    if anchor == WHOLE_ENTRY:
+        return context, context["whole"]
+    for section in context["sections"]:
+        if section.anchor == anchor:
+            return context, section
+    raise Http404
+
+
+def _comment(request, feedback: Feedback, reply_form: ReplyForm | None = None) -> Feedback:
+    """One comment again with its thread, as the person sees it now."""
+    comment = feedback_visible_to(request.user, feedback.entry).get(pk=feedback.pk)
+    comment.entry = feedback.entry
+    _decorate(request, feedback.entry, [comment], {comment.pk: reply_form} if reply_form else {})
+    return comment
+
+
+def _comment_response(
+    request, feedback: Feedback, *, status=200, reply_form=None, note="", error=""
+):
+    entry = feedback.entry
+    threads = threads_for_entry(entry, request.user)
+    context = {
+        "entry": entry,
+        "is_author": entry.author_id == request.user.pk,
+        "comment": _comment(request, feedback, reply_form),
+        "summary": _summary(request, entry, threads),
+        "may_comment": may_give_feedback(checker_for(request), entry),
+        "oob_summary": True,
+        "note": note,
+        "error": error,
+    }
+    return render(request, "feedback/_comment_response.html", context, status=status)
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            form.add_error(name if name in form.fields and name != "anchor" else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+# --- Pages ---------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def entry_feedback(request, entry_pk: int):
+    return _page(request, _entry(request, entry_pk))
+
+
+@login_required
+@require_GET
+def awaiting_feedback(request):
+    entries = entries_awaiting_feedback(request.user)
+    return render(request, "feedback/awaiting.html", {"entries": entries})
+
+
+@login_required
+@require_POST
+def feedback_add(request, entry_pk: int):
+    entry = _entry(request, entry_pk)
+    if not may_give_feedback(checker_for(request), entry):
+        raise Http404
+    labels = _labels(entry)
+    anchor = request.POST.get("anchor", "")
+    if anchor != WHOLE_ENTRY and anchor not in labels:
+        # Only a tampered page names a question the worksheet does not have.
+        messages.error(request, UNKNOWN_QUESTION)
+        return _page(request, entry, status=400)
+    label = labels.get(anchor, WHOLE_ENTRY_LABEL)
+    form = _new_form(anchor, label, request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            feedback = services.feedback_create(
+                entry=entry,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                anchor=anchor,
+                attachment=form.cleaned_data["attachment"],
+                client_token=form.cleaned_data["client_token"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            note = f"Draft saved. {entry.author.name} will see it once you release it."
+            if _htmx(request):
+                context, section = _section_for(request, entry, anchor)
+                context.update(section=section, note=note, oob_summary=True)
+                return render(request, "feedback/_thread_response.html", context)
+            messages.success(request, note)
+            return redirect(feedback_page_url(entry, feedback))
+    if _htmx(request):
+        context, section = _section_for(request, entry, anchor, form)
+        context.update(section=section)
+        return render(request, "feedback/_thread_response.html", context, status=400)
+    return _page(request, entry, status=400, forms={anchor: form})
+
+
+def _edit_context(feedback: Feedback, form: FeedbackEditForm, conflict=None) -> dict:
+    labels = _labels(feedback.entry)
+    return {
+        "entry": feedback.entry,
+        "comment": feedback,
+        "form": form,
+        "conflict": conflict,
+        "label": labels.get(feedback.anchor, WHOLE_ENTRY_LABEL),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def feedback_edit(request, pk: int):
+    feedback = _feedback(request, pk, "change_feedback")
+    template = "feedback/_comment_edit.html" if _htmx(request) else "feedback/feedback_edit.html"
+    if request.method == "GET":
+        form = FeedbackEditForm(feedback=feedback)
+        return render(request, template, _edit_context(feedback, form))
+    form = FeedbackEditForm(request.POST, request.FILES, feedback=feedback)
+    if form.is_valid():
+        try:
+            feedback = services.feedback_update(
+                feedback=feedback,
+                editor=request.user,
+                body=form.cleaned_data["body"],
+                expected_version=form.cleaned_data["version"],
+                attachment=form.cleaned_data["attachment"],
+                remove_attachment=form.cleaned_data.get("remove_attachment", False),
+            )
+        except FeedbackConflict as conflict:
+            # Keep what this tab typed; the next save is based on the version now shown.
+            data = request.POST.copy()
+            data["version"] = conflict.feedback.version
+            current = _comment(request, conflict.feedback)
+            form = FeedbackEditForm(data, feedback=conflict.feedback)
+            form.is_valid()
+            return render(request, template, _edit_context(current, form, conflict), status=409)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            note = "Changes saved."
+            if feedback.is_released:
+                note = "Changes saved; the earlier text is kept in the comment's history."
+            if _htmx(request):
+                return _comment_response(request, feedback, note=note)
+            messages.success(request, note)
+            return redirect(feedback_page_url(feedback.entry, feedback))
+    return render(request, template, _edit_context(feedback, form), status=400)
+
+
+@login_required
+@require_POST
+def feedback_release(request, pk: int):
+    feedback = _feedback(request, pk, "change_feedback")
+    was_released = feedback.is_released
+    feedback = services.feedback_release(feedback=feedback, releaser=request.user)
+    name = feedback.entry.author.name
+    note = (
+        "This comment was already released."
+        if was_released
+        else f"Released: {name} can now read this comment and has been notified."
+    )
+    if _htmx(request):
+        return _comment_response(request, feedback, note=note)
+    messages.success(request, note)
+    return redirect(feedback_page_url(feedback.entry, feedback))
+
+
+@login_required
+@require_POST
+def feedback_release_all(request, entry_pk: int):
+    entry = _entry(request, entry_pk)
+    checker = checker_for(request)
+    owns_feedback = Feedback.objects.filter(entry=entry, author=request.user).exists()
+    if not (may_give_feedback(checker, entry) or owns_feedback):
+        raise Http404
+    released = services.feedback_release_all(entry=entry, releaser=request.user)
+    if released:
+        count = "1 comment" if len(released) == 1 else f"{len(released)} comments"
+        messages.success(
+            request,
+            f"Released {count}: {entry.author.name} can now read them and has been notified.",
+        )
+    else:
+        messages.info(request, "There were no drafts left to release.")
+    return redirect(feedback_page_url(entry))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def feedback_discard(request, pk: int):
+    # Only drafts carry delete permission; it is revoked when a comment is released.
+    feedback = _feedback(request, pk, "delete_feedback")
+    if request.method == "GET":
+        return render(request, "feedback/feedback_discard.html", _edit_context(feedback, None))
+    entry = feedback.entry
+    try:
+        services.feedback_discard(feedback=feedback, discarder=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(feedback_page_url(entry, feedback))
+    messages.success(request, "Draft deleted.")
+    return redirect(feedback_page_url(entry))
+
+
+@login_required
+@require_POST
+def feedback_reply(request, pk: int):
+    feedback = _feedback(request, pk)
+    if not feedback.is_released:
+        # Only its supervisor can see a draft, and the thread under it opens on release.
+        if _htmx(request):
+            return _comment_response(request, feedback, status=400, error=services.NOT_RELEASED)
+        messages.error(request, services.NOT_RELEASED)
+        return _page(request, feedback.entry, status=400)
+    form = ReplyForm(request.POST, feedback=feedback)
+    if form.is_valid():
+        try:
+            services.feedback_reply(
+                feedback=feedback,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                client_token=form.cleaned_data["client_token"],
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            is_author = request.user.pk == feedback.entry.author_id
+            other = feedback.author if is_author else feedback.entry.author
+            note = f"Reply sent; {other.name} has been notified."
+            if _htmx(request):
+                return _comment_response(request, feedback, note=note)
+            messages.success(request, note)
+            return redirect(feedback_page_url(feedback.entry, feedback))
+    if _htmx(request):
+        return _comment_response(request, feedback, status=400, reply_form=form)
+    return _page(request, feedback.entry, status=400, reply_forms={feedback.pk: form})
+
+
+# --- Attachments: only through these views, after the permission check ----------------------
+
+
+def _download(stored, name: str, content_type: str) -> HttpResponse:
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=name or "attachment", content_type=content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def feedback_attachment(request, pk: int):
+    feedback = _feedback(request, pk)
+    if not feedback.attachment:
+        raise Http404
+    return _download(feedback.attachment, feedback.attachment_name, feedback.attachment_type)
+
+
+@login_required
+@require_GET
+def revision_attachment(request, pk: int):
+    revision = get_object_or_404(FeedbackRevision, pk=pk)
+    _feedback(request, revision.feedback_id)
+    if not revision.previous_attachment:
+        raise Http404
+    return _download(
+        revision.previous_attachment,
+        revision.previous_attachment_name,
+        revision.previous_attachment_type,
+    )

@@ -1,0 +1,191 @@
+"""Agreeing homework: a supervisor assigns it, or a supervisee proposes it and the supervisor accepts."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from homework.models import Assignment, Obstacle, Occurrence
+from notifications.models import Notification
+from notifications.services import notification_send
+from supervision.models import Supervision
+from supervision.permissions import grant
+
+SUPERVISOR_PERMS = ("view_assignment", "change_assignment")
+SUPERVISEE_PERMS = ("view_assignment",)
+
+ASSIGNMENT_FIELDS = (
+    "title",
+    "category",
+    "instructions",
+    "rationale",
+    "when",
+    "where",
+    "how_often",
+    "how_long",
+    "schedule",
+    "starts_on",
+    "occurrences",
+    "confidence",
+    "reading",
+    "worksheet_version",
+    "case",
+    "reading_lesson",
+)
+
+
+class StaleEdit(Exception):
+    """The edit was based on a version that someone else has since changed."""
+
+
+@dataclass(frozen=True)
+class ObstaclePlan:
+    obstacle: str
+    plan: str
+
+
+def _check_author(supervision: Supervision, author) -> bool:
+    """Returns whether the author is the supervisee (a proposal) or raises if they may not."""
+    if not supervision.is_active:
+        raise PermissionDenied("This supervision has ended; no new homework can be agreed in it.")
+    if author.pk == supervision.supervisor_id:
+        return False
+    if author.pk == supervision.supervisee_id and supervision.supervisee_may_propose:
+        return True
+    raise PermissionDenied("You cannot set homework in this supervision.")
+
+
+def _replace_obstacles(assignment: Assignment, obstacles: list[ObstaclePlan]) -> None:
+    assignment.obstacles.all().delete()
+    rows = []
+    for position, item in enumerate(obstacles):
+        row = Obstacle(
+            assignment=assignment, obstacle=item.obstacle, plan=item.plan, position=position
+        )
+        row.full_clean()
+        rows.append(row)
+    Obstacle.objects.bulk_create(rows)
+
+
+def _replace_occurrences(assignment: Assignment) -> None:
+    assignment.expected.all().delete()
+    Occurrence.objects.bulk_create(
+        Occurrence(assignment=assignment, sequence=index + 1, due_on=due_on)
+        for index, due_on in enumerate(assignment.due_dates)
+    )
+
+
+def _validate_dates(assignment: Assignment, *, today) -> None:
+    if assignment.starts_on and assignment.starts_on < today:
+        raise ValidationError({"starts_on": "The due date cannot be in the past."})
+
+
+def _validate_case(assignment: Assignment) -> None:
+    if assignment.case_id and assignment.case.supervision_id != assignment.supervision_id:
+        raise ValidationError({"case": "Choose a case brought to this supervision."})
+
+
+@transaction.atomic
+def assignment_create(
+    *,
+    supervision: Supervision,
+    author,
+    data: dict[str, Any],
+    obstacles: list[ObstaclePlan] = (),
+    meeting=None,
+    today=None,
+) -> Assignment:
+    supervision = Supervision.objects.select_for_update().get(pk=supervision.pk)
+    is_proposal = _check_author(supervision, author)
+    if meeting is not None and not meeting.attendances.filter(supervision=supervision).exists():
+        raise ValidationError("That meeting was not part of this supervision.")
+    assignment = Assignment(
+        supervision=supervision,
+        meeting=meeting,
+        proposed_by=author,
+        status=Assignment.Status.PROPOSED if is_proposal else Assignment.Status.ACTIVE,
+        **{name: data.get(name) for name in ASSIGNMENT_FIELDS if name in data},
+    )
+    _validate_dates(assignment, today=today or timezone.localdate())
+    _validate_case(assignment)
+    assignment.full_clean()
+    assignment.save()
+    _replace_obstacles(assignment, list(obstacles))
+    _replace_occurrences(assignment)
+    grant(supervision.supervisor, SUPERVISOR_PERMS, assignment)
+    grant(supervision.supervisee, SUPERVISEE_PERMS, assignment)
+
+    url = reverse("homework:assignment_detail", args=[assignment.pk])
+    if is_proposal:
+        notification_send(
+            recipient=supervision.supervisor,
+            actor=author,
+            kind=Notification.Kind.ASSIGNMENT_NEW,
+            summary=f"{author.name} proposed homework: “{assignment.title}”",
+            url=url,
+        )
+    else:
+        notification_send(
+            recipient=supervision.supervisee,
+            actor=author,
+            kind=Notification.Kind.ASSIGNMENT_NEW,
+            summary=f"New homework: “{assignment.title}”",
+            url=url,
+        )
+    return assignment
+
+
+@transaction.atomic
+def assignment_update(
+    *,
+    assignment: Assignment,
+    editor,
+    based_on_version: int,
+    data: dict[str, Any],
+    obstacles: list[ObstaclePlan],
+) -> Assignment:
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if assignment.version != based_on_version:
+        raise StaleEdit
+    previous_due_dates = assignment.due_dates
+    for name in ASSIGNMENT_FIELDS:
+        if name in data:
+            setattr(assignment, name, data[name])
+    _validate_case(assignment)
+    assignment.full_clean()
+    assignment.version += 1
+    assignment.save()
+    _replace_obstacles(assignment, obstacles)
+    if assignment.due_dates != previous_due_dates:
+        _replace_occurrences(assignment)
+    return assignment
+
+
+@transaction.atomic
+def assignment_accept(*, assignment: Assignment, supervisor) -> Assignment:
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if assignment.status != Assignment.Status.PROPOSED:
+        return assignment  # accepting twice (double click, two tabs) changes nothing
+    assignment.status = Assignment.Status.ACTIVE
+    assignment.version += 1
+    assignment.save(update_fields=["status", "version", "updated_at"])
+    notification_send(
+        recipient=assignment.supervision.supervisee,
+        actor=supervisor,
+        kind=Notification.Kind.PROPOSAL_ACCEPTED,
+        summary=f"Your proposal was accepted: “{assignment.title}”",
+        url=reverse("homework:assignment_detail", args=[assignment.pk]),
+    )
+    return assignment
+
+
+@transaction.atomic
+def assignment_drop(*, assignment: Assignment) -> Assignment:
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    assignment.status = Assignment.Status.DROPPED
+    assignment.version += 1
+    assignment.save(update_fields=["status", "version", "updated_at"])
+    return assignment

@@ -1,0 +1,103 @@
+"""Doing homework: starting the entry for an occurrence, handing it in, and reopening it."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+
+from homework.models import Assignment, Occurrence, Reopening
+from notifications.models import Notification
+from notifications.services import notification_send
+from supervision.permissions import grant
+from worksheets.models import Entry
+from worksheets.permissions import ENTRY_DRAFT_AUTHOR_PERMS, ENTRY_EDIT_PERMS, ENTRY_READER_PERMS
+
+OPEN_STATUSES = (Assignment.Status.ACTIVE, Assignment.Status.DONE)
+
+
+@transaction.atomic
+def occurrence_entry_start(*, occurrence: Occurrence, author) -> Entry:
+    """The entry for this occurrence, created on first use; a second start returns the same one."""
+    occurrence = (
+        # Only the occurrence row is locked and re-read after waiting; joined rows would come
+        # from the older snapshot, so the entry is looked up afresh below.
+        Occurrence.objects.select_for_update(of=("self",))
+        .select_related("assignment__supervision", "assignment__worksheet_version")
+        .get(pk=occurrence.pk)
+    )
+    assignment = occurrence.assignment
+    if author.pk != assignment.supervision.supervisee_id:
+        raise PermissionDenied
+    if occurrence.entry_id is not None:
+        return Entry.objects.get(pk=occurrence.entry_id)
+    if assignment.status not in OPEN_STATUSES:
+        raise ValidationError("This homework is not open for entries.")
+    entry = Entry(
+        author=author,
+        template_version=assignment.worksheet_version,
+        title="" if assignment.worksheet_version_id else assignment.title,
+        status=Entry.Status.DRAFT,
+    )
+    entry.full_clean(validate_constraints=False)
+    entry.save()
+    grant(author, ENTRY_DRAFT_AUTHOR_PERMS, entry)
+    occurrence.entry = entry
+    occurrence.save(update_fields=["entry"])
+    return entry
+
+
+def homework_entry_submitted(*, entry: Entry) -> None:
+    """Called inside the worksheets submit transaction: the supervisor may now read the entry."""
+    occurrence = (
+        Occurrence.objects.select_related("assignment__supervision__supervisor")
+        .filter(entry=entry)
+        .first()
+    )
+    if occurrence is None:
+        return  # self-practice: private until the author shares it
+    assignment = Assignment.objects.select_for_update().get(pk=occurrence.assignment_id)
+    supervisor = occurrence.assignment.supervision.supervisor
+    if assignment.supervision.is_active:
+        grant(supervisor, ENTRY_READER_PERMS, entry)
+    outstanding = assignment.expected.exclude(entry__status=Entry.Status.SUBMITTED).exclude(
+        entry=entry
+    )
+    if assignment.status == Assignment.Status.ACTIVE and not outstanding.exists():
+        assignment.status = Assignment.Status.DONE
+        assignment.version += 1
+        assignment.save(update_fields=["status", "version", "updated_at"])
+    notification_send(
+        recipient=supervisor,
+        actor=entry.author,
+        kind=Notification.Kind.ENTRY_SUBMITTED,
+        summary=f"{entry.author.name} handed in “{assignment.title}”",
+        url=reverse("feedback:entry_feedback", args=[entry.pk]),
+    )
+
+
+@transaction.atomic
+def entry_reopen(*, entry: Entry, supervisor, note: str) -> Entry:
+    """Send a submitted homework entry back to its author for revision."""
+    entry = Entry.objects.select_for_update().select_related("author").get(pk=entry.pk)
+    occurrence = Occurrence.objects.select_related("assignment__supervision").filter(entry=entry)
+    occurrence = occurrence.first()
+    if occurrence is None or occurrence.assignment.supervision.supervisor_id != supervisor.pk:
+        raise PermissionDenied
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError({"note": "Say what to revise, so the change can be made."})
+    if entry.status != Entry.Status.SUBMITTED:
+        return entry  # reopening twice changes nothing
+    Reopening.objects.create(entry=entry, reopened_by=supervisor, note=note)
+    Entry.objects.filter(pk=entry.pk).update(
+        status=Entry.Status.REOPENED, version=entry.version + 1
+    )
+    entry.refresh_from_db()
+    grant(entry.author, ENTRY_EDIT_PERMS, entry)
+    notification_send(
+        recipient=entry.author,
+        actor=supervisor,
+        kind=Notification.Kind.ENTRY_REOPENED,
+        summary=f"{supervisor.name} reopened “{occurrence.assignment.title}” for revision",
+        url=reverse("worksheets:entry_edit", args=[entry.pk]),
+    )
+    return entry

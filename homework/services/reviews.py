@@ -1,0 +1,66 @@
+"""Recording the homework review at the next meeting."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from homework.models import Assignment, Review
+
+REVIEW_FIELDS = (
+    "outcome",
+    "learned",
+    "obstacles_met",
+    "effort",
+    "difficulty",
+    "reason",
+    "reason_detail",
+    "next_step",
+)
+
+
+@transaction.atomic
+def review_record(
+    *,
+    assignment: Assignment,
+    recorder,
+    data: dict[str, Any],
+    meeting=None,
+    reviewed_on: datetime.date | None = None,
+) -> Review:
+    """Both people in the supervision record the review together; a second save updates it."""
+    assignment = (
+        Assignment.objects.select_for_update().select_related("supervision").get(pk=assignment.pk)
+    )
+    supervision = assignment.supervision
+    if recorder.pk not in (supervision.supervisor_id, supervision.supervisee_id):
+        raise PermissionDenied
+    if assignment.status == Assignment.Status.PROPOSED:
+        raise PermissionDenied("A proposal is accepted before it is reviewed.")
+    if meeting is not None and not meeting.attendances.filter(supervision=supervision).exists():
+        raise PermissionDenied("That meeting was not part of this homework's supervision.")
+    reviewed_on = reviewed_on or timezone.localdate()
+    review = Review.objects.filter(assignment=assignment, reviewed_on=reviewed_on).first()
+    review = review or Review(assignment=assignment, reviewed_on=reviewed_on)
+    for name in REVIEW_FIELDS:
+        value = data.get(name)
+        setattr(
+            review, name, "" if value is None and name not in ("effort", "difficulty") else value
+        )
+    if review.outcome == Review.Outcome.DONE:
+        review.reason = review.reason or ""
+    review.recorded_by = recorder
+    review.meeting = meeting or review.meeting
+    review.full_clean()
+    review.save()
+
+    assignment.status = (
+        Assignment.Status.DROPPED
+        if review.next_step == Review.NextStep.DROP
+        else Assignment.Status.REVIEWED
+    )
+    assignment.version += 1
+    assignment.save(update_fields=["status", "version", "updated_at"])
+    return review

@@ -1,0 +1,213 @@
+"""Agreeing, reading, editing and accepting homework."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from feedback.models import Feedback
+from homework.forms import AssignmentForm, lessons_readable_by, obstacle_formset
+from homework.models import Assignment, Reopening
+from homework.services.assignments import (
+    ObstaclePlan,
+    StaleEdit,
+    assignment_accept,
+    assignment_create,
+    assignment_drop,
+    assignment_update,
+)
+from homework.views.access import assignment_for, meeting_of
+from supervision.selectors.relationships import supervisions_visible_to
+from worksheets.selectors.templates import templates_startable_by
+
+
+def _obstacles(formset) -> list[ObstaclePlan]:
+    return [
+        ObstaclePlan(form.cleaned_data["obstacle"], form.cleaned_data["plan"])
+        for form in formset.forms
+        if form.cleaned_data.get("obstacle")
+    ]
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    for field, field_errors in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, field_errors)
+
+
+def _low_confidence_message(request, assignment: Assignment) -> None:
+    if assignment.low_confidence:
+        messages.warning(
+            request,
+            f"Confidence is {assignment.confidence}/10. Below 7 is a sign to make the task "
+            "smaller or easier, so that it can succeed.",
+        )
+
+
+@login_required
+def assignment_create_view(request, supervision_id: int):
+    supervision = get_object_or_404(supervisions_visible_to(request.user), pk=supervision_id)
+    is_supervisor = supervision.supervisor_id == request.user.pk
+    if not supervision.is_active or not (is_supervisor or supervision.supervisee_may_propose):
+        raise PermissionDenied
+    initial = {}
+    if request.GET.get("worksheet"):
+        initial["worksheet_version"] = request.GET["worksheet"]
+    if request.GET.get("lesson"):
+        initial["reading_lesson"] = request.GET["lesson"]
+    meeting = meeting_of(request, supervision)
+    form = AssignmentForm(
+        request.POST or None, author=request.user, supervision=supervision, initial=initial
+    )
+    obstacles = obstacle_formset(request.POST or None)
+    if request.method == "POST" and form.is_valid() and obstacles.is_valid():
+        try:
+            assignment = assignment_create(
+                supervision=supervision,
+                author=request.user,
+                data=form.cleaned_data,
+                obstacles=_obstacles(obstacles),
+                meeting=meeting,
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            if assignment.status == Assignment.Status.PROPOSED:
+                messages.success(request, "Proposal sent to your supervisor.")
+            else:
+                messages.success(request, "Homework assigned.")
+            _low_confidence_message(request, assignment)
+            return redirect("homework:assignment_detail", assignment.pk)
+    return render(
+        request,
+        "homework/assignment_form.html",
+        {
+            "form": form,
+            "obstacles": obstacles,
+            "supervision": supervision,
+            "meeting": meeting,
+            "is_proposal": not is_supervisor,
+        },
+    )
+
+
+@login_required
+@require_GET
+def assignment_detail(request, pk: int):
+    assignment = assignment_for(request, pk)
+    return render(
+        request,
+        "homework/assignment_detail.html",
+        {
+            "assignment": assignment,
+            "obstacles": assignment.obstacles.all(),
+            "expected": assignment.expected.select_related("entry").annotate(
+                feedback_released=Exists(
+                    Feedback.objects.filter(
+                        entry=OuterRef("entry"), status=Feedback.Status.RELEASED
+                    )
+                )
+            ),
+            "reopenings": Reopening.objects.filter(entry__occurrence__assignment=assignment)
+            .select_related("reopened_by")
+            .order_by("-created_at"),
+            "reviews": assignment.reviews.select_related("recorded_by"),
+            "is_supervisor": assignment.supervision.supervisor_id == request.user.pk,
+        },
+    )
+
+
+@login_required
+def assignment_edit(request, pk: int):
+    assignment = assignment_for(request, pk, "change_assignment")
+    initial_obstacles = [
+        {"obstacle": row.obstacle, "plan": row.plan} for row in assignment.obstacles.all()
+    ]
+    form = AssignmentForm(
+        request.POST or None,
+        instance=assignment,
+        author=request.user,
+        supervision=assignment.supervision,
+        initial={"version": assignment.version},
+    )
+    obstacles = obstacle_formset(request.POST or None, initial=initial_obstacles)
+    if request.method == "POST" and form.is_valid() and obstacles.is_valid():
+        try:
+            assignment = assignment_update(
+                assignment=Assignment.objects.get(pk=pk),
+                editor=request.user,
+                based_on_version=form.cleaned_data.get("version") or 0,
+                data=form.cleaned_data,
+                obstacles=_obstacles(obstacles),
+            )
+        except StaleEdit:
+            form.add_error(
+                None,
+                "Someone changed this homework while you were editing it. Your changes are "
+                "still below; reload the page to see theirs, then apply yours again.",
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Homework updated.")
+            _low_confidence_message(request, assignment)
+            return redirect("homework:assignment_detail", assignment.pk)
+    return render(
+        request,
+        "homework/assignment_form.html",
+        {
+            "form": form,
+            "obstacles": obstacles,
+            "supervision": assignment.supervision,
+            "assignment": assignment,
+        },
+    )
+
+
+@login_required
+@require_POST
+def assignment_accept_view(request, pk: int):
+    assignment = assignment_for(request, pk, "change_assignment")
+    assignment_accept(assignment=assignment, supervisor=request.user)
+    messages.success(request, "Proposal accepted; it is now active homework.")
+    return redirect("homework:assignment_detail", assignment.pk)
+
+
+@login_required
+@require_POST
+def assignment_drop_view(request, pk: int):
+    assignment = assignment_for(request, pk, "change_assignment")
+    assignment_drop(assignment=assignment)
+    messages.success(request, "Homework dropped. It stays in the record.")
+    return redirect("homework:assignment_detail", assignment.pk)
+
+
+@login_required
+@require_GET
+def assign_from_lesson(request):
+    """From a lesson's exercise: choose whom to assign it to, then the prefilled assignment form."""
+    worksheet = (
+        templates_startable_by(request.user).filter(pk=request.GET.get("worksheet") or 0).first()
+    )
+    lesson = lessons_readable_by(request.user).filter(pk=request.GET.get("lesson") or 0).first()
+    if worksheet is None or lesson is None:
+        raise Http404
+    supervisions = (
+        supervisions_visible_to(request.user)
+        .filter(supervisor=request.user)
+        .active()
+        .order_by("supervisee__display_name", "pk")
+    )
+    query = f"worksheet={worksheet.current_version_id}&lesson={lesson.pk}"
+    context = {
+        "worksheet": worksheet,
+        "lesson": lesson,
+        "choices": [
+            (supervision, f"{reverse('homework:assignment_create', args=[supervision.pk])}?{query}")
+            for supervision in supervisions
+        ],
+    }
+    return render(request, "homework/assign_from_lesson.html", context)

@@ -1,0 +1,67 @@
+"""Doing homework: the due list, starting an occurrence's entry, and reopening a handed-in entry."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from homework.models import Occurrence
+from homework.selectors import due_list_for, proposals_awaiting
+from homework.services.entries import entry_reopen, occurrence_entry_start
+from supervision.permissions import checker_for
+from worksheets.models import Entry
+
+
+@login_required
+@require_GET
+def due_list(request):
+    today = timezone.localdate()
+    context = {"due": due_list_for(request.user, today=today), "today": today}
+    context["proposals"] = proposals_awaiting(request.user)
+    return render(request, "homework/due_list.html", context)
+
+
+@login_required
+@require_POST
+def occurrence_start(request, pk: int):
+    occurrence = get_object_or_404(
+        Occurrence.objects.select_related("assignment__supervision"), pk=pk
+    )
+    if not checker_for(request).has_perm("view_assignment", occurrence.assignment):
+        raise Http404
+    if not occurrence.assignment.supervision.is_active:
+        raise PermissionDenied
+    try:
+        entry = occurrence_entry_start(occurrence=occurrence, author=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("homework:assignment_detail", occurrence.assignment_id)
+    if entry.is_editable:
+        return redirect("worksheets:entry_edit", pk=entry.pk)
+    return redirect("worksheets:entry_detail", pk=entry.pk)
+
+
+@login_required
+@require_POST
+def entry_reopen_view(request, pk: int):
+    entry = get_object_or_404(Entry, pk=pk)
+    occurrence = (
+        Occurrence.objects.filter(entry=entry).select_related("assignment__supervision").first()
+    )
+    checker = checker_for(request)
+    if occurrence is None or not checker.has_perm("view_entry", entry):
+        raise Http404
+    if not checker.has_perm("change_assignment", occurrence.assignment):
+        raise PermissionDenied
+    if not occurrence.assignment.supervision.is_active:
+        raise PermissionDenied
+    try:
+        entry_reopen(entry=entry, supervisor=request.user, note=request.POST.get("note", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Reopened for revision; your note was sent with it.")
+    return redirect("homework:assignment_detail", occurrence.assignment_id)

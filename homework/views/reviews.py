@@ -1,0 +1,45 @@
+"""Recording the homework review, which the pair does together at the next meeting."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+
+from homework.forms import ReviewForm
+from homework.services.reviews import review_record
+from homework.views.access import assignment_for, meeting_of
+
+
+@login_required
+def review_create(request, pk: int):
+    assignment = assignment_for(request, pk)
+    if not assignment.supervision.is_active:
+        raise PermissionDenied
+    meeting = meeting_of(request, assignment.supervision)
+    latest = assignment.reviews.first()
+    form = ReviewForm(request.POST or None, instance=None, initial=_initial(latest))
+    if request.method == "POST" and form.is_valid():
+        try:
+            review_record(
+                assignment=assignment,
+                recorder=request.user,
+                data=form.cleaned_data,
+                meeting=meeting,
+                reviewed_on=meeting.date if meeting else None,
+            )
+        except ValidationError as error:
+            for field, field_errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, field_errors)
+        else:
+            messages.success(request, "Review recorded.")
+            if meeting is not None:
+                return redirect("supervision:meeting_detail", meeting.pk)
+            return redirect("homework:assignment_detail", assignment.pk)
+    context = {"form": form, "assignment": assignment, "meeting": meeting}
+    return render(request, "homework/review_form.html", context)
+
+
+def _initial(review) -> dict:
+    if review is None:
+        return {}
+    return {name: getattr(review, name) for name in ReviewForm.Meta.fields}

@@ -1,0 +1,105 @@
+"""Feedback end to end: the supervisor comments on one answer and releases it; the trainee replies."""
+
+import pytest
+
+from feedback.models import Feedback, FeedbackReply
+from tests.browser.helpers import assert_accessible, sign_in
+from tests.factories import make_supervision
+from tests.worksheets.conftest import SMALL_BODY, submit
+from worksheets.services.entries import entry_sharing_set, entry_start
+from worksheets.services.templates import worksheet_template_create
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def shared_entry(supervisor, supervisee):
+    make_supervision(supervisor, supervisee)
+    template = worksheet_template_create(
+        title="After a hard session", body=SMALL_BODY, publish=True
+    )
+    entry = submit(entry_start(author=supervisee, template_version=template.versions.get()))
+    entry_sharing_set(entry=entry, supervisors=[supervisor], allowed=[supervisor])
+    return entry
+
+
+def test_supervisor_releases_feedback_on_one_answer_and_the_trainee_replies(
+    page, phone_page, supervisor, supervisee
+):
+    shared_entry(supervisor, supervisee)
+
+    # The supervisor finds the shared entry and opens its feedback page.
+    sign_in(page, supervisor.email)
+    page.goto("/worksheets/shared/")
+    assert_accessible(page)
+    page.get_by_role("link", name="After a hard session").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Give feedback on this entry").click()
+    page.get_by_role("heading", name="After a hard session", level=1).wait_for()
+    assert_accessible(page)
+
+    # A comment on one answer, saved through htmx as a draft the trainee cannot see.
+    page.get_by_text("Add a comment on “What happened?”").click()
+    page.get_by_label("Comment on “What happened?”").fill(
+        "You named the situation precisely. What did you notice in your body?"
+    )
+    page.locator("#thread-what_happened").get_by_role("button", name="Save draft comment").click()
+    page.get_by_text("Draft saved. Tess Trainee will see it once you release it.").wait_for()
+    assert "#feedback-" not in page.url  # swapped in place by htmx, not a full-page reload
+    thread = page.locator("#thread-what_happened")
+    assert thread.get_by_text("Draft — not visible to Tess Trainee").is_visible()
+    assert page.locator("#feedback-summary").get_by_text("1 draft — not visible").is_visible()
+    assert_accessible(page)
+
+    # Releasing it swaps the comment in place and tells the trainee.
+    thread.get_by_role("button", name="Release to Tess Trainee").click()
+    page.get_by_text("Released: Tess Trainee can now read this comment").wait_for()
+    assert "#feedback-" not in page.url
+    assert thread.get_by_text("Draft — not visible").count() == 0
+    assert page.locator("#feedback-summary").get_by_text("1 released comment").is_visible()
+    assert_accessible(page)
+    feedback = Feedback.objects.get()
+    assert feedback.is_released and feedback.anchor == "what_happened"
+
+    # The trainee, on a phone, follows the notification and replies under the comment.
+    sign_in(phone_page, supervisee.email)
+    phone_page.goto("/notifications/")
+    assert_accessible(phone_page)
+    phone_page.get_by_role("button", name="Feedback released").click()
+    comment = phone_page.locator(f"#feedback-{feedback.pk}")
+    comment.get_by_text("What did you notice in your body?").wait_for()
+    assert comment.is_visible()
+    assert phone_page.get_by_text("Draft").count() == 0
+    assert_accessible(phone_page)
+    comment.get_by_text("Reply").first.click()
+    comment.get_by_label("Your reply").fill("My shoulders were up by my ears the whole time.")
+    comment.get_by_role("button", name="Send reply").click()
+    phone_page.get_by_text("Reply sent; Sam Supervisor has been notified.").wait_for()
+    reply = phone_page.locator(f"#feedback-{feedback.pk} .reply")
+    assert reply.get_by_text("Tess Trainee").is_visible()
+    assert reply.get_by_text("My shoulders were up by my ears").is_visible()
+    assert_accessible(phone_page)
+    assert FeedbackReply.objects.get().author == supervisee
+
+
+def test_supervisor_edits_released_feedback_and_the_history_is_kept(page, supervisor, supervisee):
+    from feedback.services import feedback_create, feedback_release
+
+    entry = shared_entry(supervisor, supervisee)
+    feedback = feedback_release(
+        feedback=feedback_create(entry=entry, author=supervisor, body="First thoughts."),
+        releaser=supervisor,
+    )
+    sign_in(page, supervisor.email)
+    page.goto(f"/feedback/entries/{entry.pk}/")
+    comment = page.locator(f"#feedback-{feedback.pk}")
+    comment.get_by_role("link", name="Edit this comment").click()
+    field = page.get_by_label("Comment", exact=True)
+    field.wait_for()
+    assert field.evaluate("element => element === document.activeElement")
+    assert_accessible(page)
+    field.fill("Second thoughts, more specific.")
+    page.get_by_role("button", name="Save changes").click()
+    page.get_by_text("the earlier text is kept in the comment's history").wait_for()
+    comment.get_by_text("Earlier version (1)").click()
+    assert comment.get_by_text("First thoughts.").is_visible()
+    assert_accessible(page)

@@ -1,0 +1,212 @@
+"""Doing homework: one entry per occurrence, handed in to the supervisor, reopened with a note."""
+
+import datetime
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from homework.models import Assignment, Reopening
+from homework.selectors import due_list_for
+from homework.services.entries import entry_reopen, occurrence_entry_start
+from notifications.models import Notification
+from supervision.permissions import ClinicalPermissionChecker
+from supervision.services.relationships import supervision_end
+from tests.factories import UserFactory
+from tests.homework.factories import make_assignment
+from worksheets.library import blocks as b
+from worksheets.models import Entry
+from worksheets.services.entries import entry_start, entry_submit
+from worksheets.services.templates import worksheet_template_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def worksheet(db):
+    template = worksheet_template_create(
+        title="Urge log", body=[b.short("What did I want to do?", max_length=200)], publish=True
+    )
+    return template.versions.get()
+
+
+def hand_in(entry, answers=None, reflection=""):
+    return entry_submit(
+        entry=entry,
+        answers=answers if answers is not None else {"what_did_i_want_to_do": "Rescue"},
+        reflection=reflection,
+        expected_version=entry.version,
+        session=uuid.uuid4().hex,
+    )
+
+
+def test_starting_twice_gives_one_entry_of_the_agreed_version(
+    client, supervision, supervisee, worksheet
+):
+    assignment = make_assignment(supervision, worksheet_version=worksheet)
+    occurrence = assignment.expected.get()
+    client.force_login(supervisee)
+    url = reverse("homework:occurrence_start", args=[occurrence.pk])
+    first, second = client.post(url), client.post(url)
+    entry = Entry.objects.get()
+    assert first.url == second.url == reverse("worksheets:entry_edit", args=[entry.pk])
+    assert entry.template_version == worksheet
+
+
+def test_handing_in_lets_the_supervisor_read_it_and_tells_them(
+    supervision, supervisor, supervisee, worksheet
+):
+    assignment = make_assignment(supervision, worksheet_version=worksheet)
+    entry = occurrence_entry_start(occurrence=assignment.expected.get(), author=supervisee)
+    assert not ClinicalPermissionChecker(supervisor).has_perm("view_entry", entry)  # a draft
+    hand_in(entry)
+    assert ClinicalPermissionChecker(supervisor).has_perm("view_entry", entry)
+    assert Notification.objects.get(recipient=supervisor).kind == "entry_submitted"
+    assignment.refresh_from_db()
+    assert assignment.status == Assignment.Status.DONE
+
+
+def test_a_free_reflection_without_a_worksheet(client, supervision, supervisee, supervisor):
+    assignment = make_assignment(supervision)
+    entry = occurrence_entry_start(occurrence=assignment.expected.get(), author=supervisee)
+    assert entry.template_version is None and entry.title == assignment.title
+    hand_in(entry, answers={}, reflection="I noticed the urge three times.")
+    client.force_login(supervisor)
+    page = client.get(reverse("worksheets:entry_detail", args=[entry.pk]))
+    assert "I noticed the urge three times." in page.content.decode()
+
+
+def test_a_daily_log_stays_active_until_every_day_is_handed_in(supervision, supervisee, worksheet):
+    assignment = make_assignment(
+        supervision, worksheet_version=worksheet, schedule="daily", occurrences=3
+    )
+    occurrences = list(assignment.expected.all())
+    for occurrence in occurrences[:2]:
+        hand_in(occurrence_entry_start(occurrence=occurrence, author=supervisee))
+    assignment.refresh_from_db()
+    assert assignment.status == Assignment.Status.ACTIVE
+    hand_in(occurrence_entry_start(occurrence=occurrences[2], author=supervisee))
+    assignment.refresh_from_db()
+    assert assignment.status == Assignment.Status.DONE
+
+
+def test_self_practice_entries_stay_private(supervision, supervisor, supervisee, worksheet):
+    entry = entry_start(author=supervisee, template_version=worksheet)
+    hand_in(entry)
+    assert not ClinicalPermissionChecker(supervisor).has_perm("view_entry", entry)
+    assert not Notification.objects.exists()
+
+
+def test_nothing_new_reaches_a_supervisor_after_the_supervision_ended(
+    supervision, supervisor, supervisee, worksheet
+):
+    assignment = make_assignment(supervision, worksheet_version=worksheet)
+    entry = occurrence_entry_start(occurrence=assignment.expected.get(), author=supervisee)
+    supervision_end(supervision=supervision)
+    hand_in(entry)
+    assert not ClinicalPermissionChecker(supervisor).has_perm("view_entry", entry)
+
+
+def test_only_the_supervisee_starts_their_homework(client, supervision, supervisor, worksheet):
+    assignment = make_assignment(supervision, worksheet_version=worksheet)
+    url = reverse("homework:occurrence_start", args=[assignment.expected.get().pk])
+    client.force_login(supervisor)
+    assert client.post(url).status_code == 403
+    client.force_login(UserFactory())
+    assert client.post(url).status_code == 404
+    assert not Entry.objects.exists()
+
+
+def test_reopening_sends_it_back_with_a_note(
+    client, supervision, supervisor, supervisee, worksheet
+):
+    assignment = make_assignment(supervision, worksheet_version=worksheet)
+    entry = hand_in(occurrence_entry_start(occurrence=assignment.expected.get(), author=supervisee))
+    url = reverse("homework:entry_reopen", args=[entry.pk])
+
+    client.force_login(supervisee)
+    assert client.post(url, {"note": "Mine"}).status_code == 403
+    client.force_login(supervisor)
+    client.post(url, {"note": ""})
+    entry.refresh_from_db()
+    assert entry.status == Entry.Status.SUBMITTED  # a reopening needs its note
+    client.post(url, {"note": "Add what you did next."})
+    client.post(url, {"note": "Add what you did next."})  # a double click changes nothing more
+    entry.refresh_from_db()
+    assert entry.status == Entry.Status.REOPENED
+    assert Reopening.objects.count() == 1
+    assert ClinicalPermissionChecker(supervisee).has_perm("change_entry", entry)
+    assert Notification.objects.filter(recipient=supervisee, kind="entry_reopened").count() == 1
+
+    client.force_login(supervisee)
+    detail = client.get(reverse("homework:assignment_detail", args=[assignment.pk]))
+    assert "Add what you did next." in detail.content.decode()
+    entry = hand_in(entry, answers={"what_did_i_want_to_do": "Rescue, then wait"})
+    assert entry.status == Entry.Status.SUBMITTED
+
+
+def test_reopen_is_refused_for_self_practice(supervision, supervisor, supervisee, worksheet):
+    entry = hand_in(entry_start(author=supervisee, template_version=worksheet))
+    with pytest.raises(Exception) as error:
+        entry_reopen(entry=entry, supervisor=supervisor, note="No")
+    assert error.typename == "PermissionDenied"
+
+
+def test_due_list_sorts_into_overdue_today_this_week_and_done(
+    client, supervision, supervisee, worksheet
+):
+    today = timezone.localdate()
+    daily = make_assignment(
+        supervision, worksheet_version=worksheet, schedule="daily", occurrences=3
+    )
+    # Move the daily log back so its first day is past due and its second is today.
+    for occurrence in daily.expected.all():
+        occurrence.due_on = today + datetime.timedelta(days=occurrence.sequence - 2)
+        occurrence.save()
+    done = daily.expected.get(sequence=3)
+    hand_in(occurrence_entry_start(occurrence=done, author=supervisee))
+    due = due_list_for(supervisee, today=today)
+    assert [o.sequence for o in due.overdue] == [1]
+    assert [o.sequence for o in due.today] == [2]
+    assert [o.sequence for o in due.done] == [3]
+
+    client.force_login(supervisee)
+    content = client.get(reverse("homework:due")).content.decode()
+    assert "Past its due date (1)" in content and "Due today (1)" in content
+
+
+def test_due_list_query_count_does_not_grow(client, supervision, supervisee, worksheet):
+    client.force_login(supervisee)
+    make_assignment(supervision, worksheet_version=worksheet)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("homework:due"))
+    for index in range(39):
+        assignment = make_assignment(
+            supervision, title=f"Task {index}", worksheet_version=worksheet
+        )
+        if index % 2:
+            hand_in(occurrence_entry_start(occurrence=assignment.expected.get(), author=supervisee))
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("homework:due"))
+    assert response.content.decode().count('class="due-item"') == 40
+    assert len(many) == len(few)
+
+
+def test_the_entry_state_says_when_feedback_was_released(
+    client, supervision, supervisor, supervisee, worksheet
+):
+    from feedback.services import feedback_create, feedback_release
+
+    assignment = make_assignment(supervision, worksheet_version=worksheet)
+    entry = hand_in(occurrence_entry_start(occurrence=assignment.expected.get(), author=supervisee))
+    detail = reverse("homework:assignment_detail", args=[assignment.pk])
+    client.force_login(supervisee)
+    assert "Submitted" in client.get(detail).content.decode()
+    feedback_release(
+        feedback=feedback_create(entry=entry, author=supervisor, body="Good start."),
+        releaser=supervisor,
+    )
+    assert "Feedback released" in client.get(detail).content.decode()

@@ -1,0 +1,105 @@
+"""The bell: a person sees, opens and clears only their own notifications."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from notifications.models import Notification
+from notifications.services import notification_send
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+LIST = reverse("notifications:list")
+
+
+def send(recipient, actor=None, url="/"):
+    return notification_send(
+        recipient=recipient,
+        actor=actor,
+        kind=Notification.Kind.ENTRY_SUBMITTED,
+        summary="Lina submitted “Thought record”",
+        url=url,
+    )
+
+
+def test_nobody_is_notified_of_their_own_action(supervisee):
+    assert send(supervisee, actor=supervisee) is None
+    assert not Notification.objects.exists()
+
+
+def test_bell_shows_the_unread_count(client, supervisor, supervisee):
+    send(supervisor, actor=supervisee)
+    send(supervisor, actor=supervisee)
+    client.force_login(supervisor)
+    content = client.get(reverse("supervision:dashboard")).content.decode()
+    assert '<span class="bell__count">2<span class="visually-hidden"> unread</span>' in content
+
+
+def test_list_shows_only_my_notifications(client, supervisor, supervisee):
+    mine = send(supervisor, actor=supervisee)
+    notification_send(
+        recipient=supervisee,
+        actor=supervisor,
+        kind=Notification.Kind.FEEDBACK_RELEASED,
+        summary="Someone else's notice",
+        url="/",
+    )
+    client.force_login(supervisor)
+    content = client.get(LIST).content.decode()
+    assert mine.summary in content
+    assert "Someone else&#x27;s notice" not in content
+
+
+def test_opening_marks_read_and_follows_the_link(client, supervisor, supervisee):
+    notification = send(supervisor, actor=supervisee, url="/notifications/")
+    client.force_login(supervisor)
+    assert client.get(reverse("notifications:open", args=[notification.pk])).status_code == 405
+    response = client.post(reverse("notifications:open", args=[notification.pk]))
+    assert response.status_code == 302 and response.url == "/notifications/"
+    notification.refresh_from_db()
+    assert notification.read_at is not None
+
+
+def test_someone_elses_notification_is_not_found(client, supervisor, supervisee):
+    notification = send(supervisee, actor=supervisor)
+    client.force_login(UserFactory())
+    response = client.post(reverse("notifications:open", args=[notification.pk]))
+    assert response.status_code == 404
+    notification.refresh_from_db()
+    assert notification.read_at is None
+
+
+def test_an_offsite_link_is_never_followed(client, supervisor, supervisee):
+    notification = send(supervisor, actor=supervisee, url="https://evil.example.com/")
+    client.force_login(supervisor)
+    response = client.post(reverse("notifications:open", args=[notification.pk]))
+    assert response.url == LIST
+
+
+def test_mark_all_read(client, supervisor, supervisee):
+    send(supervisor, actor=supervisee)
+    send(supervisor, actor=supervisee)
+    other = send(supervisee, actor=supervisor)
+    client.force_login(supervisor)
+    client.post(reverse("notifications:read_all"))
+    assert not Notification.objects.filter(recipient=supervisor, read_at__isnull=True).exists()
+    other.refresh_from_db()
+    assert other.read_at is None
+
+
+def test_anonymous_people_are_sent_to_sign_in(client):
+    assert client.get(LIST).status_code == 302
+
+
+def test_list_query_count_does_not_grow(client, supervisor, supervisee):
+    client.force_login(supervisor)
+    send(supervisor, actor=supervisee)
+    with CaptureQueriesContext(connection) as few:
+        client.get(LIST)
+    for _ in range(39):
+        send(supervisor, actor=UserFactory())
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(LIST)
+    assert response.content.decode().count('class="notification ') == 30
+    assert len(many) == len(few)
