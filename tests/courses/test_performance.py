@@ -49,8 +49,8 @@ def test_course_module_and_lesson_pages_do_not_grow_with_the_course(client):
             assert few == many, (kind, cold, few_sql, many_sql)
     # The whole lesson page stays small: session and user (2), Wagtail's routing through the
     # site, index, course, module and lesson with its privacy check (10), our access, outline
-    # and progress (4), and the navigation's course link and roles (2).
-    assert _queries(client, large["lesson"], cold=False)[0] <= 18
+    # and progress (4), and the navigation's course link, roles and notification count (3).
+    assert _queries(client, large["lesson"], cold=False)[0] <= 19
 
 
 def test_the_course_index_does_not_grow_with_the_number_of_courses(client):
