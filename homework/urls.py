@@ -13,6 +13,11 @@ urlpatterns = [
         assignments.assignment_create_view,
         name="assignment_create",
     ),
+    path(
+        "supervisions/<int:supervision_id>/proposals/",
+        assignments.proposals_setting,
+        name="proposals_setting",
+    ),
     path("from-lesson/", assignments.assign_from_lesson, name="assign_from_lesson"),
     path("<int:pk>/", assignments.assignment_detail, name="assignment_detail"),
     path("<int:pk>/edit/", assignments.assignment_edit, name="assignment_edit"),

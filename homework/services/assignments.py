@@ -189,3 +189,16 @@ def assignment_drop(*, assignment: Assignment) -> Assignment:
     assignment.version += 1
     assignment.save(update_fields=["status", "version", "updated_at"])
     return assignment
+
+
+@transaction.atomic
+def supervision_proposals_set(
+    *, supervision: Supervision, supervisor, allowed: bool
+) -> Supervision:
+    """The supervisor decides whether the supervisee may propose their own homework."""
+    supervision = Supervision.objects.select_for_update().get(pk=supervision.pk)
+    if supervisor.pk != supervision.supervisor_id or not supervision.is_active:
+        raise PermissionDenied
+    supervision.supervisee_may_propose = allowed
+    supervision.save(update_fields=["supervisee_may_propose"])
+    return supervision

@@ -19,6 +19,7 @@ from homework.services.assignments import (
     assignment_create,
     assignment_drop,
     assignment_update,
+    supervision_proposals_set,
 )
 from homework.views.access import assignment_for, meeting_of
 from supervision.selectors.relationships import supervisions_visible_to
@@ -211,3 +212,16 @@ def assign_from_lesson(request):
         ],
     }
     return render(request, "homework/assign_from_lesson.html", context)
+
+
+@login_required
+@require_POST
+def proposals_setting(request, supervision_id: int):
+    supervision = get_object_or_404(supervisions_visible_to(request.user), pk=supervision_id)
+    allowed = request.POST.get("supervisee_may_propose") == "on"
+    supervision_proposals_set(supervision=supervision, supervisor=request.user, allowed=allowed)
+    if allowed:
+        messages.success(request, f"{supervision.supervisee.name} can now propose homework.")
+    else:
+        messages.success(request, "Only you set homework in this supervision.")
+    return redirect("supervision:supervision_detail", supervision.pk)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from homework.selectors import assignments_visible_to
 from supervision.forms import apply_errors
 from supervision.forms.relationships import (
     EndForm,
@@ -50,6 +51,9 @@ def supervision_detail(request, pk):
         "cases": cases_visible_to(request.user).filter(supervision=supervision),
         "can_record_meeting": checker.has_perm("record_meeting", supervision),
         "can_bring_case": checker.has_perm("bring_case", supervision),
+        "homework": assignments_visible_to(request.user)
+        .filter(supervision=supervision)
+        .order_by("-created_at"),
     }
     return render(request, "supervision/relationships/detail.html", context)
 

@@ -168,3 +168,20 @@ def test_changing_the_schedule_changes_the_expected_occurrences(client, supervis
     dates = list(assignment.expected.values_list("due_on", flat=True))
     assert len(dates) == 4
     assert dates[1] - dates[0] == datetime.timedelta(days=7)
+
+
+def test_the_supervisor_lets_the_supervisee_propose_from_the_relationship_page(
+    client, supervision, supervisor, supervisee
+):
+    page = reverse("supervision:supervision_detail", args=[supervision.pk])
+    setting = reverse("homework:proposals_setting", args=[supervision.pk])
+    client.force_login(supervisee)
+    assert "Propose homework" not in client.get(page).content.decode()
+    assert client.post(setting, {"supervisee_may_propose": "on"}).status_code == 403
+    client.force_login(supervisor)
+    assert "may propose their own homework" in client.get(page).content.decode()
+    client.post(setting, {"supervisee_may_propose": "on"})
+    supervision.refresh_from_db()
+    assert supervision.supervisee_may_propose
+    client.force_login(supervisee)
+    assert "Propose homework" in client.get(page).content.decode()

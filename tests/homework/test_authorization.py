@@ -149,6 +149,13 @@ MATRIX = {
         "POST": SUPERVISOR_CHANGES,
         "data": assignment_form,
     },
+    "homework:proposals_setting": {
+        "targets": ["current", "earlier"],
+        "kwargs": lambda w, t: {"supervision_id": w["supervision"][t].pk},
+        "GET": POST_ONLY,
+        "POST": SUPERVISOR_CHANGES,
+        "data": lambda w, t: {"supervisee_may_propose": "on"},
+    },
     "homework:assignment_detail": {
         "targets": ["current", "earlier"],
         "kwargs": lambda w, t: {"pk": w["assignment"][t].pk},
@@ -250,6 +257,7 @@ def expected(statuses, kind, rel):
 
 def snapshot():
     return (
+        tuple(Supervision.objects.order_by("pk").values_list("pk", "supervisee_may_propose")),
         tuple(Assignment.objects.order_by("pk").values_list("pk", "title", "status", "version")),
         Occurrence.objects.exclude(entry=None).count(),
         tuple(Entry.objects.order_by("pk").values_list("pk", "status")),
