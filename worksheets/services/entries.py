@@ -113,6 +113,12 @@ def entry_submit(
         submitted_at=timezone.now(),
     )
     revoke(current.author, ENTRY_EDIT_PERMS, current)
+    # An entry started from a course lesson's exercise completes that lesson, in the same
+    # transaction; the course app keeps that link, so worksheets stay independent of courses
+    # (imported here because courses itself starts entries through this module).
+    from courses.services.exercises import exercise_entry_submitted
+
+    exercise_entry_submitted(entry=current)
     return current
 
 
