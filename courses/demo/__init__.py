@@ -12,7 +12,6 @@ without its exercise, and gets it on a later run once the library is loaded.
 import io
 import json
 import math
-import uuid
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -40,12 +39,11 @@ from courses.models import (
     ModulePage,
 )
 from courses.services.enrollment import enrollment_enrol
-from courses.services.exercises import exercise_start
 from courses.services.progress import lesson_complete
 from courses.services.team import course_team_ensure
 from supervision.demo import DEMO_PEOPLE
 from supervision.models import User
-from worksheets.models import TemplateVersion, WorksheetTemplate
+from worksheets.models import WorksheetTemplate
 
 DEMO_ROLES = {
     "editor": Enrollment.Role.LEAD,
@@ -56,9 +54,6 @@ DEMO_ROLES = {
 }
 # Lina has worked through the first module and started the second, so supervisors see progress.
 DEMO_COMPLETED = {"trainee1": 4, "trainee2": 1}
-# Omar has started the exercise of "Anticipating obstacles" and not finished it yet.
-DEMO_EXERCISE_DRAFTS = {"trainee2": "obstacles-and-confidence"}
-DEMO_NAMESPACE = uuid.UUID("0b5c3f5e-7c1d-4d59-9a0e-5f0d2c6e8a41")
 CHECKLIST_TITLE = "Homework planning checklist"
 VICIOUS_CIRCLE_TITLE = "The vicious circle (diagram)"
 
@@ -299,28 +294,4 @@ def seed_course() -> CoursePage | None:
         if not started:
             for lesson in lessons[:count]:
                 lesson_complete(person=person, lesson=lesson)
-
-    for key, slug in DEMO_EXERCISE_DRAFTS.items():
-        person = people.get(key)
-        lesson = next((lesson for lesson in lessons if lesson.slug == slug), None)
-        if person is not None and lesson is not None:
-            _start_exercise(person, lesson, token=f"{key}-{slug}")
     return course
-
-
-def _start_exercise(person: User, lesson: LessonPage, *, token: str) -> None:
-    """A draft started from the lesson's first exercise; the same token finds it again."""
-    lesson.refresh_from_db()
-    exercise = next((child for child in lesson.body if child.block_type == "exercise"), None)
-    worksheet = exercise.value["worksheet"] if exercise is not None else None
-    if worksheet is None:
-        return
-    version = TemplateVersion.objects.filter(template=worksheet).order_by("-number").first()
-    if version is None:
-        return
-    exercise_start(
-        person=person,
-        lesson=lesson,
-        template_version=version,
-        start_token=uuid.uuid5(DEMO_NAMESPACE, token),
-    )

@@ -49,7 +49,7 @@ def exercise_start(request, lesson_id: int, worksheet_id: int):
     template = templates_startable_by(request.user).filter(pk=worksheet_id).first()
     if template is None:
         messages.error(
-            request, "This worksheet is not published at the moment, so it cannot be started."
+            request, "This worksheet is not available at the moment, so it cannot be started."
         )
         return redirect(lesson.get_url(request))
     try:
