@@ -1,7 +1,7 @@
 """StreamField blocks for lesson bodies; each renders with its own template under templates/blocks/.
 
 `LessonBodyBlock` at the bottom lists every block a lesson may contain: it is the one place a
-new kind of block is added (the worksheet exercise block goes there; see courses/README.md).
+new kind of block is added (see courses/README.md).
 Blocks whose output depends on who is looking (a form with a CSRF token, a button only
 supervisors see) set `rendered_per_viewer = True` in their Meta; every other block is
 rendered once per page revision and cached (see courses/rendering.py).
@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from courses.video import validate_video_url, video_embed_for
 
@@ -218,6 +219,73 @@ class CalloutBlock(blocks.StructBlock):
         label = "Tip or caution"
 
 
+class WorksheetChooserBlock(SnippetChooserBlock):
+    """A worksheet template from the library, which every reader of a course may open."""
+
+    def __init__(self, **kwargs):
+        super().__init__("worksheets.WorksheetTemplate", **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is not None and not value.is_library:
+            raise ValidationError(
+                f"“{value.title}” is someone's own template, which the readers of this course "
+                "cannot open. Choose a worksheet from the library.",
+                code="not_in_library",
+            )
+        return value
+
+
+class ExerciseBlock(blocks.StructBlock):
+    """A worksheet to do right here: readers start it as self-practice, supervisors may assign it."""
+
+    worksheet = WorksheetChooserBlock(
+        help_text=(
+            "A worksheet from the library. Readers start it here as private self-practice, and "
+            "submitting it marks the lesson complete."
+        )
+    )
+    prompt = blocks.TextBlock(
+        required=False,
+        max_length=500,
+        help_text="A sentence or two on how to use the worksheet with this lesson.",
+    )
+
+    class Meta:
+        template = "blocks/exercise.html"
+        icon = "form"
+        label = "Worksheet exercise"
+        # Start, continue or assign depends on who is reading, so this block is never cached.
+        rendered_per_viewer = True
+
+    def get_context(self, value, parent_context=None):
+        from courses.selectors import exercise_for_viewer
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["exercise"] = exercise_for_viewer(
+            request=context.get("request"),
+            lesson=context.get("page"),
+            worksheet=value.get("worksheet"),
+            access=context.get("access"),
+            roles=context.get("roles"),
+        )
+        return context
+
+
+def exercise_worksheet_ids(raw_blocks) -> list[int]:
+    """The worksheet template ids that a lesson body's exercise blocks point to, in order."""
+    ids = []
+    for item in raw_blocks:
+        if item.get("type") != "exercise":
+            continue
+        worksheet_id = (item.get("value") or {}).get("worksheet")
+        if isinstance(worksheet_id, str) and worksheet_id.isdigit():
+            worksheet_id = int(worksheet_id)
+        if isinstance(worksheet_id, int) and worksheet_id not in ids:
+            ids.append(worksheet_id)
+    return ids
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     """Every block a lesson may contain; add a new kind of block here (and its template)."""
 
@@ -231,3 +299,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     case_vignette = CaseVignetteBlock()
     document = DocumentBlock()
     callout = CalloutBlock()
+    exercise = ExerciseBlock()

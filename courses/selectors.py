@@ -1,20 +1,33 @@
-"""Reads for the course pages: who may see a course, its outline, progress, supervisees and search.
+"""Reads for the course pages: who may see a course, its outline, progress, supervisees, exercises and search.
 
 Every function here runs a fixed number of queries whatever the size of the course, so pages
 built from them stay fast as courses grow (tests/courses/test_performance.py holds them to it).
 """
 
 import re
+import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 from wagtail.models import Page
 
-from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage
+from courses.blocks import exercise_worksheet_ids
+from courses.models import (
+    CoursePage,
+    Enrollment,
+    ExerciseEntry,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+)
 from supervision.models import User
-from supervision.roles import ADMINISTRATORS_GROUP
+from supervision.roles import ADMINISTRATORS_GROUP, roles_for
 from supervision.selectors.relationships import supervisions_as_supervisor
+from worksheets.models import Entry, WorksheetTemplate
+from worksheets.selectors.templates import templates_startable_by
 
 # --- Access ------------------------------------------------------------------------------
 
@@ -357,6 +370,123 @@ def has_supervisees_in(user, course: CoursePage) -> bool:
         role__in=Enrollment.LEARNER_ROLES,
         person_id__in=supervisions_as_supervisor(user).values("supervisee_id"),
     ).exists()
+
+
+# --- Exercises ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LessonExercises:
+    """One person's view of every exercise in one lesson, from two queries."""
+
+    startable_ids: frozenset[int] = frozenset()
+    # The person's newest draft and newest submitted entry per worksheet template, started
+    # from this lesson; a deleted template's entries are kept under None.
+    drafts: dict = field(default_factory=dict)
+    submitted: dict = field(default_factory=dict)
+
+
+def lesson_exercises(request, lesson: LessonPage) -> LessonExercises:
+    """Worked out once per request, however many exercise blocks the lesson has."""
+    cache = request.__dict__.setdefault("_lesson_exercises", {})
+    key = lesson.pk or id(lesson)
+    if key in cache:
+        return cache[key]
+    user = request.user
+    worksheet_ids = exercise_worksheet_ids(lesson.body.raw_data)
+    startable = frozenset()
+    if worksheet_ids:
+        startable = frozenset(
+            templates_startable_by(user).filter(pk__in=worksheet_ids).values_list("pk", flat=True)
+        )
+    drafts: dict = {}
+    submitted: dict = {}
+    if lesson.pk is not None:
+        links = (
+            ExerciseEntry.objects.filter(lesson_id=lesson.pk, entry__author=user)
+            .select_related("entry__template_version")
+            .order_by("-entry__updated_at", "-entry_id")
+        )
+        for link in links:
+            entry = link.entry
+            template_id = entry.template_version.template_id if entry.template_version_id else None
+            found = drafts if entry.is_editable else submitted
+            found.setdefault(template_id, entry)
+    exercises = LessonExercises(startable_ids=startable, drafts=drafts, submitted=submitted)
+    cache[key] = exercises
+    return exercises
+
+
+def homework_assignment_url(*, worksheet_id: int, lesson_id: int) -> str:
+    """The homework app's form, pre-filled with the worksheet and the lesson as reading.
+
+    The homework app is optional: while it is not installed the name does not resolve and
+    supervisors simply see no link.
+    """
+    try:
+        url = reverse("homework:assign_from_lesson")
+    except NoReverseMatch:
+        return ""
+    return f"{url}?{urlencode({'worksheet': worksheet_id, 'lesson': lesson_id})}"
+
+
+@dataclass(frozen=True)
+class ExerciseForViewer:
+    """What one person sees in one exercise block."""
+
+    worksheet: WorksheetTemplate | None
+    available: bool = False
+    start_url: str = ""
+    # A fresh token per page view (pressing "Start" twice starts one entry); also the block's id.
+    start_token: uuid.UUID = field(default_factory=uuid.uuid4)
+    draft: Entry | None = None
+    submitted: Entry | None = None
+    # The worksheet was deleted, but the person's entries from this lesson are still theirs.
+    kept_entries: bool = False
+    completes_lesson: bool = False
+    assign_url: str = ""
+
+
+def exercise_for_viewer(
+    *, request, lesson, worksheet: WorksheetTemplate | None, access=None, roles=None
+) -> ExerciseForViewer:
+    user = getattr(request, "user", None)
+    if not isinstance(lesson, LessonPage) or user is None or not user.is_authenticated:
+        return ExerciseForViewer(worksheet=worksheet, available=bool(worksheet and worksheet.live))
+    exercises = lesson_exercises(request, lesson)
+    if worksheet is None:
+        return ExerciseForViewer(worksheet=None, kept_entries=_has_kept_entries(exercises))
+    available = worksheet.pk in exercises.startable_ids
+    # Entries are started only from the published lesson, never from an editor's preview.
+    published_here = (
+        lesson.pk is not None and lesson.live and not getattr(request, "is_preview", False)
+    )
+    start_url = ""
+    if available and published_here:
+        start_url = reverse("courses:exercise_start", args=[lesson.pk, worksheet.pk])
+    if roles is None:
+        roles = roles_for(user)
+    assign_url = ""
+    if available and lesson.pk is not None and roles.supervisor:
+        assign_url = homework_assignment_url(worksheet_id=worksheet.pk, lesson_id=lesson.pk)
+    return ExerciseForViewer(
+        worksheet=worksheet,
+        available=available,
+        start_url=start_url,
+        draft=exercises.drafts.get(worksheet.pk),
+        submitted=exercises.submitted.get(worksheet.pk),
+        completes_lesson=bool(access and access.may_track_progress),
+        assign_url=assign_url,
+    )
+
+
+def _has_kept_entries(exercises: LessonExercises) -> bool:
+    return None in exercises.drafts or None in exercises.submitted
+
+
+def lesson_has_exercise(lesson: LessonPage, worksheet_id: int) -> bool:
+    """Whether the published lesson embeds this worksheet (entries are started only from there)."""
+    return worksheet_id in exercise_worksheet_ids(lesson.body.raw_data)
 
 
 # --- The course index --------------------------------------------------------------------

@@ -9,6 +9,11 @@ app_name = "courses"
 urlpatterns = [
     path("search/", search.search, name="search"),
     path("lessons/<int:lesson_id>/progress/", learning.lesson_progress, name="lesson_progress"),
+    path(
+        "lessons/<int:lesson_id>/exercises/<int:worksheet_id>/start/",
+        learning.exercise_start,
+        name="exercise_start",
+    ),
     path("<int:course_id>/supervisees/", learning.supervisees, name="supervisees"),
     path("<int:course_id>/people/", people.people, name="people"),
     path("<int:course_id>/people/list/", people.people_list, name="people_list"),

@@ -3,9 +3,14 @@
 Pages are created and published through Wagtail's revisions (as the demo course lead), and
 people are enrolled through courses.services, so the demo data has the same groups,
 permissions and history as content made through the product.
+
+Exercise blocks point to the bundled worksheet library by its library keys, so the library is
+loaded first (`seed_demo` does it). A lesson whose worksheet is not there yet is published
+without its exercise, and gets it on a later run once the library is loaded.
 """
 
 import io
+import json
 import math
 
 from django.core.files.base import ContentFile
@@ -16,7 +21,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search.index import insert_or_update_object
 
-from courses.demo.content import CHECKLIST_TEXT, COURSE, DOCUMENT, IMAGE, MODULES
+from courses.demo.content import (
+    CHECKLIST_TEXT,
+    COURSE,
+    DOCUMENT,
+    IMAGE,
+    MODULES,
+    WORKSHEET_MARKER,
+)
 from courses.models import (
     CourseIndexPage,
     CourseLearningOutcome,
@@ -31,6 +43,7 @@ from courses.services.progress import lesson_complete
 from courses.services.team import course_team_ensure
 from supervision.demo import DEMO_PEOPLE
 from supervision.models import User
+from worksheets.models import WorksheetTemplate
 
 DEMO_ROLES = {
     "editor": Enrollment.Role.LEAD,
@@ -141,8 +154,17 @@ def _vicious_circle(collection):
     return image
 
 
+def _library_worksheets() -> dict:
+    """The bundled worksheets by their markers in the demo content."""
+    templates = WorksheetTemplate.objects.filter(library_key__isnull=False)
+    return {f"{WORKSHEET_MARKER}{template.library_key}": template for template in templates}
+
+
 def _resolve(body, files: dict):
-    """Put the seeded document and image in place of their markers."""
+    """Put the seeded files and worksheets in place of their markers.
+
+    An exercise whose worksheet is not loaded is left out rather than pointing nowhere.
+    """
     resolved = []
     for block_type, value in body:
         if isinstance(value, dict):
@@ -150,8 +172,39 @@ def _resolve(body, files: dict):
                 key: files.get(item, item) if isinstance(item, str) else item
                 for key, item in value.items()
             }
+            if block_type == "exercise" and not isinstance(value["worksheet"], WorksheetTemplate):
+                continue
         resolved.append((block_type, value))
     return resolved
+
+
+def _has_ever_had_an_exercise(lesson: LessonPage) -> bool:
+    for revision in lesson.revisions.all():
+        body = (revision.content or {}).get("body") or "[]"
+        # Revisions keep a StreamField as JSON text.
+        blocks = json.loads(body) if isinstance(body, str) else body
+        if any(block.get("type") == "exercise" for block in blocks):
+            return True
+    return False
+
+
+def _add_missing_exercises(lesson: LessonPage, body, author: User | None) -> None:
+    """Give a demo lesson loaded before its worksheets existed the exercise it was written with.
+
+    A lesson that ever had an exercise (course staff may have removed it) or has unpublished
+    changes is left as it is.
+    """
+    wanted = [(block_type, value) for block_type, value in body if block_type == "exercise"]
+    if not wanted or lesson.has_unpublished_changes or _has_ever_had_an_exercise(lesson):
+        return
+    position = next(
+        (i for i, child in enumerate(lesson.body) if child.block_type == "key_points"),
+        len(lesson.body),
+    )
+    for offset, item in enumerate(wanted):
+        lesson.body.insert(position + offset, item)
+    lesson.save_revision(user=author).publish(user=author, skip_permission_checks=True)
+    insert_or_update_object(lesson)
 
 
 def _course(index: CourseIndexPage, author: User | None) -> CoursePage:
@@ -187,6 +240,7 @@ def _modules_and_lessons(course: CoursePage, files: dict, author: User | None) -
             )
         for lesson_data in module_data["lessons"]:
             lesson = LessonPage.objects.child_of(module).filter(slug=lesson_data["slug"]).first()
+            body = _resolve(lesson_data["body"], files)
             if lesson is None:
                 lesson = _publish(
                     module,
@@ -195,10 +249,12 @@ def _modules_and_lessons(course: CoursePage, files: dict, author: User | None) -
                         slug=lesson_data["slug"],
                         estimated_minutes=lesson_data["minutes"],
                         summary=lesson_data["summary"],
-                        body=_resolve(lesson_data["body"], files),
+                        body=body,
                     ),
                     author,
                 )
+            else:
+                _add_missing_exercises(lesson, body, author)
             lessons.append(lesson)
     return lessons
 
@@ -221,7 +277,11 @@ def seed_course() -> CoursePage | None:
             enrollment_enrol(course=course, person=person, role=role, enrolled_by=None)
 
     collection = course_team_ensure(course=course).collection
-    files = {DOCUMENT: _checklist(collection), IMAGE: _vicious_circle(collection)}
+    files = {
+        DOCUMENT: _checklist(collection),
+        IMAGE: _vicious_circle(collection),
+        **_library_worksheets(),
+    }
     lessons = _modules_and_lessons(course, files, lead)
 
     for key, count in DEMO_COMPLETED.items():

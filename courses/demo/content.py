@@ -2,11 +2,13 @@
 
 Every case and person here is invented. Readings cite published work by author, year and
 DOI; a DOI is given only where it was checked, and books and articles without one are cited
-in full without it. `DOCUMENT` and `IMAGE` markers are replaced by the seeded files.
+in full without it. `DOCUMENT` and `IMAGE` markers are replaced by the seeded files, and
+`worksheet:<library key>` markers by the bundled worksheet with that key.
 """
 
 DOCUMENT = "document:homework-planning-checklist"
 IMAGE = "image:vicious-circle"
+WORKSHEET_MARKER = "worksheet:"
 
 
 def text(html: str):
@@ -38,6 +40,11 @@ def callout(kind: str, html: str, title: str = ""):
 
 def quote(words: str, attribution: str = ""):
     return ("quote", {"quote": words, "attribution": attribution})
+
+
+def exercise(library_key: str, prompt: str):
+    """A worksheet exercise: the bundled worksheet with this key, and why to do it here."""
+    return ("exercise", {"worksheet": f"{WORKSHEET_MARKER}{library_key}", "prompt": prompt})
 
 
 # --- Readings used in more than one lesson -------------------------------------------------
@@ -389,6 +396,12 @@ MODULES = [
                             "description": "A one-page checklist to use when agreeing a task, in supervision or in therapy.",
                         },
                     ),
+                    exercise(
+                        "homework-monitoring",
+                        "Keep this log for one patient over your next few sessions. Its checklist asks "
+                        "how often your tasks are specific, make sense to the patient and were agreed "
+                        "together: look for the quality you leave out most often.",
+                    ),
                     key_points(
                         "Specific: what, when, where, how often, how long.",
                         "Meaningful: the person can say why it makes sense for them.",
@@ -449,6 +462,12 @@ MODULES = [
                         "What did the low rating tell the supervisor about the original task?",
                         "What else might have made the task more manageable for Tomasz?",
                     ),
+                    exercise(
+                        "behavioural-experiment",
+                        "Try the method on yourself first: plan a small experiment of your own, name what "
+                        "could get in its way, and rate your confidence before you begin. If the rating "
+                        "is below 7, make the experiment smaller and rate it again.",
+                    ),
                     key_points(
                         "Obstacles are predictable; plan for them before the session ends.",
                         "Write the task down for both people.",
@@ -502,6 +521,11 @@ MODULES = [
                         "achievement, however small.</p>",
                         "Which of the four reasons for non-completion fits best here?",
                         "What might have happened if Lena had moved on without asking?",
+                    ),
+                    exercise(
+                        "patient-self-and-homework",
+                        "Choose a patient whose homework often comes back undone. Look at the roles the "
+                        "two of you slip into around it, and at how they colour the way you review it.",
                     ),
                     key_points(
                         "Review homework first; it shows the task mattered.",
@@ -560,6 +584,11 @@ MODULES = [
                         "<p>This is reflective work about yourself. It belongs to you; you choose "
                         "what to share with your supervisor, and when.</p>",
                         title="Your reflections are yours",
+                    ),
+                    exercise(
+                        "downward-arrow",
+                        "Take a moment when a patient's unfinished homework bothered you, and follow the "
+                        "thought down to the rule or belief about yourself underneath it.",
                     ),
                     key_points(
                         "Therapist schemas are normal; knowing yours makes them useful.",
@@ -635,6 +664,11 @@ MODULES = [
                         "responsible.</p>",
                         "Where in Dana's circle might a homework task for Dana herself start?",
                         "What belief of Dana's might be worth testing?",
+                    ),
+                    exercise(
+                        "countertransference-vicious-circle",
+                        "Map one strong reaction to a patient from the last few weeks as a vicious "
+                        "circle, then mark the point where you could have stepped out of it.",
                     ),
                     key_points(
                         "Countertransference in CBT is the therapist's own thoughts and schemas being activated in the relationship.",
@@ -758,6 +792,12 @@ MODULES = [
                         "Jonah and Mr Hale a place to start.</p>",
                         "What would you ask Jonah to bring back with the map?",
                     ),
+                    exercise(
+                        "thought-record",
+                        "Before you ask a supervisee to map a problem, map a moment of your own: one "
+                        "recent situation, the thoughts and feelings it brought and what you did. Notice "
+                        "which column took the longest.",
+                    ),
                     key_points(
                         "A better map often helps more than a new technique.",
                         "Say which episode to map and what the map is for.",
@@ -800,6 +840,11 @@ MODULES = [
                         "<p>Monitoring from recordings is more accurate than from memory. Agree "
                         "in advance how recordings are stored, who hears them and when they are "
                         "deleted.</p>",
+                    ),
+                    exercise(
+                        "homework-monitoring",
+                        "Pick the part of your sessions where homework is set and reviewed, and monitor "
+                        "it for one patient, preferably from recordings rather than from memory.",
                     ),
                     key_points(
                         "Monitor one observable behaviour across several sessions.",
@@ -849,6 +894,11 @@ MODULES = [
                         "supervision meeting.</p>",
                         "How did splitting the task change its size?",
                         "What would you want to hear about in the review?",
+                    ),
+                    exercise(
+                        "behavioural-experiment",
+                        "Treat the next new skill you try as an experiment: write down what you predict "
+                        "will happen, try it, and compare the prediction with what did.",
                     ),
                     key_points(
                         "Prepare, rehearse, try and review: in that order.",
@@ -968,6 +1018,12 @@ MODULES = [
                         "only with consent, store recordings securely, share them only with the "
                         "people agreed, and delete them by the agreed date.</p>",
                         title="Consent and safe keeping",
+                    ),
+                    exercise(
+                        "reflection-on-supervision-i-led",
+                        "For supervisors in training: listen again to a recording of a supervision "
+                        "session you led (with everyone's consent) and complete this reflection from the "
+                        "recording rather than from memory.",
                     ),
                     key_points(
                         "Recordings show what happened, not what we remember.",

@@ -1,4 +1,6 @@
-"""A learner marks a lesson complete; a supervisor sees their supervisees' progress in a course."""
+"""A learner marks a lesson complete or starts its exercise; a supervisor sees their supervisees' progress."""
+
+import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,8 +9,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage, LessonPage
-from courses.selectors import course_access, course_outline, supervisee_progress
+from courses.selectors import (
+    course_access,
+    course_outline,
+    lesson_has_exercise,
+    supervisee_progress,
+)
+from courses.services.exercises import exercise_start as exercise_start_service
 from courses.services.progress import lesson_complete, lesson_completion_undo
+from worksheets.models import TemplateVersion
+from worksheets.selectors.templates import templates_startable_by
 
 
 @login_required
@@ -27,6 +37,38 @@ def lesson_progress(request, lesson_id: int):
     else:
         messages.error(request, "Nothing was changed: choose whether the lesson is complete.")
     return redirect(lesson.get_url(request))
+
+
+@login_required
+@require_POST
+def exercise_start(request, lesson_id: int, worksheet_id: int):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    access = course_access(request, lesson.get_course())
+    if not access.may_read or not lesson_has_exercise(lesson, worksheet_id):
+        raise Http404
+    template = templates_startable_by(request.user).filter(pk=worksheet_id).first()
+    if template is None:
+        messages.error(
+            request, "This worksheet is not available at the moment, so it cannot be started."
+        )
+        return redirect(lesson.get_url(request))
+    try:
+        token = uuid.UUID(request.POST.get("start_token", ""))
+    except ValueError:
+        token = None
+    entry = exercise_start_service(
+        person=request.user,
+        lesson=lesson,
+        template_version=TemplateVersion.objects.get(pk=template.current_version_id),
+        start_token=token,
+    )
+    if access.may_track_progress:
+        messages.info(
+            request,
+            f"When you submit this worksheet, “{lesson.title}” is marked complete. "
+            "Your answers stay private to you unless you share them.",
+        )
+    return redirect("worksheets:entry_edit", pk=entry.pk)
 
 
 @login_required

@@ -7,7 +7,14 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from courses.blocks import validate_doi
-from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage
+from courses.models import (
+    CoursePage,
+    Enrollment,
+    ExerciseEntry,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+)
 from courses.selectors import course_outline
 from supervision.demo import DEMO_PASSWORD
 
@@ -20,6 +27,15 @@ def _snapshot():
         "revisions": Revision.objects.count(),
         "enrollments": list(Enrollment.objects.values_list("person__email", "role")),
         "completions": LessonCompletion.objects.count(),
+        "exercise_entries": ExerciseEntry.objects.count(),
+    }
+
+
+def _exercises(course) -> dict[str, list]:
+    """The worksheets of each lesson's exercise blocks, by lesson slug."""
+    return {
+        lesson.slug: [block.value for block in lesson.body if block.block_type == "exercise"]
+        for lesson in LessonPage.objects.live().descendant_of(course)
     }
 
 
@@ -77,3 +93,35 @@ def test_demo_people_can_read_the_course_and_the_supervisor_sees_progress(client
     assert "Lina Farrow" in html and "4 of 14 lessons complete" in html
     client.login(email="admin@example.org", password=DEMO_PASSWORD)
     assert client.get(seeded.url).status_code == 200
+
+
+def test_at_least_six_demo_lessons_have_an_exercise_with_a_bundled_worksheet(seeded):
+    exercises = {slug: found for slug, found in _exercises(seeded).items() if found}
+    assert len(exercises) >= 6
+    for found in exercises.values():
+        for exercise in found:
+            assert exercise["worksheet"].is_library and exercise["worksheet"].library_key
+            assert exercise["worksheet"].live and exercise["prompt"]
+    assert exercises["vicious-circle-of-countertransference"][0]["worksheet"].library_key == (
+        "countertransference-vicious-circle"
+    )
+
+
+def test_a_course_loaded_before_the_worksheets_gets_its_exercises_once_they_are_there():
+    call_command("seed_courses", stdout=io.StringIO())
+    course = CoursePage.objects.get(slug="homework-in-cbt-supervision")
+    assert not any(_exercises(course).values())
+
+    call_command("seed_demo", stdout=io.StringIO())
+    assert sum(1 for found in _exercises(course).values() if found) >= 6
+    before = _snapshot()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert _snapshot() == before
+
+
+def test_an_exercise_that_course_staff_removed_is_not_put_back(seeded):
+    lesson = LessonPage.objects.get(slug="reviewing-homework")
+    lesson.body = [(b.block_type, b.value) for b in lesson.body if b.block_type != "exercise"]
+    lesson.save_revision().publish()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert _exercises(seeded)["reviewing-homework"] == []

@@ -10,9 +10,18 @@ from wagtail.documents import get_document_model
 
 from courses.models import Enrollment
 from courses.rendering import cache_key
+from courses.services.exercises import exercise_start
 from courses.services.progress import lesson_complete
-from tests.courses.factories import enrol, make_course_with_lessons, make_lesson, make_module
+from tests.courses.factories import (
+    enrol,
+    make_course,
+    make_course_with_lessons,
+    make_lesson,
+    make_module,
+)
 from tests.factories import UserFactory, make_supervision
+from worksheets.library import blocks as b
+from worksheets.services.templates import worksheet_template_create
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +153,48 @@ def test_a_published_lesson_body_is_rendered_once_and_then_served_from_the_cache
     lesson.body = [("heading", {"text": "A new heading", "level": "h2"})]
     lesson.save_revision().publish()
     assert "A new heading" in client.get(lesson.url).content.decode()
+
+
+def _course_with_exercises(size: int, learner, worksheets):
+    course = make_course()
+    modules = [make_module(course) for _ in range(4)]
+    lessons = []
+    for number in range(size):
+        body = [
+            ("heading", {"text": "Try it", "level": "h2"}),
+            *[("exercise", {"worksheet": sheet, "prompt": "Do it."}) for sheet in worksheets],
+        ]
+        lessons.append(make_lesson(modules[number % 4], body=body))
+    lessons.sort(key=lambda lesson: lesson.path)
+    enrol(course, learner)
+    for lesson in lessons[: size // 2]:
+        lesson_complete(person=learner, lesson=lesson)
+        exercise_start(person=learner, lesson=lesson, template_version=worksheets[0].versions.get())
+    middle = lessons[size // 2]
+    exercise_start(person=learner, lesson=middle, template_version=worksheets[1].versions.get())
+    return middle.url
+
+
+def test_a_lesson_with_exercises_does_not_grow_with_the_course_or_its_exercises(client):
+    worksheets = [
+        worksheet_template_create(
+            title=f"Sheet {number}", body=[b.short("What did I try?")], publish=True
+        )
+        for number in range(3)
+    ]
+    learner = UserFactory()
+    make_supervision(learner, UserFactory())  # a supervisor, so the homework check runs too
+    small = _course_with_exercises(3, learner, worksheets)
+    large = _course_with_exercises(40, learner, worksheets)
+    client.force_login(learner)
+    for cold in (True, False):
+        client.get(small)
+        client.get(large)
+        few, few_sql = _queries(client, small, cold=cold)
+        many, many_sql = _queries(client, large, cold=cold)
+        assert few == many, (cold, few_sql, many_sql)
+    html = client.get(large).content.decode()
+    assert html.count("Start this exercise") == 2 and html.count("Continue the exercise") == 1
+    # Three exercise blocks cost three queries together: the worksheets, which of them this
+    # person may start, and their entries from this lesson.
+    assert _queries(client, large, cold=False)[0] <= 18 + 3

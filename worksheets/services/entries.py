@@ -117,6 +117,12 @@ def entry_submit(
     from homework.services.entries import homework_entry_submitted
 
     homework_entry_submitted(entry=current)
+    # An entry started from a course lesson's exercise completes that lesson, in the same
+    # transaction; the course app keeps that link, so worksheets stay independent of courses
+    # (imported here because courses itself starts entries through this module).
+    from courses.services.exercises import exercise_entry_submitted
+
+    exercise_entry_submitted(entry=current)
     return current
 
 

@@ -1,0 +1,64 @@
+"""Starting a lesson's worksheet exercise as self-practice, and completing the lesson when it is submitted."""
+
+import uuid
+
+from django.db import IntegrityError, transaction
+from wagtail.models import Page
+
+from courses.models import Enrollment, ExerciseEntry, LessonCompletion, LessonPage
+from courses.services.progress import lesson_complete
+from supervision.models import User
+from worksheets.models import Entry, TemplateVersion
+from worksheets.services.entries import entry_start
+
+
+@transaction.atomic
+def exercise_start(
+    *,
+    person: User,
+    lesson: LessonPage,
+    template_version: TemplateVersion,
+    start_token: uuid.UUID | None = None,
+) -> Entry:
+    """A private draft of the worksheet, remembered as started from this lesson.
+
+    The same start token always gives back the same entry, so pressing "Start" twice starts one.
+    """
+    entry = entry_start(author=person, template_version=template_version, start_token=start_token)
+    if ExerciseEntry.objects.filter(entry=entry).exists():
+        return entry
+    link = ExerciseEntry(lesson=lesson, entry=entry)
+    link.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            link.save()
+    except IntegrityError:
+        # A second press raced this one and linked the same entry first; that link stands.
+        pass
+    return entry
+
+
+def _course_path(lesson: LessonPage) -> str:
+    # A lesson sits in a module, which sits in its course.
+    return lesson.path[: -2 * Page.steplen]
+
+
+@transaction.atomic
+def exercise_entry_submitted(*, entry: Entry) -> LessonCompletion | None:
+    """Complete the lesson an entry was started from, for a person learning in its course.
+
+    Called by the worksheets app whenever an entry is submitted; entries started anywhere else
+    (the worksheet library, homework) have no lesson and change nothing here.
+    """
+    link = ExerciseEntry.objects.filter(entry=entry).select_related("lesson").first()
+    if link is None:
+        return None
+    lesson = link.lesson
+    learning_here = Enrollment.objects.filter(
+        person_id=entry.author_id,
+        role__in=Enrollment.LEARNER_ROLES,
+        course__path=_course_path(lesson),
+    ).exists()
+    if not learning_here:
+        return None
+    return lesson_complete(person=entry.author, lesson=lesson)
