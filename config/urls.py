@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("", include("supervision.urls")),
     path("worksheets/", include("worksheets.urls")),
+    path("questionnaires/", include("questionnaires.urls")),
     path("accounts/", include("allauth.urls")),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from questionnaires.demo import seed_questionnaires
 from supervision.demo.people import seed_people
 from worksheets.demo import seed_worksheets
 
@@ -12,4 +13,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         people = seed_people()
         seed_worksheets(people)
+        seed_questionnaires(people)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({len(people)} demo accounts)."))
