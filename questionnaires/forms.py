@@ -23,30 +23,36 @@ class RatingStartForm(forms.Form):
         self.fields["subject"].label_from_instance = lambda person: person.name
 
 
-class AdministrationChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, entry):
-        when = format_date(timezone.localtime(entry.submitted_at), "j M Y, H:i")
-        return f"{when} (version {entry.template_version.number})"
+def _administration_label(entry) -> str:
+    when = format_date(timezone.localtime(entry.submitted_at), "j M Y, H:i")
+    return f"{when} (version {entry.template_version.number})"
 
 
 class CompareForm(forms.Form):
-    first = AdministrationChoiceField(queryset=None, label="Earlier", empty_label=None)
-    second = AdministrationChoiceField(queryset=None, label="Later", empty_label=None)
+    """Two of the administrations a person may read; the earlier one always comes first."""
+
+    first = forms.TypedChoiceField(coerce=int, label="Earlier")
+    second = forms.TypedChoiceField(coerce=int, label="Later")
 
     def __init__(self, *args, administrations, **kwargs):
         super().__init__(*args, **kwargs)
+        # Choices from the entries already read for the page, so the form costs no query.
+        self.administrations = {entry.pk: entry for entry in administrations}
+        choices = [(entry.pk, _administration_label(entry)) for entry in administrations]
         for name in ("first", "second"):
-            self.fields[name].queryset = administrations
+            self.fields[name].choices = choices
 
     def clean(self):
         cleaned = super().clean()
-        first, second = cleaned.get("first"), cleaned.get("second")
+        first = self.administrations.get(cleaned.get("first"))
+        second = self.administrations.get(cleaned.get("second"))
         if first and second:
             if first == second:
                 self.add_error("second", "Choose a different administration from the first.")
-            elif (second.submitted_at, second.pk) < (first.submitted_at, first.pk):
-                # Always earlier on the left, so a change reads as "from ... to ...".
-                cleaned["first"], cleaned["second"] = second, first
+                return cleaned
+            if (second.submitted_at, second.pk) < (first.submitted_at, first.pk):
+                first, second = second, first
+            cleaned["first"], cleaned["second"] = first, second
         return cleaned
 
 

@@ -67,12 +67,13 @@ class ScoreRow:
 def score_row(result: ScoreResult) -> ScoreRow:
     threshold = ""
     if result.pass_mark is not None:
+        mark = number(result.pass_mark)
         if result.threshold_met is None:
-            threshold = f"Threshold {number(result.pass_mark)}: not worked out"
+            threshold = f"threshold {mark} not worked out"
         elif result.threshold_met:
-            threshold = f"At or above the threshold of {number(result.pass_mark)}"
+            threshold = f"threshold {mark} reached"
         else:
-            threshold = f"Below the threshold of {number(result.pass_mark)}"
+            threshold = f"threshold {mark} not reached"
     return ScoreRow(
         name=result.name,
         title=result.title,

@@ -57,7 +57,7 @@ def _latest_per_questionnaire(entries, person_of) -> list[dict]:
 def index(request):
     user = request.user
     context = {
-        "own": _latest_per_questionnaire(own_administrations(user), lambda e: e.author),
+        "own": _latest_per_questionnaire(own_administrations(user), lambda _entry: user),
         "shared": _latest_per_questionnaire(administrations_shared_with(user), lambda e: e.author),
         "received": list(ratings_received(user)),
         "given": list(ratings_given(user)),
@@ -68,21 +68,20 @@ def index(request):
 
 def _history_entries(request, person_pk: int, key: str):
     person = get_object_or_404(User, pk=person_pk)
-    entries = administrations_about(person, key, viewer=request.user)
-    runs = presenters.administrations(entries)
+    runs = presenters.administrations(administrations_about(person, key, viewer=request.user))
     if not runs:
         # Nothing here the person may read: the same answer as for someone else's entry.
         raise Http404
-    return person, entries, runs
+    return person, [run.entry for run in runs], runs
 
 
 @login_required
 @require_GET
 def history(request, person_pk: int, key: str):
     person, entries, runs = _history_entries(request, person_pk, key)
-    initial = {"second": runs[-1].entry}
+    initial = {"second": runs[-1].entry.pk}
     if len(runs) > 1:
-        initial["first"] = runs[-2].entry
+        initial["first"] = runs[-2].entry.pk
     context = {
         "person": person,
         "is_self": person.pk == request.user.pk,
@@ -114,6 +113,7 @@ def compare(request, person_pk: int, key: str):
         return render(request, "questionnaires/compare.html", context, status=400)
     by_pk = {run.entry.pk: run for run in runs}
     first, second = by_pk[form.cleaned_data["first"].pk], by_pk[form.cleaned_data["second"].pk]
+    # (The form only offers administrations this person may read.)
     context.update(first=first, second=second, **presenters.comparison(first, second))
     return render(request, "questionnaires/compare.html", context)
 

@@ -256,7 +256,7 @@ class WorksheetFormBuilder:
             (point, f"{point} {anchors[point]}" if point in anchors else str(point))
             for point in range(low, high + 1)
         ]
-        return forms.TypedChoiceField(
+        field = forms.TypedChoiceField(
             choices=choices,
             coerce=int,
             empty_value=None,
@@ -264,6 +264,10 @@ class WorksheetFormBuilder:
             error_messages={"invalid_choice": f"Choose a point from {low} to {high}."},
             **options,
         )
+        # Not marked "(optional)": the instructions say how many may be left out, and submitting
+        # asks for the ones a score needs.
+        field.optional_by_design = True
+        return field
 
     def create_rating_10_field(self, element, options):
         return forms.TypedChoiceField(

@@ -111,7 +111,8 @@ class WorksheetTemplate(
     @property
     def questionnaire_key(self) -> str:
         """How results of this template are found again across its versions (see history)."""
-        return self.library_key or f"template-{self.pk}"
+        # A template being created has no pk yet; it has one by the time a version is frozen.
+        return self.library_key or f"template-{self.pk or 'new'}"
 
     def clean(self):
         super().clean()
