@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from supervision.models import User
 from supervision.permissions import objects_for_user
 from supervision.selectors.relationships import supervisions_as_supervisor
-from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion, WorksheetTemplate
+from worksheets.models import Entry, EntryUserObjectPermission, WorksheetTemplate
 from worksheets.selectors.templates import templates_startable_by
 
 
@@ -84,15 +84,7 @@ def ratings_given(user: User) -> QuerySet[Entry]:
 
 def questionnaires_startable_by(user: User) -> QuerySet[WorksheetTemplate]:
     """Published questionnaire templates the person may start (self-report or rating)."""
-    current = TemplateVersion.objects.filter(
-        pk=OuterRef("current_version_id"), questionnaire__isnull=False
-    )
-    return (
-        templates_startable_by(user)
-        .annotate(is_questionnaire=Exists(current))
-        .filter(is_questionnaire=True)
-        .order_by("title", "pk")
-    )
+    return templates_startable_by(user).filter(is_questionnaire=True).order_by("title", "pk")
 
 
 def current_supervisees(user: User) -> QuerySet[User]:
