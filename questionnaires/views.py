@@ -85,6 +85,7 @@ def history(request, person_pk: int, key: str):
     context = {
         "person": person,
         "is_self": person.pk == request.user.pk,
+        "is_rating": runs[-1].entry.is_rating,
         "title": runs[-1].entry.template_version.title,
         "key": key,
         "runs": runs,

@@ -49,7 +49,8 @@
           ctx.moveTo(left, top);
           ctx.lineTo(left, top + height);
           ctx.stroke();
-          if (right - left > 48) {
+          // A label only where it fits inside its band, so neighbouring labels never overlap.
+          if (ctx.measureText(span.label).width + 6 < right - left) {
             ctx.fillStyle = INK;
             ctx.fillText(span.label, left + 3, top + 2);
           }

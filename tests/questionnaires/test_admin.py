@@ -291,3 +291,17 @@ def test_the_draft_is_read_for_scales_not_the_live_version(course_editor):
         scoring_stream=draft.scoring,
     )
     assert [s.name for s in authored.questionnaire.scales] == ["worry", "drive"]
+
+
+def test_the_preview_shows_the_rated_statements_and_what_stops_publishing(client, course_editor):
+    template = questionnaire_template()
+    client.force_login(course_editor)
+    url = reverse(
+        "wagtailsnippets_worksheets_worksheettemplate:preview_on_edit", args=[template.pk]
+    )
+    data = form_data(scales=[scale("Worry", GOOD_BANDS), scale("Empty", GOOD_BANDS)], publish=False)
+    assert client.post(url, data).json()["is_valid"]
+    content = client.get(url).content.decode()
+    assert "I worry" in content and "1 Never" in content and "5 Always" in content
+    assert "This questionnaire cannot be published yet" in content
+    assert "Scale &#x27;Empty&#x27; has no items" in content

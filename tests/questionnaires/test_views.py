@@ -277,3 +277,18 @@ def test_past_supervisors_keep_reading_what_was_shared(client, hand_check_versio
     supervision_end(supervision=supervision)
     client.force_login(supervisor)
     assert client.get(history_url(trainee, hand_check_version)).status_code == 200
+
+
+def test_the_history_of_ratings_speaks_of_ratings(
+    client, supervisor, supervisee, supervision, rating_version
+):
+    for days_ago in (60, 5):
+        rating_release(
+            entry=administer(supervisor, rating_version, subject=supervisee, days_ago=days_ago)
+        )
+    client.force_login(supervisee)
+    page = client.get(history_url(supervisee, rating_version)).content.decode()
+    assert "Ratings of your work released to you: 2." in page
+    client.force_login(supervisor)
+    page = client.get(history_url(supervisee, rating_version)).content.decode()
+    assert f"{supervisee.name}: the 2 ratings you may read." in page
