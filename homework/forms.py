@@ -31,7 +31,12 @@ def worksheet_versions_for(user):
     if user is None:
         return TemplateVersion.objects.none()
     current = templates_startable_by(user).values("current_version_id")
-    return TemplateVersion.objects.filter(pk__in=current).order_by("title")
+    # A rating form is filled in by the supervisor about the supervisee, never as homework.
+    return (
+        TemplateVersion.objects.filter(pk__in=current)
+        .exclude(questionnaire__rated_by_someone_else=True)
+        .order_by("title")
+    )
 
 
 class AssignmentForm(forms.ModelForm):
@@ -100,7 +105,9 @@ class AssignmentForm(forms.ModelForm):
                 pk=self.instance.worksheet_version_id
             )
         self.fields["worksheet_version"].queryset = versions
-        self.fields["worksheet_version"].label_from_instance = lambda version: version.title
+        self.fields["worksheet_version"].label_from_instance = lambda version: (
+            f"{version.title} (questionnaire)" if version.is_questionnaire else version.title
+        )
         self.fields["worksheet_version"].empty_label = "No worksheet: a free reflection"
         self.fields[
             "worksheet_version"

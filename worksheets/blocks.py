@@ -446,6 +446,44 @@ class ViciousCircleBlock(AnswerBlock):
         }
 
 
+class QuestionnaireItemBlock(blocks.StructBlock):
+    """A statement of a questionnaire, rated on the range set under Scoring and counted to one scale.
+
+    Items are never required by the form: each scale says how many of its items may be left out.
+    """
+
+    # As long as an imported item may be (licensed instruments have long statements).
+    label = blocks.TextBlock(max_length=d.ITEM_TEXT_LIMIT, rows=2, label="Statement")
+    help_text = blocks.TextBlock(required=False, label="Help text", rows=2)
+    scale = blocks.CharBlock(
+        max_length=200,
+        label="Scale",
+        help_text="The scale this statement counts towards: its title or machine name, as under Scoring.",
+    )
+    reverse_keyed = blocks.BooleanBlock(
+        required=False,
+        default=False,
+        label="Reverse-keyed",
+        help_text="Counted the other way round: on 1-6, an answer of 1 counts as 6.",
+    )
+    name = MachineNameBlock(label="Machine name")
+
+    class Meta:
+        icon = "list-ol"
+        label = "Questionnaire item"
+
+    def to_definition(self, value) -> dict:
+        return {
+            "type": d.QUESTIONNAIRE_ITEM,
+            "name": value.get("name") or "",
+            "label": " ".join(value["label"].split()),
+            "help_text": (value.get("help_text") or "").strip(),
+            "required": False,
+            "scale": (value.get("scale") or "").strip(),
+            "reverse_keyed": bool(value.get("reverse_keyed")),
+        }
+
+
 class WorksheetBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     guidance = GuidanceBlock()
@@ -464,3 +502,4 @@ class WorksheetBodyBlock(blocks.StreamBlock):
     top_choices = TopChoicesBlock()
     rows = RepeatingGroupBlock()
     vicious_circle = ViciousCircleBlock()
+    questionnaire_item = QuestionnaireItemBlock()

@@ -27,6 +27,8 @@ DURATION = "duration"
 TOP_CHOICES = "top_choices"
 ROWS = "rows"
 VICIOUS_CIRCLE = "vicious_circle"
+# A statement rated on a questionnaire's rating range and counted towards one of its scales.
+QUESTIONNAIRE_ITEM = "questionnaire_item"
 
 DISPLAY_TYPES = frozenset({HEADING, GUIDANCE})
 TYPE_LABELS = {
@@ -47,6 +49,7 @@ TYPE_LABELS = {
     TOP_CHOICES: "Pick the most important",
     ROWS: "Repeating group",
     VICIOUS_CIRCLE: "Vicious circle",
+    QUESTIONNAIRE_ITEM: "Questionnaire item",
 }
 
 # What a column of a repeating group may hold: the simple, one-input answer types.
@@ -66,6 +69,7 @@ VICIOUS_TEXT_LIMIT = 2000
 EMOTION_NAME_LIMIT = 80
 
 LABEL_MAX_LENGTH = 300
+ITEM_TEXT_LIMIT = 1000
 CHOICE_MAX_LENGTH = 200
 SHORT_TEXT_LIMIT = 1000
 LONG_TEXT_LIMIT = 20000
@@ -109,7 +113,9 @@ def _is_valid_name(name) -> bool:
     )
 
 
-def _assign(items: list[tuple[str | None, object]], previous: dict[str, str]) -> None:
+def assign_names(
+    items: list[tuple[str | None, object]], previous: dict[str, str], label_key: str = "label"
+) -> None:
     """Give each (block id, struct value) a unique name; ids seen before keep their old name."""
     taken: set[str] = set()
     pending = []
@@ -125,7 +131,7 @@ def _assign(items: list[tuple[str | None, object]], previous: dict[str, str]) ->
         if _is_valid_name(proposed) and proposed not in taken:
             name = proposed
         else:
-            name = machine_name_from(value.get("label", ""), taken)
+            name = machine_name_from(value.get(label_key, ""), taken)
         value["name"] = name
         taken.add(name)
 
@@ -157,5 +163,5 @@ def assign_machine_names(body, previous: dict[str, str] | None = None) -> None:
         answers.append((child.id, child.value))
         if child.block_type == ROWS:
             columns = child.value["columns"]
-            _assign([(bound.id, bound.value) for bound in columns.bound_blocks], previous)
-    _assign(answers, previous)
+            assign_names([(bound.id, bound.value) for bound in columns.bound_blocks], previous)
+    assign_names(answers, previous)

@@ -109,6 +109,10 @@ def _answer(element: dict, value) -> ShownElement:
         anchors = {anchor["point"]: anchor["text"] for anchor in element.get("anchors", [])}
         shown.value = f"{value} of {element['points']}"
         shown.extra = {"anchor": anchors.get(_int(value), "")}
+    elif kind == d.QUESTIONNAIRE_ITEM:
+        anchors = {anchor["point"]: anchor["text"] for anchor in element.get("anchors", [])}
+        shown.value = f"{value} on {element['minimum']} to {element['maximum']}"
+        shown.extra = {"anchor": anchors.get(_int(value), "")}
     elif kind in (d.RATING_10, d.RATING_100):
         shown.value = format_cell(kind, value)
     elif kind == d.NUMBER:

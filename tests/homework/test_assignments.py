@@ -185,3 +185,13 @@ def test_the_supervisor_lets_the_supervisee_propose_from_the_relationship_page(
     assert supervision.supervisee_may_propose
     client.force_login(supervisee)
     assert "Propose homework" in client.get(page).content.decode()
+
+
+def test_questionnaires_can_be_assigned_but_rating_forms_cannot(supervisor):
+    from homework.forms import worksheet_versions_for
+    from worksheets.services.library import library_load
+
+    library_load()
+    titles = [version.title for version in worksheet_versions_for(supervisor)]
+    assert any("schema" in title.lower() for title in titles)
+    assert not any("competence" in title.lower() for title in titles)

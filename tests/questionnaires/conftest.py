@@ -77,3 +77,62 @@ def make_questionnaire(**overrides) -> Questionnaire:
 @pytest.fixture
 def questionnaire() -> Questionnaire:
     return make_questionnaire()
+
+
+# --- Questionnaires as worksheet templates, and their administrations ----------------------
+
+ALL_THREES = {"w1": 3, "w2": 3, "w3": 3, "w4": 3, "d1": 3, "d2": 3, "d3": 3}
+
+
+def questionnaire_template(questionnaire=None, *, owner=None, publish=True, after_items=()):
+    """A worksheet template holding ``questionnaire`` (the hand-check one by default)."""
+    from questionnaires.library import as_template
+    from worksheets.services.templates import worksheet_template_create
+
+    spec = as_template(
+        questionnaire or make_questionnaire(), topic="self_knowledge", after_items=after_items
+    )
+    return worksheet_template_create(
+        title=spec["title"],
+        introduction=spec["introduction"],
+        body=spec["body"],
+        scoring=spec["scoring"],
+        owner=owner,
+        publish=publish,
+    )
+
+
+def administer(author, version, answers=None, *, days_ago=0, subject=None, reflection=""):
+    """A submitted administration of ``version`` by ``author`` (a rating when ``subject``)."""
+    import datetime
+    import uuid
+
+    from django.utils import timezone
+
+    from worksheets.services.entries import entry_start, entry_submit
+
+    entry = entry_start(author=author, template_version=version, subject=subject)
+    return entry_submit(
+        entry=entry,
+        answers=ALL_THREES if answers is None else answers,
+        reflection=reflection,
+        expected_version=entry.version,
+        session=uuid.uuid4().hex,
+        submitted_at=timezone.now() - datetime.timedelta(days=days_ago),
+    )
+
+
+@pytest.fixture
+def hand_check_template(db):
+    return questionnaire_template()
+
+
+@pytest.fixture
+def hand_check_version(hand_check_template):
+    return hand_check_template.versions.get()
+
+
+@pytest.fixture
+def rating_version(db):
+    rating = make_questionnaire(slug="hand-rating", title="Hand rating", rated_by_someone_else=True)
+    return questionnaire_template(rating).versions.get()

@@ -63,7 +63,8 @@ def test_every_library_template_renders_and_validates():
         html = form.as_div()
         for field in d.answer_fields(version.definition):
             assert field["label"].split()[0] in html
-        assert not build_worksheet_form(version.definition, data={}).is_valid()
+        empty = build_worksheet_form(version.definition, version.questionnaire, data={})
+        assert not empty.is_valid()
 
 
 def test_every_field_type_appears_somewhere_in_the_library():
@@ -91,7 +92,8 @@ def test_seed_demo_loads_the_library_and_demo_entries_idempotently(client):
         Entry.objects.count(),
         list(Entry.objects.values_list("pk", "version", "status")),
     )
-    assert counts[0] == len(LIBRARY) and counts[2] == 3
+    # Three worksheet entries, six schema self-checks and one rating (tests/questionnaires/test_demo.py).
+    assert counts[0] == len(LIBRARY) and counts[2] == 10
     # Lina shared her thought record with Dr Holt, who can read it; Omar's entry stays private.
     holt = next(p for p in DEMO_PEOPLE if p["key"] == "supervisor")
     client.force_login(User.objects.get(email=holt["email"]))
@@ -102,4 +104,4 @@ def test_seed_demo_loads_the_library_and_demo_entries_idempotently(client):
         elements = shown_elements(entry.definition, entry.get_data())
         answered = [e for e in elements if e.kind == "answer" and e.answered]
         assert len(answered) >= 4
-    assert Entry.objects.values("author").annotate(n=Count("pk")).count() == 2
+    assert Entry.objects.values("author").annotate(n=Count("pk")).count() == 3

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 
+from questionnaires.scoring import Questionnaire
 from worksheets import definitions as d
 from worksheets.forms.fields import (
     ChecklistField,
@@ -57,6 +58,8 @@ class WorksheetForm(forms.Form):
     """A form for one worksheet definition. Build it with ``build_worksheet_form``."""
 
     definition: list[dict] = []
+    # A questionnaire's scoring definition (``scoring.Questionnaire.to_dict()``), or None.
+    questionnaire: dict | None = None
 
     def __init__(self, *args, allowed_keys=CONTROL_KEYS, **kwargs):
         kwargs.setdefault("prefix", ANSWER_PREFIX)
@@ -97,7 +100,49 @@ class WorksheetForm(forms.Form):
                 code="unexpected_fields",
                 params={"keys": ", ".join(unexpected[:5])},
             )
-        return super().clean()
+        cleaned = super().clean()
+        if self.questionnaire:
+            self.check_scorable(cleaned)
+        return cleaned
+
+    def check_scorable(self, cleaned: dict) -> None:
+        """Refuse answers that would leave the questionnaire without the scores it promises.
+
+        With a total, the total must be scored (its allowance for missing items is how a rating
+        form lets an item be left blank); without one, every scale must be scored.
+        """
+        questionnaire = Questionnaire.from_dict(self.questionnaire)
+        unanswered = {
+            item.machine_name
+            for item in questionnaire.items
+            if item.machine_name in self.fields and cleaned.get(item.machine_name) is None
+        }
+        if questionnaire.total is not None:
+            over = len(unanswered) - questionnaire.total.max_missing
+            groups = [(over, unanswered)] if over > 0 else []
+        else:
+            groups = []
+            for scale in questionnaire.scales:
+                missing = {i.machine_name for i in questionnaire.items_of(scale.name)} & unanswered
+                if len(missing) > scale.max_missing:
+                    groups.append((len(missing) - scale.max_missing, missing))
+        if not groups:
+            return
+        needed = sum(count for count, _names in groups)
+        for _count, names in groups:
+            for name in sorted(names):
+                if name not in self.errors:
+                    self.add_error(name, "Please rate this statement.")
+        allowed = (
+            f"at most {questionnaire.total.max_missing} may be left out"
+            if questionnaire.total is not None
+            else "only a few may be left out, so that every part can be scored"
+        )
+        raise ValidationError(
+            "Rate %(needed)s more of the statements marked below before submitting: %(allowed)s.",
+            code="not_scorable",
+            params={"needed": needed, "allowed": allowed},
+        )
 
     def answers(self) -> dict:
         """The validated answers as JSON-ready data, keyed by machine name."""
@@ -114,8 +159,9 @@ class WorksheetForm(forms.Form):
 class WorksheetFormBuilder:
     """Turns a definition into form fields by calling ``create_<type>_field`` for each question."""
 
-    def __init__(self, definition: list[dict]):
+    def __init__(self, definition: list[dict], questionnaire: dict | None = None):
         self.definition = definition
+        self.questionnaire = questionnaire
 
     @property
     def formfields(self) -> dict[str, forms.Field]:
@@ -125,7 +171,11 @@ class WorksheetFormBuilder:
         }
 
     def get_form_class(self) -> type[WorksheetForm]:
-        attrs = {**self.formfields, "definition": self.definition}
+        attrs = {
+            **self.formfields,
+            "definition": self.definition,
+            "questionnaire": self.questionnaire,
+        }
         return type("WorksheetForm", (WorksheetForm,), attrs)
 
     def create_field(self, element: dict) -> forms.Field:
@@ -198,6 +248,26 @@ class WorksheetFormBuilder:
             error_messages={"invalid_choice": f"Choose a point from 1 to {element['points']}."},
             **options,
         )
+
+    def create_questionnaire_item_field(self, element, options):
+        anchors = {anchor["point"]: anchor["text"] for anchor in element.get("anchors", [])}
+        low, high = element["minimum"], element["maximum"]
+        choices = [
+            (point, f"{point} {anchors[point]}" if point in anchors else str(point))
+            for point in range(low, high + 1)
+        ]
+        field = forms.TypedChoiceField(
+            choices=choices,
+            coerce=int,
+            empty_value=None,
+            widget=ScaleRadioSelect(attrs={"class": "scale scale--anchored"}),
+            error_messages={"invalid_choice": f"Choose a point from {low} to {high}."},
+            **options,
+        )
+        # Not marked "(optional)": the instructions say how many may be left out, and submitting
+        # asks for the ones a score needs.
+        field.optional_by_design = True
+        return field
 
     def create_rating_10_field(self, element, options):
         return forms.TypedChoiceField(
@@ -315,5 +385,8 @@ def _number(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def build_worksheet_form(definition: list[dict], **kwargs) -> WorksheetForm:
-    return WorksheetFormBuilder(definition).get_form_class()(**kwargs)
+def build_worksheet_form(
+    definition: list[dict], questionnaire: dict | None = None, **kwargs
+) -> WorksheetForm:
+    """The form for a definition; a questionnaire's scoring definition adds its completeness rule."""
+    return WorksheetFormBuilder(definition, questionnaire).get_form_class()(**kwargs)

@@ -39,6 +39,19 @@ class Entry(models.Model):
     )
     answers = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     reflection = models.TextField("free reflection", blank=True, max_length=REFLECTION_MAX_LENGTH)
+    # A questionnaire's scores, worked out once at submission and never again, so later edits
+    # of the questionnaire never change a past result (``scoring.QuestionnaireResult``).
+    result = models.JSONField(null=True, blank=True, encoder=DjangoJSONEncoder)
+    # A rating of someone else: the author is the rater, the subject the person rated, who reads
+    # it once the rater releases it.
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ratings_received",
+    )
+    released_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     # Optimistic locking: every save increases the version; a save based on an older one is refused.
     version = models.PositiveIntegerField(default=1)
@@ -60,6 +73,15 @@ class Entry(models.Model):
                 condition=~Q(status="submitted") | Q(submitted_at__isnull=False),
                 name="entry_submitted_has_date",
             ),
+            models.CheckConstraint(
+                condition=Q(released_at__isnull=True)
+                | Q(subject__isnull=False, status="submitted"),
+                name="entry_only_submitted_ratings_released",
+            ),
+            models.CheckConstraint(
+                condition=Q(subject__isnull=True) | ~Q(subject=models.F("author")),
+                name="entry_rating_not_of_oneself",
+            ),
         ]
         indexes = [models.Index(fields=["author", "status", "-updated_at"])]
 
@@ -69,6 +91,8 @@ class Entry(models.Model):
     @property
     def display_title(self) -> str:
         if self.template_version_id:
+            if self.subject_id:
+                return f"{self.template_version.title}: {self.subject.name}"
             return self.template_version.title
         return self.title or "Free reflection"
 
@@ -79,6 +103,19 @@ class Entry(models.Model):
     @property
     def definition(self) -> list[dict]:
         return self.template_version.definition if self.template_version_id else []
+
+    @property
+    def questionnaire(self) -> dict | None:
+        """The scoring definition of the version answered, for questionnaires."""
+        return self.template_version.questionnaire if self.template_version_id else None
+
+    @property
+    def is_rating(self) -> bool:
+        return self.subject_id is not None
+
+    @property
+    def is_released(self) -> bool:
+        return self.released_at is not None
 
     def get_data(self) -> dict:
         """The stored answers, keyed by machine name; the one way answers are read back."""

@@ -32,7 +32,7 @@ def entries_of(
     """A person's own entries that they can still open, newest first, with who can read each."""
     entries = (
         objects_for_user(user, "view_entry", Entry.objects.filter(author=user))
-        .select_related("template_version")
+        .select_related("template_version", "subject")
         .annotate(is_shared=_readers())
         .prefetch_related(
             Prefetch(
@@ -78,12 +78,18 @@ def entry_template_titles(user: User) -> list[str]:
 
 
 def entries_shared_with(user: User) -> QuerySet[Entry]:
-    """Submitted entries other people chose to let this person read."""
+    """Submitted entries other people chose to let this person read.
+
+    Ratings of this person released to them are not shared entries; they are listed with the
+    person's questionnaires.
+    """
     return (
         objects_for_user(
             user,
             "view_entry",
-            Entry.objects.exclude(author=user).filter(status=Entry.Status.SUBMITTED),
+            Entry.objects.exclude(author=user)
+            .exclude(subject=user)
+            .filter(status=Entry.Status.SUBMITTED),
         )
         .select_related("author", "template_version")
         .order_by("-submitted_at", "-pk")

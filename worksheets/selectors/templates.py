@@ -1,9 +1,13 @@
 """Worksheet templates a person may see, use or share."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from supervision.models import Supervision, User
-from worksheets.models import WorksheetTemplate, WorksheetTemplateUserObjectPermission
+from worksheets.models import (
+    TemplateVersion,
+    WorksheetTemplate,
+    WorksheetTemplateUserObjectPermission,
+)
 from worksheets.permissions import worksheet_template_policy
 
 
@@ -13,12 +17,17 @@ def templates_visible_to(user: User) -> QuerySet[WorksheetTemplate]:
 
 
 def templates_startable_by(user: User) -> QuerySet[WorksheetTemplate]:
-    """Published templates the person may see, each with its current version."""
+    """Published templates the person may see, each with its current version and whether that
+    version is a scored questionnaire."""
+    scored = TemplateVersion.objects.filter(
+        pk=OuterRef("current_version_id"), questionnaire__isnull=False
+    )
     return (
         templates_visible_to(user)
         .filter(live=True)
         .with_current_version()
         .filter(current_version_id__isnull=False)
+        .annotate(is_questionnaire=Exists(scored))
         .select_related("owner")
     )
 

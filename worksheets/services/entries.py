@@ -5,6 +5,7 @@ session (one browser tab) it comes from. A save based on an older version is ref
 same session made every later save, so a second tab or device can never overwrite newer text.
 """
 
+import datetime
 import uuid
 from collections.abc import Iterable
 
@@ -12,8 +13,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from questionnaires.scoring import AnswerError, Questionnaire, score_questionnaire
 from supervision.models import User
 from supervision.permissions import grant, revoke
+from supervision.selectors.relationships import supervisions_as_supervisor
 from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion
 from worksheets.permissions import ENTRY_DRAFT_AUTHOR_PERMS, ENTRY_EDIT_PERMS, ENTRY_READER_PERMS
 
@@ -37,19 +40,43 @@ class EntryNotEditable(Exception):
         super().__init__("This entry has already been submitted and can no longer be changed.")
 
 
+def _check_subject(author: User, template_version: TemplateVersion, subject: User | None) -> None:
+    if template_version.is_rating:
+        if subject is None:
+            raise ValidationError(
+                {"subject": "This questionnaire is a rating of someone else: choose whom you rate."}
+            )
+        if not supervisions_as_supervisor(author).filter(supervisee=subject).exists():
+            raise ValidationError({"subject": "You can rate only people you currently supervise."})
+    elif subject is not None:
+        raise ValidationError(
+            {"subject": "Only a questionnaire rated by someone else is about another person."}
+        )
+
+
 @transaction.atomic
 def entry_start(
-    *, author: User, template_version: TemplateVersion, start_token: uuid.UUID | None = None
+    *,
+    author: User,
+    template_version: TemplateVersion,
+    start_token: uuid.UUID | None = None,
+    subject: User | None = None,
 ) -> Entry:
-    """A new draft of a worksheet; the same start token always gives back the same entry."""
+    """A new draft of a worksheet; the same start token always gives back the same entry.
+
+    A questionnaire rated by someone else needs a ``subject``: one of the author's current
+    supervisees, who sees the rating only once it is released (``entry_release``).
+    """
     if start_token is not None:
         existing = Entry.objects.filter(author=author, start_token=start_token).first()
         if existing is not None:
             return existing
+    _check_subject(author, template_version, subject)
     entry = Entry(
         author=author,
         template_version=template_version,
         start_token=start_token,
+        subject=subject,
         status=Entry.Status.DRAFT,
     )
     entry.full_clean(validate_constraints=False)
@@ -98,11 +125,37 @@ def entry_save_draft(
     return _store(current, answers=answers, reflection=reflection, last_edit_session=session)
 
 
+def _score(entry: Entry, answers: dict) -> dict | None:
+    """A questionnaire's result for these answers, by the version's frozen scoring definition."""
+    if not entry.questionnaire:
+        return None
+    try:
+        result = score_questionnaire(Questionnaire.from_dict(entry.questionnaire), answers)
+    except AnswerError as error:
+        raise ValidationError(
+            {
+                name: f"This answer cannot be scored: {text}."
+                for name, text in error.problems.items()
+            }
+        ) from error
+    return result.to_dict()
+
+
 @transaction.atomic
 def entry_submit(
-    *, entry: Entry, answers: dict, reflection: str, expected_version: int, session: str
+    *,
+    entry: Entry,
+    answers: dict,
+    reflection: str,
+    expected_version: int,
+    session: str,
+    submitted_at: datetime.datetime | None = None,
 ) -> Entry:
-    """Hand in validated answers; from now on the entry never changes and its author only reads it."""
+    """Hand in validated answers; from now on the entry never changes and its author only reads it.
+
+    A questionnaire is scored here, once: the result is stored with the entry. ``submitted_at``
+    is for recording an administration that happened earlier (e.g. on paper); it defaults to now.
+    """
     current = _locked_for_saving(entry, expected_version=expected_version, session=session)
     current = _store(
         current,
@@ -110,7 +163,8 @@ def entry_submit(
         reflection=reflection,
         last_edit_session=session,
         status=Entry.Status.SUBMITTED,
-        submitted_at=timezone.now(),
+        submitted_at=submitted_at or timezone.now(),
+        result=_score(current, answers),
     )
     revoke(current.author, ENTRY_EDIT_PERMS, current)
     # Homework entries go to the supervisor; the homework app decides who and whether.
@@ -144,6 +198,23 @@ def entry_readers(entry: Entry) -> list[User]:
 
 
 @transaction.atomic
+def entry_release(*, entry: Entry) -> Entry:
+    """Let the person rated read a submitted rating, as released feedback; it stays released."""
+    current = Entry.objects.select_for_update().get(pk=entry.pk)
+    if not current.is_rating:
+        raise ValidationError("Only a rating of someone else is released to them.")
+    if current.is_editable:
+        raise ValidationError("Submit the rating before releasing it.")
+    if current.is_released:
+        return current
+    current.released_at = timezone.now()
+    current.full_clean(exclude=["template_version", "author", "subject"])
+    current.save(update_fields=["released_at", "updated_at"])
+    grant(current.subject, ENTRY_READER_PERMS, current)
+    return current
+
+
+@transaction.atomic
 def entry_sharing_set(
     *, entry: Entry, supervisors: Iterable[User], allowed: Iterable[User]
 ) -> Entry:
@@ -154,6 +225,10 @@ def entry_sharing_set(
     """
     if entry.is_editable:
         raise ValidationError("Submit the entry before sharing it; drafts are only ever yours.")
+    if entry.is_rating:
+        raise ValidationError(
+            "A rating is shown to the person rated by releasing it, not by sharing it."
+        )
     wanted = {person.pk: person for person in supervisors}
     allowed_ids = {person.pk for person in allowed}
     current = {person.pk: person for person in entry_readers(entry)}

@@ -26,6 +26,7 @@ def library_load(*, templates: list[dict] = LIBRARY) -> list[WorksheetTemplate]:
                 topic=template["topic"],
                 introduction=template["introduction"],
                 body=template["body"],
+                scoring=template.get("scoring"),
                 library_key=template["key"],
                 publish=True,
             )

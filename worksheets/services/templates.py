@@ -11,7 +11,6 @@ from django.db import transaction
 from supervision.models import User
 from supervision.permissions import grant, revoke
 from supervision.roles import COURSE_STAFF_GROUP
-from worksheets import definitions
 from worksheets.models import (
     TemplateVersion,
     WorksheetTemplate,
@@ -47,17 +46,23 @@ def worksheet_template_create(
     body: list[dict],
     topic: str = WorksheetTemplate.Topic.SELF_KNOWLEDGE,
     introduction: str = "",
+    scoring: list[dict] | None = None,
     owner: User | None = None,
     library_key: str | None = None,
     user: User | None = None,
     publish: bool = False,
 ) -> WorksheetTemplate:
-    """A new template as a draft with its first revision; published straight away if asked."""
+    """A new template as a draft with its first revision; published straight away if asked.
+
+    ``scoring`` makes it a questionnaire (see ``questionnaires.blocks``); a questionnaire that
+    cannot be scored is refused before anything is published.
+    """
     template = WorksheetTemplate(
         title=title,
         topic=topic,
         introduction=introduction,
         body=body,
+        scoring=scoring or [],
         owner=owner,
         library_key=library_key,
         live=False,
@@ -69,6 +74,7 @@ def worksheet_template_create(
     if owner is not None:
         worksheet_template_owner_grant(template=template)
     if publish:
+        questionnaire_publishable_check(template=template)
         revision.publish(user=user, skip_permission_checks=True)
         template.refresh_from_db()
     return template
@@ -92,6 +98,7 @@ def worksheet_template_copy(*, template: WorksheetTemplate, owner: User) -> Work
         topic=source.topic,
         introduction=source.introduction,
         body=body,
+        scoring=copy.deepcopy(list(source.scoring.raw_data)),
         owner=owner,
         copied_from=template,
         live=False,
@@ -132,17 +139,30 @@ def worksheet_template_sharing_set(
     return template
 
 
+def questionnaire_publishable_check(*, template: WorksheetTemplate) -> None:
+    """Refuse to publish a questionnaire that could not be scored, naming every problem."""
+    authored = template.read_questionnaire()
+    if authored is not None and not authored.publishable:
+        raise ValidationError([problem.message for problem in authored.problems])
+
+
 @transaction.atomic
 def template_version_publish(
     *, template: WorksheetTemplate, published_by: User | None = None
 ) -> TemplateVersion:
-    """Freeze the template as it is now live; publishing unchanged questions makes no new version."""
+    """Freeze the template as it is now live; publishing unchanged questions makes no new version.
+
+    A questionnaire also freezes its scoring definition, so every administration of this version
+    is scored the same way however the template changes later.
+    """
+    questionnaire_publishable_check(template=template)
     locked = WorksheetTemplate.objects.select_for_update().get(pk=template.pk)
-    definition = definitions.freeze(template.body)
+    definition, questionnaire = template.frozen()
     latest = TemplateVersion.objects.filter(template=locked).order_by("-number").first()
     if (
         latest is not None
         and latest.definition == definition
+        and latest.questionnaire == questionnaire
         and latest.title == template.title
         and latest.introduction == template.introduction
     ):
@@ -153,6 +173,8 @@ def template_version_publish(
         title=template.title,
         introduction=template.introduction,
         definition=definition,
+        questionnaire=questionnaire,
+        questionnaire_key=template.questionnaire_key if questionnaire else "",
         published_by=published_by,
     )
     version.full_clean()

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from questionnaires.presenters import results_context
 from supervision.models import User
 from supervision.permissions import checker_for
 from worksheets.forms.builder import build_worksheet_form
@@ -31,7 +32,9 @@ ALREADY_SUBMITTED = "This entry has already been submitted, so it can no longer 
 
 def _entry(request, pk, perm: str = "view_entry") -> Entry:
     """The entry if the person holds the permission on it; anyone else gets a 404."""
-    entry = get_object_or_404(Entry.objects.select_related("template_version", "author"), pk=pk)
+    entry = get_object_or_404(
+        Entry.objects.select_related("template_version", "author", "subject"), pk=pk
+    )
     if not checker_for(request).has_perm(perm, entry):
         raise Http404
     return entry
@@ -86,10 +89,10 @@ def entry_edit(request, pk):
         return redirect("worksheets:entry_detail", pk=entry.pk)
     if not checker_for(request).has_perm("change_entry", entry):
         raise Http404
-    definition = entry.definition
+    definition, questionnaire = entry.definition, entry.questionnaire
 
     if request.method == "GET":
-        form = build_worksheet_form(definition, initial=entry.get_data())
+        form = build_worksheet_form(definition, questionnaire, initial=entry.get_data())
         controls = EntryControlsForm(
             initial={
                 "reflection": entry.reflection,
@@ -99,7 +102,7 @@ def entry_edit(request, pk):
         )
         return render(request, "worksheets/entry_edit.html", _edit_context(entry, form, controls))
 
-    form = build_worksheet_form(definition, data=request.POST)
+    form = build_worksheet_form(definition, questionnaire, data=request.POST)
     controls = EntryControlsForm(request.POST)
     submitting = request.POST.get("action") == "submit"
     if submitting:
@@ -124,9 +127,17 @@ def entry_edit(request, pk):
     except EntryNotEditable:
         messages.info(request, ALREADY_SUBMITTED)
         return redirect("worksheets:entry_detail", pk=entry.pk)
+    except ValidationError as error:
+        # A questionnaire answer the scoring refuses: shown beside its question, nothing saved.
+        problems = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+        for name, texts in problems.items():
+            form.add_error(name if name in form.fields else None, texts)
+        return render(
+            request, "worksheets/entry_edit.html", _edit_context(entry, form, controls), status=400
+        )
     except EntryConflict as conflict:
         # Show what this tab typed, without validation errors, next to a clear explanation.
-        typed = build_worksheet_form(definition, initial=form.typed_answers())
+        typed = build_worksheet_form(definition, questionnaire, initial=form.typed_answers())
         return render(
             request,
             "worksheets/entry_edit.html",
@@ -138,13 +149,20 @@ def entry_edit(request, pk):
         if occurrence is not None:
             messages.success(request, "Handed in. Your supervisor can now read it.")
             return redirect("homework:assignment_detail", pk=occurrence.assignment_id)
-        messages.success(
-            request,
-            "Submitted. This entry is private to you until you choose to share it.",
-        )
+        messages.success(request, _submitted_message(entry))
         return redirect("worksheets:entry_detail", pk=entry.pk)
     messages.success(request, "Draft saved.")
     return redirect("worksheets:entry_edit", pk=entry.pk)
+
+
+def _submitted_message(entry: Entry) -> str:
+    if entry.is_rating:
+        return f"Submitted. {entry.subject.name} will see this rating once you release it below."
+    if entry.result:
+        return (
+            "Submitted. Your results are below; they stay private until you choose to share them."
+        )
+    return "Submitted. This entry is private to you until you choose to share it."
 
 
 def _draft_valid(form, controls) -> bool:
@@ -205,8 +223,9 @@ def entry_detail(request, pk):
         "entry": entry,
         "elements": shown_elements(entry.definition, entry.get_data()),
         "is_author": is_author,
+        **results_context(entry, viewer=request.user),
     }
-    if is_author:
+    if is_author and not entry.is_rating:
         context["readers"] = entry_readers(entry)
         context["sharing_form"] = EntrySharingForm(
             supervisors=_sharing_candidates(entry), initial={"supervisors": context["readers"]}
@@ -220,7 +239,11 @@ def entry_print(request, pk):
     entry = _entry(request, pk)
     if entry.is_editable and entry.author_id != request.user.pk:
         raise Http404
-    context = {"entry": entry, "elements": shown_elements(entry.definition, entry.get_data())}
+    context = {
+        "entry": entry,
+        "elements": shown_elements(entry.definition, entry.get_data()),
+        **results_context(entry, viewer=request.user),
+    }
     return render(request, "worksheets/entry_print.html", context)
 
 
@@ -240,7 +263,7 @@ def _sharing_candidates(entry: Entry):
 @require_POST
 def entry_sharing(request, pk):
     entry = _own_entry(request, pk)
-    if entry.is_editable:
+    if entry.is_editable or entry.is_rating:
         raise Http404
     candidates = _sharing_candidates(entry)
     form = EntrySharingForm(request.POST, supervisors=candidates)
@@ -265,6 +288,7 @@ def entry_sharing(request, pk):
         "is_author": True,
         "readers": entry_readers(entry),
         "sharing_form": form,
+        **results_context(entry, viewer=request.user),
     }
     return render(request, "worksheets/entry_detail.html", context, status=400)
 

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from questionnaires.presenters import template_context
 from worksheets.forms.templates import TemplateSharingForm
 from worksheets.models import TemplateVersion, WorksheetTemplate
 from worksheets.permissions import may_author_templates, worksheet_template_policy
@@ -91,6 +92,7 @@ def template_detail(request, pk):
         ),
         "is_owner": template.owner_id == user.pk,
         "admin_edit_url": _admin_edit_url(template),
+        **template_context(version, user=user),
     }
     return render(request, "worksheets/template_detail.html", context)
 
@@ -101,15 +103,15 @@ def template_start(request, pk):
     template = _visible_template(request, pk)
     if not (template.live and template.current_version_id):
         raise Http404
+    version = TemplateVersion.objects.get(pk=template.current_version_id)
+    if version.is_rating:
+        # A rating is about someone: it starts where the rater chooses whom they rate.
+        return redirect("questionnaires:rating_start", pk=template.pk)
     try:
         token = uuid.UUID(request.POST.get("start_token", ""))
     except ValueError:
         token = None
-    entry = entry_start(
-        author=request.user,
-        template_version=TemplateVersion.objects.get(pk=template.current_version_id),
-        start_token=token,
-    )
+    entry = entry_start(author=request.user, template_version=version, start_token=token)
     return redirect("worksheets:entry_edit", pk=entry.pk)
 
 

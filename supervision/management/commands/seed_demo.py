@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from feedback.demo import seed_feedback
 from homework.demo import seed_homework
+from questionnaires.demo import seed_questionnaires
 from supervision.demo.people import seed_people
 from supervision.demo.records import seed_records
 from worksheets.demo import seed_worksheets
@@ -19,5 +20,6 @@ class Command(BaseCommand):
         seed_worksheets(people)
         seed_homework(people)
         seed_feedback(people)
+        seed_questionnaires(people)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({len(people)} demo accounts)."))
         call_command("seed_courses", stdout=self.stdout)

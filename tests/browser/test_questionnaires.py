@@ -1,0 +1,121 @@
+"""Questionnaires end to end: the schema self-check twice on a phone, its profile and history, and sharing."""
+
+import pytest
+
+from questionnaires.bundled import SCHEMA_SELF_CHECK
+from questionnaires.library import QUESTIONNAIRES
+from tests.browser.helpers import assert_accessible, sign_in
+from tests.factories import make_supervision
+from worksheets.models import Entry
+from worksheets.services.library import library_load
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SCHEMA_TEMPLATE = next(t for t in QUESTIONNAIRES if t["key"] == SCHEMA_SELF_CHECK.slug)
+
+
+def answers(level: int) -> list[str]:
+    """The radio button ids that rate each statement ``level`` (1-6), reverse keys reversed."""
+    return [
+        f"id_q-{item.machine_name}_{(7 - level if item.reverse_keyed else level) - 1}"
+        for item in SCHEMA_SELF_CHECK.items
+    ]
+
+
+def complete_the_self_check(page, level: int, *, first_time: bool) -> None:
+    page.get_by_role("link", name="Questionnaires").first.click()
+    page.get_by_role("link", name="Therapist schema self-check").last.click()
+    assert page.get_by_role("heading", name="What it looks at").is_visible()
+    if first_time:
+        assert_accessible(page)
+    page.get_by_role("button", name="Start this questionnaire").click()
+    page.get_by_role("heading", name="Therapist schema self-check", level=1).wait_for()
+    if first_time:
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert_accessible(page)
+        for radio in answers(level):
+            page.locator(f"#{radio}").check()
+    else:
+        # The same form again: ticked in one go this time, then submitted as before.
+        page.evaluate(
+            "ids => ids.forEach(id => { document.getElementById(id).checked = true })",
+            answers(level),
+        )
+    page.get_by_role("button", name="Submit").click()
+    page.get_by_role("heading", name="Your profile").wait_for()
+
+
+def test_a_trainee_sees_their_profile_then_their_history_and_shares_one_result(
+    phone_page, browser, live_server, supervisor, supervisee
+):
+    page = phone_page
+    make_supervision(supervisor, supervisee)
+    library_load(templates=[SCHEMA_TEMPLATE])
+    sign_in(page, supervisee.email)
+    page.get_by_role("link", name="Questionnaires").first.click()
+    assert_accessible(page)
+
+    complete_the_self_check(page, level=5, first_time=True)
+    page.locator("canvas[data-chart-drawn]").wait_for()
+    table = page.get_by_role("table", name="Scores of each scale")
+    demanding = table.get_by_role("row", name="Demanding standards")
+    assert demanding.get_by_role("cell", name="5 (mean)").is_visible()
+    assert demanding.get_by_role("cell", name="High").is_visible()
+    assert page.get_by_role("heading", name="Demanding standards: High (5)").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)
+    first = Entry.objects.get(author=supervisee)
+    assert first.result["scales"][0]["score"] == 5
+
+    # Some months later, the same questionnaire again: both administrations are kept.
+    complete_the_self_check(page, level=2, first_time=False)
+    assert page.get_by_role("heading", name="Demanding standards: Low (2)").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="See every administration over time").click()
+    page.get_by_role("heading", name="Therapist schema self-check over time").wait_for()
+    assert page.get_by_text("2 administrations").is_visible()
+    assert page.locator("canvas[data-chart-drawn]").count() == len(SCHEMA_SELF_CHECK.scales)
+    figures = page.get_by_role("table", name="Score and band of each scale")
+    assert (
+        figures.get_by_role("row", name="Demanding standards")
+        .get_by_role("cell", name="5 High")
+        .is_visible()
+    )
+    assert_accessible(page)
+    page.get_by_role("button", name="Compare side by side").click()
+    page.get_by_role("heading", name="two administrations side by side").wait_for()
+    assert page.get_by_role("cell", name="−3 (lower)").first.is_visible()
+    assert_accessible(page)
+    history_url = page.url.split("compare/")[0]
+
+    # The supervisor sees nothing until the trainee shares a result.
+    desk = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    supervisor_page = desk.new_page()
+    supervisor_page.set_default_timeout(10_000)
+    sign_in(supervisor_page, supervisor.email)
+    assert supervisor_page.goto(history_url).status == 404
+    assert_accessible(supervisor_page)
+    assert supervisor_page.goto(f"/worksheets/entries/{first.pk}/").status == 404
+    supervisor_page.goto("/questionnaires/")
+    assert not supervisor_page.get_by_text("Results shared with you").is_visible()
+    assert_accessible(supervisor_page)
+
+    page.goto(f"/worksheets/entries/{first.pk}/")
+    page.get_by_label(supervisor.name).check()
+    page.get_by_role("button", name="Save sharing").click()
+    page.get_by_text(f"Shared with {supervisor.name}").wait_for()
+    assert_accessible(page)
+
+    supervisor_page.goto("/questionnaires/")
+    shared = supervisor_page.get_by_role("region", name="Results shared with you", exact=True)
+    assert shared.get_by_role("cell", name=supervisee.name, exact=True).is_visible()
+    assert_accessible(supervisor_page)
+    shared.get_by_role("link", name="Therapist schema self-check", exact=True).click()
+    supervisor_page.get_by_role("heading", name="Your profile").wait_for()
+    assert supervisor_page.get_by_text(f"By {supervisee.name}").is_visible()
+    supervisor_page.locator("canvas[data-chart-drawn]").wait_for()
+    assert_accessible(supervisor_page)
+    supervisor_page.get_by_role("link", name="See every administration over time").click()
+    assert supervisor_page.get_by_text("the 1 administration you may read").is_visible()
+    assert_accessible(supervisor_page)
+    desk.close()
