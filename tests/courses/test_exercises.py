@@ -4,9 +4,7 @@ import re
 import uuid
 
 import pytest
-from django.http import HttpResponse
-from django.test import override_settings
-from django.urls import include, path, reverse
+from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -26,21 +24,6 @@ BODY = [
     b.rating10("How confident was I?", low="not at all", high="completely"),
 ]
 ANSWERS = {"q-what_did_i_try": "A smaller task", "q-how_confident_was_i": "7"}
-
-# The homework app (built on another branch) provides this URL; here it stands in for it.
-urlpatterns = [
-    path(
-        "homework/",
-        include(
-            (
-                [path("from-lesson/", lambda request: HttpResponse(), name="assign_from_lesson")],
-                "homework",
-            )
-        ),
-    ),
-    path("", include("config.urls")),
-]
-WITH_HOMEWORK = override_settings(ROOT_URLCONF=__name__)
 
 
 def library_worksheet(title="Trying a smaller task", **kwargs):
@@ -107,25 +90,19 @@ def test_an_enrolled_trainee_may_start_the_exercise_here(client, trainee, lesson
     assert "Assign as homework" not in html
 
 
-def test_a_supervisor_sees_no_homework_link_while_the_homework_app_is_absent(
-    client, course_supervisor, lesson
-):
-    client.force_login(course_supervisor)
-    html = page(client, lesson)
-    assert "Start this exercise" in html
-    assert "Assign as homework" not in html
-    # Supervisors enrolled in a course learn in it too, so the exercise completes the lesson.
-    assert "Submitting the worksheet marks this lesson complete." in html
-
-
-@WITH_HOMEWORK
-def test_a_supervisor_assigns_the_exercise_as_homework_once_the_homework_app_is_there(
+def test_a_supervisor_assigns_the_exercise_as_homework(
     client, course_supervisor, trainee, lesson, worksheet
 ):
     client.force_login(course_supervisor)
     html = page(client, lesson)
+    assert "Start this exercise" in html
+    # Supervisors enrolled in a course learn in it too, so the exercise completes the lesson.
+    assert "Submitting the worksheet marks this lesson complete." in html
     link = f"/homework/from-lesson/?worksheet={worksheet.pk}&amp;lesson={lesson.pk}"
     assert f'href="{link}">Assign as homework</a>' in html
+    chooser = client.get(link.replace("&amp;", "&"))
+    assert chooser.status_code == 200
+    assert trainee.name in chooser.content.decode()
 
     # Only people with supervisees of their own assign homework.
     client.force_login(trainee)

@@ -105,8 +105,9 @@ def test_history_query_count_does_not_grow_with_administrations(
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     # session, user, the person, the administrations (permission filter included), the roles
-    # shown in the navigation: the same for one administration and for twenty
-    assert len(queries) == 5, [q["sql"] for q in queries]
+    # shown in the navigation, the navigation's course link and the notification count: the
+    # same for one administration and for twenty
+    assert len(queries) == 7, [q["sql"] for q in queries]
 
 
 def test_compare_two_administrations_side_by_side(client, supervisee, hand_check_version):
@@ -197,8 +198,8 @@ def test_index_query_count_does_not_grow_with_rows(
     with CaptureQueriesContext(connection) as queries:
         client.get(reverse("questionnaires:index"))
     # session, user, own results, shared with me, ratings received, ratings given, startable
-    # questionnaires, the roles shown in the navigation
-    assert len(queries) == 8, [q["sql"] for q in queries]
+    # questionnaires, the roles shown in the navigation, the course link, the notification count
+    assert len(queries) == 10, [q["sql"] for q in queries]
 
 
 def test_a_supervisor_starts_rates_and_releases(

@@ -92,15 +92,19 @@ def test_seed_demo_loads_the_library_and_demo_entries_idempotently(client):
         Entry.objects.count(),
         list(Entry.objects.values_list("pk", "version", "status")),
     )
-    # Three worksheet entries, six schema self-checks and one rating (tests/questionnaires/test_demo.py).
-    assert counts[0] == len(LIBRARY) and counts[2] == 10
+    # Three worksheet entries, six schema self-checks, one rating (tests/questionnaires/test_demo.py)
+    # and the homework entries of homework/demo.py.
+    homework_entries = Entry.objects.filter(occurrence__isnull=False).count()
+    assert homework_entries > 0
+    assert counts[0] == len(LIBRARY) and counts[2] == 10 + homework_entries
     # Lina shared her thought record with Dr Holt, who can read it; Omar's entry stays private.
     holt = next(p for p in DEMO_PEOPLE if p["key"] == "supervisor")
     client.force_login(User.objects.get(email=holt["email"]))
     shared = client.get(reverse("worksheets:shared_with_me")).content.decode()
     assert "Thought record for self-practice" in shared
     assert "My reactions to a patient" not in shared
-    for entry in Entry.objects.filter(status=Entry.Status.SUBMITTED):
+    # Homework entries in the demo are free reflections, with no worksheet answers to show.
+    for entry in Entry.objects.filter(status=Entry.Status.SUBMITTED, occurrence__isnull=True):
         elements = shown_elements(entry.definition, entry.get_data())
         answered = [e for e in elements if e.kind == "answer" and e.answered]
         assert len(answered) >= 4
