@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.http import FileResponse, Http404
 from django.utils.functional import cached_property
 
 
@@ -30,3 +31,16 @@ _storage = PrivateFileSystemStorage()
 def private_storage() -> PrivateFileSystemStorage:
     """Callable so migrations name the function, not a path on the machine that made them."""
     return _storage
+
+
+def private_download(stored, name: str, content_type: str) -> FileResponse:
+    """Hand out a private file once the caller has checked who may read it."""
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=name or "attachment", content_type=content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -20,6 +20,7 @@ from feedback.selectors import (
     threads_for_entry,
 )
 from feedback.services import FeedbackConflict, feedback_page_url
+from feedback.storage import private_download
 from supervision.permissions import checker_for
 from worksheets.definitions import answer_fields
 from worksheets.models import Entry
@@ -412,25 +413,13 @@ def feedback_reply(request, pk: int):
 # --- Attachments: only through these views, after the permission check ----------------------
 
 
-def _download(stored, name: str, content_type: str) -> HttpResponse:
-    try:
-        handle = stored.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=name or "attachment", content_type=content_type
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 @login_required
 @require_GET
 def feedback_attachment(request, pk: int):
     feedback = _feedback(request, pk)
     if not feedback.attachment:
         raise Http404
-    return _download(feedback.attachment, feedback.attachment_name, feedback.attachment_type)
+    return private_download(feedback.attachment, feedback.attachment_name, feedback.attachment_type)
 
 
 @login_required
@@ -440,7 +429,7 @@ def revision_attachment(request, pk: int):
     _feedback(request, revision.feedback_id)
     if not revision.previous_attachment:
         raise Http404
-    return _download(
+    return private_download(
         revision.previous_attachment,
         revision.previous_attachment_name,
         revision.previous_attachment_type,

@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from feedback.storage import private_storage
+
 MAX_OCCURRENCES = 60
 LOW_CONFIDENCE = 7
 
@@ -301,3 +303,25 @@ class Reopening(models.Model):
 
     def __str__(self) -> str:
         return f"Reopened {self.entry}"
+
+
+class EntryAttachment(models.Model):
+    """A file handed in with a homework entry; kept privately and read only through a view."""
+
+    entry = models.ForeignKey(
+        "worksheets.Entry", on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(upload_to="homework/%Y/%m/", storage=private_storage)
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

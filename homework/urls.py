@@ -26,4 +26,17 @@ urlpatterns = [
     path("<int:pk>/review/", reviews.review_create, name="review_create"),
     path("occurrences/<int:pk>/start/", entries.occurrence_start, name="occurrence_start"),
     path("entries/<int:pk>/reopen/", entries.entry_reopen_view, name="entry_reopen"),
+    path(
+        "entries/<int:pk>/attachments/", entries.entry_attachment_add, name="entry_attachment_add"
+    ),
+    path(
+        "attachments/<int:pk>/",
+        entries.entry_attachment_download,
+        name="entry_attachment_download",
+    ),
+    path(
+        "attachments/<int:pk>/remove/",
+        entries.entry_attachment_remove,
+        name="entry_attachment_remove",
+    ),
 ]

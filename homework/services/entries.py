@@ -1,10 +1,13 @@
 """Doing homework: starting the entry for an occurrence, handing it in, and reopening it."""
 
+from pathlib import PurePath
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 
-from homework.models import Assignment, Occurrence, Reopening
+from homework.attachments import validate_attachment
+from homework.models import Assignment, EntryAttachment, Occurrence, Reopening
 from notifications.models import Notification
 from notifications.services import notification_send
 from supervision.permissions import grant
@@ -101,3 +104,43 @@ def entry_reopen(*, entry: Entry, supervisor, note: str) -> Entry:
         url=reverse("worksheets:entry_edit", args=[entry.pk]),
     )
     return entry
+
+
+MAX_ATTACHMENTS_PER_ENTRY = 10
+
+
+@transaction.atomic
+def entry_attachment_add(*, entry: Entry, author, upload) -> EntryAttachment:
+    """Attach a checked file to the author's own homework entry while it can still change."""
+    entry = Entry.objects.select_for_update().get(pk=entry.pk)
+    if entry.author_id != author.pk or not Occurrence.objects.filter(entry=entry).exists():
+        raise PermissionDenied
+    if not entry.is_editable:
+        raise ValidationError({"file": "This entry was handed in; files can no longer be added."})
+    if entry.attachments.count() >= MAX_ATTACHMENTS_PER_ENTRY:
+        raise ValidationError(
+            {"file": f"An entry can have at most {MAX_ATTACHMENTS_PER_ENTRY} attachments."}
+        )
+    try:
+        content_type = validate_attachment(upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
+    return EntryAttachment.objects.create(
+        entry=entry,
+        file=upload,
+        name=PurePath(upload.name).name[:255],
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=author,
+    )
+
+
+@transaction.atomic
+def entry_attachment_remove(*, attachment: EntryAttachment, author) -> None:
+    entry = Entry.objects.select_for_update().get(pk=attachment.entry_id)
+    if entry.author_id != author.pk:
+        raise PermissionDenied
+    if not entry.is_editable:
+        raise ValidationError("This entry was handed in; its files can no longer be removed.")
+    attachment.file.delete(save=False)
+    attachment.delete()

@@ -105,7 +105,9 @@ def assignment_detail(request, pk: int):
         {
             "assignment": assignment,
             "obstacles": assignment.obstacles.all(),
-            "expected": assignment.expected.select_related("entry").annotate(
+            "expected": assignment.expected.select_related("entry")
+            .prefetch_related("entry__attachments")
+            .annotate(
                 feedback_released=Exists(
                     Feedback.objects.filter(
                         entry=OuterRef("entry"), status=Feedback.Status.RELEASED

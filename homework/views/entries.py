@@ -8,8 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from homework.models import Occurrence
+from feedback.storage import private_download
+from homework.models import EntryAttachment, Occurrence
 from homework.selectors import due_list_for, proposals_awaiting
+from homework.services.entries import entry_attachment_add as entry_attachment_add_service
+from homework.services.entries import entry_attachment_remove as entry_attachment_remove_service
 from homework.services.entries import entry_reopen, occurrence_entry_start
 from supervision.permissions import checker_for
 from worksheets.models import Entry
@@ -64,4 +67,53 @@ def entry_reopen_view(request, pk: int):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, "Reopened for revision; your note was sent with it.")
+    return redirect("homework:assignment_detail", occurrence.assignment_id)
+
+
+def _entry_attachment(request, pk: int) -> EntryAttachment:
+    attachment = get_object_or_404(EntryAttachment.objects.select_related("entry"), pk=pk)
+    if not checker_for(request).has_perm("view_entry", attachment.entry):
+        raise Http404
+    return attachment
+
+
+@login_required
+@require_POST
+def entry_attachment_add(request, pk: int):
+    occurrence = (
+        Occurrence.objects.filter(entry_id=pk).select_related("entry", "assignment").first()
+    )
+    if occurrence is None or not checker_for(request).has_perm("view_entry", occurrence.entry):
+        raise Http404
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "Choose a file to attach.")
+    else:
+        try:
+            entry_attachment_add_service(entry=occurrence.entry, author=request.user, upload=upload)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Attached “{upload.name}”.")
+    return redirect("homework:assignment_detail", occurrence.assignment_id)
+
+
+@login_required
+@require_GET
+def entry_attachment_download(request, pk: int):
+    attachment = _entry_attachment(request, pk)
+    return private_download(attachment.file, attachment.name, attachment.content_type)
+
+
+@login_required
+@require_POST
+def entry_attachment_remove(request, pk: int):
+    attachment = _entry_attachment(request, pk)
+    occurrence = Occurrence.objects.filter(entry_id=attachment.entry_id).first()
+    try:
+        entry_attachment_remove_service(attachment=attachment, author=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Removed “{attachment.name}”.")
     return redirect("homework:assignment_detail", occurrence.assignment_id)

@@ -9,13 +9,15 @@ import datetime
 import uuid
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from homework.models import Assignment, Occurrence, Review
-from homework.services.entries import occurrence_entry_start
+from homework.models import Assignment, EntryAttachment, Occurrence, Review
+from homework.services.entries import entry_attachment_add, occurrence_entry_start
 from notifications.models import Notification
 from supervision.models import Supervision
 from supervision.roles import COURSE_STAFF_GROUP
@@ -63,6 +65,9 @@ def build_world():
     assignment = make_assignment(current, title="Current homework")
     submitted = make_assignment(current, title="Handed-in homework")
     entry = occurrence_entry_start(occurrence=submitted.expected.get(), author=owner)
+    attachment = entry_attachment_add(
+        entry=entry, author=owner, upload=SimpleUploadedFile("notes.txt", b"What I noticed")
+    )
     entry = entry_submit(
         entry=entry,
         answers={},
@@ -82,6 +87,7 @@ def build_world():
             "earlier": earlier_assignment.expected.get(),
         },
         "entry": {"current": entry},
+        "attachment": {"current": attachment},
         "notification": {"current": notification},
     }
 
@@ -219,6 +225,27 @@ MATRIX = {
         "POST": SUPERVISOR_CHANGES,
         "data": lambda w, t: {"note": "Please add the second situation."},
     },
+    # The entry in this world is handed in, so its author is told files can no longer change.
+    "homework:entry_attachment_add": {
+        "targets": ["current"],
+        "kwargs": lambda w, t: {"pk": w["entry"][t].pk},
+        "GET": POST_ONLY,
+        "POST": {"owner": 302, "supervisor": 403, "stranger": 404},
+        "data": lambda w, t: {"file": SimpleUploadedFile("more.txt", b"More notes")},
+    },
+    "homework:entry_attachment_download": {
+        "targets": ["current"],
+        "prepare": lambda w: restore_file(w["attachment"]["current"]),
+        "kwargs": lambda w, t: {"pk": w["attachment"][t].pk},
+        "GET": {"owner": 200, "supervisor": 200, "stranger": 404},
+        "POST": GET_ONLY,
+    },
+    "homework:entry_attachment_remove": {
+        "targets": ["current"],
+        "kwargs": lambda w, t: {"pk": w["attachment"][t].pk},
+        "GET": POST_ONLY,
+        "POST": {"owner": 302, "supervisor": 403, "stranger": 404},
+    },
     "notifications:list": {"GET": {"*": 200}, "POST": GET_ONLY},
     "notifications:open": {
         "targets": ["current"],
@@ -228,6 +255,12 @@ MATRIX = {
     },
     "notifications:read_all": {"GET": POST_ONLY, "POST": {"*": 302}},
 }
+
+
+def restore_file(attachment) -> None:
+    """Each test has its own media folder; put the world's file back where this test looks."""
+    if not attachment.file.storage.exists(attachment.file.name):
+        attachment.file.storage.save(attachment.file.name, ContentFile(b"What I noticed"))
 
 
 def url_names() -> set[str]:
@@ -262,6 +295,7 @@ def snapshot():
         Occurrence.objects.exclude(entry=None).count(),
         tuple(Entry.objects.order_by("pk").values_list("pk", "status")),
         Review.objects.count(),
+        EntryAttachment.objects.count(),
         Notification.objects.filter(read_at__isnull=False).count(),
     )
 
@@ -277,6 +311,8 @@ def test_url(name, world, db):
     if spec is None:
         pytest.fail(f"{name} has no expectation in the homework authorization matrix")
     failures = []
+    if "prepare" in spec:
+        spec["prepare"](world)
     for target in spec.get("targets", [None]):
         url = reverse(name, kwargs=spec["kwargs"](world, target) if "kwargs" in spec else {})
         for kind in KINDS:
