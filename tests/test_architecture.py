@@ -1,0 +1,200 @@
+"""The floors of docs/architecture.md, checked from the source: no import runs up, no module circle.
+
+The imports are read with ``ast`` from every Python file of the project (migrations and tests
+aside), including imports inside functions: an import deferred to run time still ties the two
+modules together. An app may import its own modules and the apps on lower floors; two apps on
+the same floor never import each other.
+"""
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Lowest first. Keep in step with docs/architecture.md.
+FLOORS = (
+    ("supervision",),  # ground: people, relationships, permissions, files
+    ("notifications",),  # the one notice service; may name people
+    ("worksheets",),  # the engine
+    ("courses", "feedback", "questionnaires"),  # features
+    ("homework",),  # homework points at a lesson (courses) and shows feedback's state
+    ("demo",),  # composes every app's demo data
+    ("config",),  # settings and URLs put the apps together
+)
+FLOOR_OF = {app: level for level, apps in enumerate(FLOORS) for app in apps}
+SKIPPED_PARTS = {"migrations", "tests", "node_modules", "static", "templates", "var"}
+
+# Arrows still being taken down, each with the change that removes it. The test also fails when
+# one of these no longer occurs, so the list only ever shrinks.
+NOT_YET = {
+    # Issue 12, item 2: questionnaire scoring moves down into the worksheet engine.
+    "worksheets.forms.admin -> questionnaires",
+    "worksheets.forms.admin -> questionnaires.authoring",
+    "worksheets.forms.builder -> questionnaires.scoring",
+    "worksheets.library -> questionnaires.library",
+    "worksheets.models.templates -> questionnaires",
+    "worksheets.models.templates -> questionnaires.authoring",
+    "worksheets.models.templates -> questionnaires.blocks",
+    "worksheets.services.entries -> questionnaires.scoring",
+    "worksheets.views.entries -> questionnaires.presenters",
+    "worksheets.views.templates -> questionnaires.presenters",
+    # Issue 12, items 1, 3 and 4 (this branch, step by step).
+    "feedback.forms -> homework.attachments",
+    "feedback.services -> homework.attachments",
+    "supervision.management.commands.seed_demo -> feedback.demo",
+    "supervision.management.commands.seed_demo -> homework.demo",
+    "supervision.management.commands.seed_demo -> questionnaires.demo",
+    "supervision.management.commands.seed_demo -> worksheets.demo",
+    "supervision.views.dashboard -> feedback.selectors",
+    "supervision.views.dashboard -> homework.selectors",
+    "supervision.views.meetings -> homework.selectors",
+    "supervision.views.relationships -> homework.selectors",
+    "worksheets.services.entries -> courses.services.exercises",
+    "worksheets.services.entries -> homework.services.entries",
+}
+CIRCLES_NOT_YET = [
+    ["courses.blocks", "courses.models", "courses.models.pages", "courses.selectors"],
+    ["courses.services.exercises", "worksheets.services.entries"],
+    ["supervision.services.invitations", "supervision.tasks"],
+]
+
+
+def project_modules() -> dict[str, Path]:
+    modules = {}
+    for path in sorted(ROOT.glob("*/**/*.py")):
+        relative = path.relative_to(ROOT)
+        if relative.parts[0] not in FLOOR_OF or SKIPPED_PARTS & set(relative.parts):
+            continue
+        parts = list(relative.with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        modules[".".join(parts)] = path
+    return modules
+
+
+def _imported_names(tree: ast.AST, module: str, is_package: bool) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                package = module.split(".")
+                if not is_package:
+                    package.pop()
+                base = package[: len(package) - (node.level - 1)]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            names.add(target)
+            # "from package import module" imports the module itself.
+            names |= {f"{target}.{alias.name}" for alias in node.names}
+    return names
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module -> the project modules it imports (the nearest existing module for each name)."""
+    modules = project_modules()
+    graph: dict[str, set[str]] = defaultdict(set)
+    for module, path in modules.items():
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for name in _imported_names(tree, module, path.name == "__init__.py"):
+            while name and name not in modules:
+                name = name.rpartition(".")[0]
+            if name and name != module:
+                graph[module].add(name)
+        graph.setdefault(module, set())
+    return graph
+
+
+def upward_imports(graph) -> list[str]:
+    found = []
+    for module, targets in sorted(graph.items()):
+        app = module.split(".")[0]
+        for target in sorted(targets):
+            other = target.split(".")[0]
+            if other != app and FLOOR_OF[other] >= FLOOR_OF[app]:
+                found.append(f"{module} -> {target}")
+    return found
+
+
+def circles(graph) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan's algorithm, iteratively)."""
+    index, low, on_stack, stack, found = {}, {}, set(), [], []
+    counter = 0
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(graph[start])))]
+        index[start] = low[start] = counter
+        counter += 1
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    found.append(sorted(group))
+    return found
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return import_graph()
+
+
+def test_every_app_has_a_floor():
+    apps = {path.parent.name for path in ROOT.glob("*/apps.py")}
+    assert apps - set(FLOOR_OF) == set(), "add the new app to FLOORS (and docs/architecture.md)"
+
+
+def test_no_app_imports_one_on_its_own_floor_or_above(graph):
+    found = set(upward_imports(graph))
+    assert found - NOT_YET == set(), "imports that run up or sideways"
+    assert NOT_YET - found == set(), "taken down: remove these from NOT_YET"
+
+
+def test_no_modules_import_each_other_in_a_circle(graph):
+    found = circles(graph)
+    assert [group for group in found if group not in CIRCLES_NOT_YET] == []
+    assert [group for group in CIRCLES_NOT_YET if group not in found] == [], "remove from the list"
+
+
+def test_the_checks_see_what_they_should():
+    """The reader itself: relative imports, deferred imports and circles are all found."""
+    tree = ast.parse("from . import b\nfrom .c import d\ndef f():\n    import x.y\n")
+    assert _imported_names(tree, "app.pkg.a", False) == {
+        "app.pkg",
+        "app.pkg.b",
+        "app.pkg.c",
+        "app.pkg.c.d",
+        "x.y",
+    }
+    assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert upward_imports({"supervision.x": {"homework.y"}, "homework.y": set()}) == [
+        "supervision.x -> homework.y"
+    ]
