@@ -6,13 +6,12 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from supervision.invitation_tokens import invitation_link_kwargs
 from supervision.models import Invitation
 
 
 @task
 def send_invitation(*, invitation_id: int, site_url: str) -> None:
-    from supervision.services.invitations import invitation_link_kwargs
-
     invitation = (
         Invitation.objects.select_related("supervisor", "invited_by", "group")
         .filter(pk=invitation_id)

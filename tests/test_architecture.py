@@ -58,7 +58,6 @@ NOT_YET = {
 CIRCLES_NOT_YET = [
     ["courses.blocks", "courses.models", "courses.models.pages", "courses.selectors"],
     ["courses.services.exercises", "worksheets.services.entries"],
-    ["supervision.services.invitations", "supervision.tasks"],
 ]
 
 

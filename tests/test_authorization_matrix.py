@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from supervision.invitation_tokens import invitation_link_kwargs
 from supervision.models import (
     Attendance,
     Case,
@@ -29,7 +30,7 @@ from supervision.models import (
     User,
 )
 from supervision.roles import COURSE_STAFF_GROUP
-from supervision.services.invitations import invitation_create, invitation_link_kwargs
+from supervision.services.invitations import invitation_create
 from supervision.services.meetings import meeting_reflection_save
 from supervision.services.people import groups_ensure
 from supervision.services.relationships import supervision_end

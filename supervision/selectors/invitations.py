@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 
+from supervision.invitation_tokens import invitation_tokens
 from supervision.models import Invitation, Supervision, User
 from supervision.models.invitations import INVITATION_VALID_DAYS
 
@@ -30,8 +31,6 @@ def _pk_from(uidb64: str) -> int | None:
 
 
 def invitation_from_link(uidb64: str, token: str) -> Invitation | None:
-    from supervision.services.invitations import invitation_tokens
-
     pk = _pk_from(uidb64)
     if pk is None:
         return None

@@ -1,63 +1,20 @@
 """Inviting a supervisee by e-mail: a one-time link lets them set a password, and the relationship starts.
 
-The link's token comes from Django's password-reset token machinery. It is bound to the
-invitation's state and to the invited account's password, so it stops working as soon as
-the invitation is accepted or cancelled, or a password is set.
+The link and its token are made in ``supervision.invitation_tokens``.
 """
 
 import uuid
 
-from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare
-from django.utils.encoding import force_bytes
-from django.utils.http import base36_to_int, urlsafe_base64_encode
 
 from supervision.models import Invitation, Supervision, SupervisionGroup, User
-from supervision.models.invitations import INVITATION_VALID_DAYS
+from supervision.tasks import send_invitation
 
 from ._idempotency import existing_submission, save_once
 from .people import user_create
 from .relationships import supervision_start
-
-
-class InvitationTokenGenerator(PasswordResetTokenGenerator):
-    key_salt = "supervision.services.invitations.InvitationTokenGenerator"
-
-    def _make_hash_value(self, invitation: Invitation, timestamp: int) -> str:
-        account = User.objects.filter(email__iexact=invitation.email).first()
-        account_state = "" if account is None else f"{account.pk}{account.password}"
-        return (
-            f"{invitation.pk}{invitation.email}{invitation.accepted_at}{invitation.cancelled_at}"
-            f"{account_state}{timestamp}"
-        )
-
-    def check_token(self, invitation: Invitation, token: str) -> bool:
-        # Django's check uses PASSWORD_RESET_TIMEOUT; invitations keep their own, longer limit.
-        try:
-            ts_b36, _ = token.split("-")
-            timestamp = base36_to_int(ts_b36)
-        except ValueError:
-            return False
-        if not any(
-            constant_time_compare(self._make_token_with_timestamp(invitation, timestamp, s), token)
-            for s in [self.secret, *self.secret_fallbacks]
-        ):
-            return False
-        age = self._num_seconds(self._now()) - timestamp
-        return 0 <= age <= INVITATION_VALID_DAYS * 24 * 3600
-
-
-invitation_tokens = InvitationTokenGenerator()
-
-
-def invitation_link_kwargs(invitation: Invitation) -> dict[str, str]:
-    return {
-        "uidb64": urlsafe_base64_encode(force_bytes(invitation.pk)),
-        "token": invitation_tokens.make_token(invitation),
-    }
 
 
 @transaction.atomic
@@ -119,8 +76,6 @@ def invitation_create(
     invitation.full_clean()
     saved = save_once(invitation, invitation.save, invited_by=invited_by)
     if saved is invitation:
-        from supervision.tasks import send_invitation
-
         send_invitation.enqueue(invitation_id=invitation.pk, site_url=site_url)
     return saved
 
