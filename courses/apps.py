@@ -9,4 +9,13 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from courses import signals  # noqa: F401 - connects the receivers
+        from django.db.models.signals import post_delete
+
+        from courses import receivers
+        from courses.models import CourseTeam
+        from worksheets.signals import entry_submitted
+
+        post_delete.connect(
+            receivers.course_team_deleted, sender=CourseTeam, dispatch_uid="courses.team_deleted"
+        )
+        entry_submitted.connect(receivers.entry_submitted, dispatch_uid="courses.entry_submitted")

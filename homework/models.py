@@ -107,6 +107,11 @@ class Assignment(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        # Held while the supervision runs; taken back when it ends (services.assignments).
+        permissions = [
+            ("review_assignment", "Can record the review of this homework"),
+            ("work_on_assignment", "Can hand in entries for this homework"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(occurrences__gte=1) & Q(occurrences__lte=MAX_OCCURRENCES),

@@ -52,12 +52,9 @@ NOT_YET = {
     "supervision.views.dashboard -> homework.selectors",
     "supervision.views.meetings -> homework.selectors",
     "supervision.views.relationships -> homework.selectors",
-    "worksheets.services.entries -> courses.services.exercises",
-    "worksheets.services.entries -> homework.services.entries",
 }
 CIRCLES_NOT_YET = [
     ["courses.blocks", "courses.models", "courses.models.pages", "courses.selectors"],
-    ["courses.services.exercises", "worksheets.services.entries"],
 ]
 
 

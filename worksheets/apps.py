@@ -11,6 +11,6 @@ class WorksheetsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from worksheets import signals
+        from worksheets import receivers
 
-        post_migrate.connect(signals.library_curators_after_migrate, sender=self)
+        post_migrate.connect(receivers.library_curators_after_migrate, sender=self)

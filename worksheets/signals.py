@@ -1,19 +1,31 @@
-"""Signal receivers; each only hands over to a service."""
+"""Events of the worksheet engine, for the apps above it; the engine itself knows none of them.
 
-from django.dispatch import receiver
-from wagtail.signals import published
+Every event is sent by a service in ``worksheets.services.entries``, inside that service's
+transaction, with ``sender=Entry``, the ``entry`` and the ``actor`` (the person who did it).
+Receivers run at once and in the same transaction: whatever they write is committed or rolled
+back with the entry, and an error in one undoes the whole action. A receiver whose work must
+not happen unless the action is committed (an e-mail, a file, a background task) defers it
+with ``transaction.on_commit``.
 
-from worksheets.models import WorksheetTemplate
+Subscribers connect in their app's ``AppConfig.ready()`` with the ``dispatch_uid`` named here
+(tests/worksheets/test_signals.py checks that each one is connected):
 
+``entry_submitted``: ``entry``, ``actor`` (the author), handed in and no longer editable.
+    - ``homework.entry_submitted``: a homework entry goes to the supervisor (read permission,
+      the assignment done when every occurrence is in, a notice).
+    - ``courses.entry_submitted``: an entry started from a lesson's exercise completes the lesson.
 
-@receiver(published, sender=WorksheetTemplate)
-def freeze_published_template(sender, instance, revision, **kwargs):
-    from worksheets.services.templates import template_version_publish
+``entry_reopened``: ``entry``, ``actor`` (who reopened it), editable again by its author.
+    No subscriber yet (homework reopens entries itself and sends its own notice).
 
-    template_version_publish(template=instance, published_by=revision.user if revision else None)
+``entry_shared`` / ``entry_unshared``: ``entry``, ``actor`` (the author), ``reader`` (the
+    supervisor who may now, or may no longer, read it).
+    No subscriber yet.
+"""
 
+from django.dispatch import Signal
 
-def library_curators_after_migrate(sender, **kwargs):
-    from worksheets.services.templates import library_curators_ensure
-
-    library_curators_ensure()
+entry_submitted = Signal()
+entry_reopened = Signal()
+entry_shared = Signal()
+entry_unshared = Signal()

@@ -12,10 +12,13 @@ from homework.models import Assignment, Obstacle, Occurrence
 from notifications.models import Notification
 from notifications.services import notification_send
 from supervision.models import Supervision
-from supervision.permissions import grant
+from supervision.permissions import grant, revoke
 
-SUPERVISOR_PERMS = ("view_assignment", "change_assignment")
-SUPERVISEE_PERMS = ("view_assignment",)
+SUPERVISOR_PERMS = ("view_assignment", "change_assignment", "review_assignment")
+SUPERVISEE_PERMS = ("view_assignment", "review_assignment", "work_on_assignment")
+# Taken back when the supervision ends: the record stays readable, nothing new happens in it.
+SUPERVISOR_WHILE_ACTIVE_PERMS = ("change_assignment", "review_assignment")
+SUPERVISEE_WHILE_ACTIVE_PERMS = ("review_assignment", "work_on_assignment")
 
 ASSIGNMENT_FIELDS = (
     "title",
@@ -47,8 +50,12 @@ class ObstaclePlan:
     plan: str
 
 
-def _check_author(supervision: Supervision, author) -> bool:
-    """Returns whether the author is the supervisee (a proposal) or raises if they may not."""
+def assignment_author_check(supervision: Supervision, author) -> bool:
+    """Whether the author would be proposing (the supervisee); PermissionDenied if they may not set it.
+
+    The supervisor sets homework while the supervision runs; the supervisee proposes it when
+    the supervisor allows that (``supervision_proposals_set``).
+    """
     if not supervision.is_active:
         raise PermissionDenied("This supervision has ended; no new homework can be agreed in it.")
     if author.pk == supervision.supervisor_id:
@@ -99,7 +106,7 @@ def assignment_create(
     today=None,
 ) -> Assignment:
     supervision = Supervision.objects.select_for_update().get(pk=supervision.pk)
-    is_proposal = _check_author(supervision, author)
+    is_proposal = assignment_author_check(supervision, author)
     if meeting is not None and not meeting.attendances.filter(supervision=supervision).exists():
         raise ValidationError("That meeting was not part of this supervision.")
     assignment = Assignment(
@@ -202,3 +209,15 @@ def supervision_proposals_set(
     supervision.supervisee_may_propose = allowed
     supervision.save(update_fields=["supervisee_may_propose"])
     return supervision
+
+
+@transaction.atomic
+def supervision_homework_close(*, supervision: Supervision) -> None:
+    """When a supervision ends: its homework stays readable to both, and nothing in it changes.
+
+    Called on ``supervision.signals.supervision_ended``. The supervisor no longer edits, accepts,
+    drops or reopens; neither person records reviews; the supervisee starts no new entries.
+    """
+    assignments = Assignment.objects.filter(supervision=supervision)
+    revoke(supervision.supervisor, SUPERVISOR_WHILE_ACTIVE_PERMS, assignments)
+    revoke(supervision.supervisee, SUPERVISEE_WHILE_ACTIVE_PERMS, assignments)

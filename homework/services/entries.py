@@ -12,7 +12,9 @@ from notifications.models import Notification
 from notifications.services import notification_send
 from supervision.permissions import grant
 from worksheets.models import Entry
-from worksheets.permissions import ENTRY_DRAFT_AUTHOR_PERMS, ENTRY_EDIT_PERMS, ENTRY_READER_PERMS
+from worksheets.permissions import ENTRY_READER_PERMS
+from worksheets.services.entries import entry_reopen as worksheet_entry_reopen
+from worksheets.services.entries import entry_start
 
 OPEN_STATUSES = (Assignment.Status.ACTIVE, Assignment.Status.DONE)
 
@@ -34,22 +36,21 @@ def occurrence_entry_start(*, occurrence: Occurrence, author) -> Entry:
         return Entry.objects.get(pk=occurrence.entry_id)
     if assignment.status not in OPEN_STATUSES:
         raise ValidationError("This homework is not open for entries.")
-    entry = Entry(
+    entry = entry_start(
         author=author,
         template_version=assignment.worksheet_version,
         title="" if assignment.worksheet_version_id else assignment.title,
-        status=Entry.Status.DRAFT,
     )
-    entry.full_clean(validate_constraints=False)
-    entry.save()
-    grant(author, ENTRY_DRAFT_AUTHOR_PERMS, entry)
     occurrence.entry = entry
     occurrence.save(update_fields=["entry"])
     return entry
 
 
 def homework_entry_submitted(*, entry: Entry) -> None:
-    """Called inside the worksheets submit transaction: the supervisor may now read the entry."""
+    """On ``entry_submitted``, inside the submit transaction: the supervisor may now read it.
+
+    Entries that belong to no homework (self-practice) change nothing here.
+    """
     occurrence = (
         Occurrence.objects.select_related("assignment__supervision__supervisor")
         .filter(entry=entry)
@@ -91,11 +92,7 @@ def entry_reopen(*, entry: Entry, supervisor, note: str) -> Entry:
     if entry.status != Entry.Status.SUBMITTED:
         return entry  # reopening twice changes nothing
     Reopening.objects.create(entry=entry, reopened_by=supervisor, note=note)
-    Entry.objects.filter(pk=entry.pk).update(
-        status=Entry.Status.REOPENED, version=entry.version + 1
-    )
-    entry.refresh_from_db()
-    grant(entry.author, ENTRY_EDIT_PERMS, entry)
+    entry = worksheet_entry_reopen(entry=entry, actor=supervisor)
     notification_send(
         recipient=entry.author,
         actor=supervisor,

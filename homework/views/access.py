@@ -25,10 +25,9 @@ def assignment_for(request, pk: int, perm: str = "view_assignment") -> Assignmen
     checker = checker_for(request)
     if not checker.has_perm("view_assignment", assignment):
         raise Http404
+    # After the supervision ends only the view permission is left (services.assignments).
     if perm != "view_assignment" and not checker.has_perm(perm, assignment):
         raise PermissionDenied
-    if perm != "view_assignment" and not assignment.supervision.is_active:
-        raise PermissionDenied  # past records stay readable, but nothing changes after the end
     return assignment
 
 

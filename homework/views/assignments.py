@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +16,7 @@ from homework.services.assignments import (
     ObstaclePlan,
     StaleEdit,
     assignment_accept,
+    assignment_author_check,
     assignment_create,
     assignment_drop,
     assignment_update,
@@ -51,9 +52,7 @@ def _low_confidence_message(request, assignment: Assignment) -> None:
 @login_required
 def assignment_create_view(request, supervision_id: int):
     supervision = get_object_or_404(supervisions_visible_to(request.user), pk=supervision_id)
-    is_supervisor = supervision.supervisor_id == request.user.pk
-    if not supervision.is_active or not (is_supervisor or supervision.supervisee_may_propose):
-        raise PermissionDenied
+    is_proposal = assignment_author_check(supervision, request.user)
     initial = {}
     if request.GET.get("worksheet"):
         initial["worksheet_version"] = request.GET["worksheet"]
@@ -90,7 +89,7 @@ def assignment_create_view(request, supervision_id: int):
             "obstacles": obstacles,
             "supervision": supervision,
             "meeting": meeting,
-            "is_proposal": not is_supervisor,
+            "is_proposal": is_proposal,
         },
     )
 

@@ -33,9 +33,10 @@ def occurrence_start(request, pk: int):
     occurrence = get_object_or_404(
         Occurrence.objects.select_related("assignment__supervision"), pk=pk
     )
-    if not checker_for(request).has_perm("view_assignment", occurrence.assignment):
+    checker = checker_for(request)
+    if not checker.has_perm("view_assignment", occurrence.assignment):
         raise Http404
-    if not occurrence.assignment.supervision.is_active:
+    if not checker.has_perm("work_on_assignment", occurrence.assignment):
         raise PermissionDenied
     try:
         entry = occurrence_entry_start(occurrence=occurrence, author=request.user)
@@ -58,8 +59,6 @@ def entry_reopen_view(request, pk: int):
     if occurrence is None or not checker.has_perm("view_entry", entry):
         raise Http404
     if not checker.has_perm("change_assignment", occurrence.assignment):
-        raise PermissionDenied
-    if not occurrence.assignment.supervision.is_active:
         raise PermissionDenied
     try:
         entry_reopen(entry=entry, supervisor=request.user, note=request.POST.get("note", ""))

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from homework.forms import ReviewForm
@@ -12,9 +12,7 @@ from homework.views.access import assignment_for, meeting_of
 
 @login_required
 def review_create(request, pk: int):
-    assignment = assignment_for(request, pk)
-    if not assignment.supervision.is_active:
-        raise PermissionDenied
+    assignment = assignment_for(request, pk, "review_assignment")
     meeting = meeting_of(request, assignment.supervision)
     latest = assignment.reviews.first()
     form = ReviewForm(request.POST or None, instance=None, initial=_initial(latest))

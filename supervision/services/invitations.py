@@ -118,6 +118,7 @@ def invitation_accept(
         kind=invitation.kind,
         group=invitation.group,
         started_on=timezone.localdate(),
+        actor=user,
     )
     invitation.accepted_at = timezone.now()
     invitation.supervision = supervision

@@ -21,6 +21,7 @@ from supervision.models import (
     User,
 )
 from supervision.permissions import grant, revoke
+from supervision.signals import supervision_ended, supervision_started
 
 SUPERVISION_PERMS = ("view_supervision", "record_meeting")
 SUPERVISEE_EXTRA_PERMS = ("bring_case",)
@@ -64,7 +65,12 @@ def supervision_start(
     format: str = Supervision.Format.INDIVIDUAL,
     group: SupervisionGroup | None = None,
     started_on: datetime.date | None = None,
+    actor: User | None = None,
 ) -> Supervision:
+    """Start a relationship (in a group when given); sends ``supervision_started``.
+
+    ``actor`` is whoever started it (an administrator, or the supervisee accepting an invitation).
+    """
     started_on = started_on or timezone.localdate()
     _check_start_date(started_on)
     if group is not None:
@@ -90,13 +96,19 @@ def supervision_start(
     grant(supervisee, SUPERVISION_PERMS + SUPERVISEE_EXTRA_PERMS, supervision)
     if group is not None:
         grant(supervisee, GROUP_PERMS, group)
+    supervision_started.send(sender=Supervision, supervision=supervision, actor=actor)
     return supervision
 
 
 @transaction.atomic
 def supervision_end(
-    *, supervision: Supervision, ended_on: datetime.date | None = None
+    *, supervision: Supervision, ended_on: datetime.date | None = None, actor: User | None = None
 ) -> Supervision:
+    """End a relationship on ``ended_on`` (today by default); sends ``supervision_ended``.
+
+    Raises ValidationError for a second end, a future date, or a date before the start or
+    before a recorded meeting.
+    """
     supervision = Supervision.objects.select_for_update().get(pk=supervision.pk)
     if supervision.ended_on is not None:
         raise ValidationError({"ended_on": "This supervision has already ended."})
@@ -128,6 +140,8 @@ def supervision_end(
     )
     if supervision.group_id:
         revoke(supervisee, ["record_meeting"], supervision.group)
+    # What other apps hold in the relationship (homework) is theirs to close.
+    supervision_ended.send(sender=Supervision, supervision=supervision, actor=actor)
     return supervision
 
 
@@ -141,6 +155,7 @@ def supervision_group_start(
     credit_rule: str = SupervisionGroup.CreditRule.SHARED,
     credit_percent: int | None = None,
     members: list[User] | tuple[User, ...] = (),
+    actor: User | None = None,
 ) -> SupervisionGroup:
     started_on = started_on or timezone.localdate()
     _check_start_date(started_on)
@@ -159,7 +174,11 @@ def supervision_group_start(
     grant(supervisor, GROUP_PERMS, group)
     for member in members:
         supervision_start(
-            supervisor=supervisor, supervisee=member, group=group, started_on=started_on
+            supervisor=supervisor,
+            supervisee=member,
+            group=group,
+            started_on=started_on,
+            actor=actor,
         )
     return group
 
@@ -178,7 +197,7 @@ def supervision_group_update(
 
 @transaction.atomic
 def supervision_group_end(
-    *, group: SupervisionGroup, ended_on: datetime.date | None = None
+    *, group: SupervisionGroup, ended_on: datetime.date | None = None, actor: User | None = None
 ) -> SupervisionGroup:
     group = SupervisionGroup.objects.select_for_update().get(pk=group.pk)
     if group.ended_on is not None:
@@ -187,7 +206,9 @@ def supervision_group_end(
     last_meeting = group.meetings.aggregate(last=Max("date"))["last"]
     _check_end_date(ended_on, group.started_on, last_meeting)
     for membership in group.memberships.current():
-        supervision_end(supervision=membership, ended_on=max(ended_on, membership.started_on))
+        supervision_end(
+            supervision=membership, ended_on=max(ended_on, membership.started_on), actor=actor
+        )
     group.ended_on = ended_on
     group.full_clean()
     group.save(update_fields=["ended_on"])

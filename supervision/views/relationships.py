@@ -105,6 +105,7 @@ def relationship_start(request):
                 supervisee=form.cleaned_data["supervisee"],
                 kind=form.cleaned_data["kind"],
                 started_on=form.cleaned_data["started_on"],
+                actor=request.user,
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -123,7 +124,9 @@ def relationship_end(request, pk):
     form = EndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            supervision_end(supervision=supervision, ended_on=form.cleaned_data["ended_on"])
+            supervision_end(
+                supervision=supervision, ended_on=form.cleaned_data["ended_on"], actor=request.user
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -150,6 +153,7 @@ def group_start(request):
                 credit_rule=data["credit_rule"],
                 credit_percent=data.get("credit_percent"),
                 members=list(data.get("members") or []),
+                actor=request.user,
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -222,6 +226,7 @@ def group_member_add(request, pk):
                 supervisee=form.cleaned_data["supervisee"],
                 group=group,
                 started_on=form.cleaned_data["started_on"],
+                actor=request.user,
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -238,7 +243,9 @@ def group_end(request, pk):
     form = EndForm(request.POST, prefix="end")
     if form.is_valid():
         try:
-            supervision_group_end(group=group, ended_on=form.cleaned_data["ended_on"])
+            supervision_group_end(
+                group=group, ended_on=form.cleaned_data["ended_on"], actor=request.user
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:

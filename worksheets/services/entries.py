@@ -19,6 +19,7 @@ from supervision.permissions import grant, revoke
 from supervision.selectors.relationships import supervisions_as_supervisor
 from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion
 from worksheets.permissions import ENTRY_DRAFT_AUTHOR_PERMS, ENTRY_EDIT_PERMS, ENTRY_READER_PERMS
+from worksheets.signals import entry_reopened, entry_shared, entry_submitted, entry_unshared
 
 
 class EntryConflict(Exception):
@@ -40,8 +41,10 @@ class EntryNotEditable(Exception):
         super().__init__("This entry has already been submitted and can no longer be changed.")
 
 
-def _check_subject(author: User, template_version: TemplateVersion, subject: User | None) -> None:
-    if template_version.is_rating:
+def _check_subject(
+    author: User, template_version: TemplateVersion | None, subject: User | None
+) -> None:
+    if template_version is not None and template_version.is_rating:
         if subject is None:
             raise ValidationError(
                 {"subject": "This questionnaire is a rating of someone else: choose whom you rate."}
@@ -58,13 +61,15 @@ def _check_subject(author: User, template_version: TemplateVersion, subject: Use
 def entry_start(
     *,
     author: User,
-    template_version: TemplateVersion,
+    template_version: TemplateVersion | None,
     start_token: uuid.UUID | None = None,
     subject: User | None = None,
+    title: str = "",
 ) -> Entry:
-    """A new draft of a worksheet; the same start token always gives back the same entry.
+    """A new draft, the one way an entry is created; the same start token gives back the same entry.
 
-    A questionnaire rated by someone else needs a ``subject``: one of the author's current
+    Without a ``template_version`` the entry is a free reflection named by ``title``. A
+    questionnaire rated by someone else needs a ``subject``: one of the author's current
     supervisees, who sees the rating only once it is released (``entry_release``).
     """
     if start_token is not None:
@@ -75,6 +80,7 @@ def entry_start(
     entry = Entry(
         author=author,
         template_version=template_version,
+        title=title,
         start_token=start_token,
         subject=subject,
         status=Entry.Status.DRAFT,
@@ -167,16 +173,28 @@ def entry_submit(
         result=_score(current, answers),
     )
     revoke(current.author, ENTRY_EDIT_PERMS, current)
-    # Homework entries go to the supervisor; the homework app decides who and whether.
-    from homework.services.entries import homework_entry_submitted
+    # Homework sends the entry to the supervisor, a lesson's exercise completes the lesson:
+    # the apps that know why the entry was written react (worksheets.signals lists them).
+    entry_submitted.send(sender=Entry, entry=current, actor=current.author)
+    return current
 
-    homework_entry_submitted(entry=current)
-    # An entry started from a course lesson's exercise completes that lesson, in the same
-    # transaction; the course app keeps that link, so worksheets stay independent of courses
-    # (imported here because courses itself starts entries through this module).
-    from courses.services.exercises import exercise_entry_submitted
 
-    exercise_entry_submitted(entry=current)
+@transaction.atomic
+def entry_reopen(*, entry: Entry, actor: User) -> Entry:
+    """Give a submitted entry back to its author to revise; reopening twice changes nothing.
+
+    Who may reopen which entry is decided by the app that asks (homework: the assignment's
+    supervisor). Sends ``entry_reopened``.
+    """
+    current = Entry.objects.select_for_update().get(pk=entry.pk)
+    if current.status != Entry.Status.SUBMITTED:
+        return current
+    Entry.objects.filter(pk=current.pk).update(
+        status=Entry.Status.REOPENED, version=current.version + 1
+    )
+    current.refresh_from_db()
+    grant(current.author, ENTRY_EDIT_PERMS, current)
+    entry_reopened.send(sender=Entry, entry=current, actor=actor)
     return current
 
 
@@ -242,7 +260,9 @@ def entry_sharing_set(
     for pk, person in wanted.items():
         if pk not in current:
             grant(person, ENTRY_READER_PERMS, entry)
+            entry_shared.send(sender=Entry, entry=entry, actor=entry.author, reader=person)
     for pk, person in current.items():
         if pk not in wanted:
             revoke(person, ENTRY_READER_PERMS, entry)
+            entry_unshared.send(sender=Entry, entry=entry, actor=entry.author, reader=person)
     return entry

@@ -1,0 +1,25 @@
+"""Events of supervision relationships, for the apps above; supervision itself knows none of them.
+
+Both are sent by ``supervision.services.relationships`` inside the service's transaction, with
+``sender=Supervision``, the ``supervision`` and the ``actor`` (the person who started or ended
+it, or None when the system did). Receivers run at once and in the same transaction: an error
+in one undoes the whole action. Work that must wait for the commit (an e-mail, a background
+task) is deferred with ``transaction.on_commit``.
+
+Subscribers connect in their app's ``AppConfig.ready()`` with the ``dispatch_uid`` named here
+(tests/supervision/test_signals.py checks that each one is connected):
+
+``supervision_started``: ``supervision``, ``actor``; the relationship runs from
+    ``supervision.started_on``.
+    No subscriber yet.
+
+``supervision_ended``: ``supervision``, ``actor``; ``supervision.ended_on`` is set. Ending stops
+    the supervisor's access to anything new; past records stay readable (DESIGN.md).
+    - ``homework.supervision_ended``: the supervisor no longer edits, accepts, drops or reopens
+      the relationship's homework, and neither person records reviews or starts entries for it.
+"""
+
+from django.dispatch import Signal
+
+supervision_started = Signal()
+supervision_ended = Signal()
