@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from supervision.models import Supervision
-from supervision.permissions import ClinicalPermissionChecker
+from supervision.viewer import Viewer
 from worksheets.models import Entry
 
 FEEDBACK_WRITER_PERMS = ("view_feedback", "change_feedback", "delete_feedback")
@@ -41,20 +41,18 @@ def supervises_author_of(user, entry: Entry) -> bool:
     return supervising_relationships(user.pk, entry.author_id, submitted_on).exists()
 
 
-def may_give_feedback(checker: ClinicalPermissionChecker, entry: Entry) -> bool:
+def may_give_feedback(viewer: Viewer, entry: Entry) -> bool:
     """A supervisor of the author who can read this submitted entry may comment on it."""
-    user = checker.user
+    user = viewer.user
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     if entry.status != Entry.Status.SUBMITTED or entry.author_id == user.pk:
         return False
-    if not checker.has_perm("view_entry", entry):
+    if not viewer.has_perm("view_entry", entry):
         return False
-    cached = getattr(entry, "_may_give_feedback", {})
-    if user.pk not in cached:
-        cached[user.pk] = supervises_author_of(user, entry)
-        entry._may_give_feedback = cached
-    return cached[user.pk]
+    return viewer.remember(
+        ("supervises_author_of", entry.pk), lambda: supervises_author_of(user, entry)
+    )
 
 
 def supervised_entries(supervisor) -> Exists:

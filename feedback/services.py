@@ -26,6 +26,7 @@ from notifications.models import Notification
 from notifications.services import notification_send
 from supervision.models import User
 from supervision.permissions import ClinicalPermissionChecker, grant, revoke
+from supervision.viewer import Viewer
 from worksheets.models import Entry
 
 NOT_RELEASED = "You can reply once this comment has been released."
@@ -91,7 +92,7 @@ def feedback_create(
         .select_related("template_version")
         .get(pk=entry.pk)
     )
-    if not may_give_feedback(ClinicalPermissionChecker(author), entry):
+    if not may_give_feedback(Viewer(author), entry):
         raise PermissionDenied("Only a supervisor who can read this submitted entry may comment.")
     feedback = Feedback(
         entry=entry, author=author, anchor=anchor, body=body.strip(), client_token=client_token

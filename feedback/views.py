@@ -21,7 +21,8 @@ from feedback.selectors import (
 )
 from feedback.services import FeedbackConflict, feedback_page_url
 from feedback.storage import private_download
-from supervision.permissions import checker_for
+from supervision.forms import apply_errors
+from supervision.viewer import object_for, viewer_for
 from worksheets.definitions import answer_fields
 from worksheets.models import Entry
 from worksheets.presenters import ShownElement, shown_elements
@@ -39,33 +40,29 @@ def _htmx(request) -> bool:
 # --- Looking things up: 404 for what a person may not see, 403 for what they may not change ----
 
 
-def _entry_for(request, entry: Entry) -> Entry:
-    """Feedback lives with a submitted entry the person can read; drafts are their author's only."""
-    if entry.status == Entry.Status.DRAFT:
-        raise Http404
-    if not checker_for(request).has_perm("view_entry", entry):
-        raise Http404
-    return entry
+# Feedback lives with a submitted entry the person can read; drafts are their author's only.
 
 
 def _entry(request, entry_pk: int) -> Entry:
-    entry = get_object_or_404(
-        Entry.objects.select_related("template_version", "author"), pk=entry_pk
+    entries = Entry.objects.exclude(status=Entry.Status.DRAFT)
+    return object_for(
+        request, entries.select_related("template_version", "author"), entry_pk, view="view_entry"
     )
-    return _entry_for(request, entry)
 
 
 def _feedback(request, pk: int, perm: str = "view_feedback") -> Feedback:
-    feedback = get_object_or_404(
-        Feedback.objects.select_related("entry__template_version", "entry__author", "author"),
-        pk=pk,
+    feedback = object_for(
+        request,
+        Feedback.objects.exclude(entry__status=Entry.Status.DRAFT).select_related(
+            "entry__template_version", "entry__author", "author"
+        ),
+        pk,
+        view="view_entry",
+        of=lambda feedback: feedback.entry,
     )
-    _entry_for(request, feedback.entry)
-    checker = checker_for(request)
-    if not checker.has_perm("view_feedback", feedback):
-        raise Http404
-    if perm != "view_feedback" and not checker.has_perm(perm, feedback):
-        raise PermissionDenied
+    viewer_for(request).require(
+        feedback, view="view_feedback", need=None if perm == "view_feedback" else perm
+    )
     return feedback
 
 
@@ -101,13 +98,12 @@ def _new_form(anchor: str, label: str, data=None, files=None) -> FeedbackForm:
 
 def _decorate(request, entry: Entry, comments: list[Feedback], reply_forms: dict) -> None:
     """What the person may do with each comment, from one prefetch of their permissions."""
-    checker = checker_for(request)
-    if comments:
-        checker.prefetch_perms(comments)
+    viewer = viewer_for(request)
+    viewer.prefetch(comments)
     parties = {entry.author_id}
     for comment in comments:
-        comment.can_change = checker.has_perm("change_feedback", comment)
-        comment.can_delete = comment.is_draft and checker.has_perm("delete_feedback", comment)
+        comment.can_change = viewer.has_perm("change_feedback", comment)
+        comment.can_delete = comment.is_draft and viewer.has_perm("delete_feedback", comment)
         comment.can_reply = comment.is_released and request.user.pk in parties | {comment.author_id}
         comment.reply_form = None
         if comment.can_reply:
@@ -118,7 +114,7 @@ def _sections(request, entry: Entry, *, forms=None, reply_forms=None):
     forms, reply_forms = forms or {}, reply_forms or {}
     threads = threads_for_entry(entry, request.user)
     _decorate(request, entry, [c for thread in threads.values() for c in thread], reply_forms)
-    may_comment = may_give_feedback(checker_for(request), entry)
+    may_comment = may_give_feedback(viewer_for(request), entry)
     show_answers = entry.status == Entry.Status.SUBMITTED or entry.author_id == request.user.pk
     answers = entry.get_data() if show_answers else {}
     sections = []
@@ -195,20 +191,12 @@ def _comment_response(
         "is_author": entry.author_id == request.user.pk,
         "comment": _comment(request, feedback, reply_form),
         "summary": _summary(request, entry, threads),
-        "may_comment": may_give_feedback(checker_for(request), entry),
+        "may_comment": may_give_feedback(viewer_for(request), entry),
         "oob_summary": True,
         "note": note,
         "error": error,
     }
     return render(request, "feedback/_comment_response.html", context, status=status)
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields and name != "anchor" else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 # --- Pages ---------------------------------------------------------------------------------
@@ -231,7 +219,7 @@ def awaiting_feedback(request):
 @require_POST
 def feedback_add(request, entry_pk: int):
     entry = _entry(request, entry_pk)
-    if not may_give_feedback(checker_for(request), entry):
+    if not may_give_feedback(viewer_for(request), entry):
         raise Http404
     labels = _labels(entry)
     anchor = request.POST.get("anchor", "")
@@ -252,7 +240,7 @@ def feedback_add(request, entry_pk: int):
                 client_token=form.cleaned_data["client_token"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             note = f"Draft saved. {entry.author.name} will see it once you release it."
             if _htmx(request):
@@ -307,7 +295,7 @@ def feedback_edit(request, pk: int):
             form.is_valid()
             return render(request, template, _edit_context(current, form, conflict), status=409)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             note = "Changes saved."
             if feedback.is_released:
@@ -341,9 +329,9 @@ def feedback_release(request, pk: int):
 @require_POST
 def feedback_release_all(request, entry_pk: int):
     entry = _entry(request, entry_pk)
-    checker = checker_for(request)
+    viewer = viewer_for(request)
     owns_feedback = Feedback.objects.filter(entry=entry, author=request.user).exists()
-    if not (may_give_feedback(checker, entry) or owns_feedback):
+    if not (may_give_feedback(viewer, entry) or owns_feedback):
         raise Http404
     released = services.feedback_release_all(entry=entry, releaser=request.user)
     if released:
@@ -396,7 +384,7 @@ def feedback_reply(request, pk: int):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             is_author = request.user.pk == feedback.entry.author_id
             other = feedback.author if is_author else feedback.entry.author

@@ -22,8 +22,9 @@ from questionnaires.selectors import (
     ratings_received,
 )
 from questionnaires.services import rating_release, rating_start
+from supervision.forms import apply_errors
 from supervision.models import User
-from supervision.permissions import checker_for
+from supervision.viewer import object_for
 from worksheets.models import Entry, TemplateVersion
 from worksheets.selectors.templates import templates_visible_to
 
@@ -150,7 +151,7 @@ def rating_start_view(request, pk):
                     start_token=form.cleaned_data["start_token"],
                 )
             except ValidationError as error:
-                form.add_error("subject" if hasattr(error, "error_dict") else None, error)
+                apply_errors(form, error)
             else:
                 return redirect("worksheets:entry_edit", pk=entry.pk)
         status = 400
@@ -164,14 +165,11 @@ def rating_start_view(request, pk):
 @login_required
 @require_POST
 def rating_release_view(request, pk):
-    entry = get_object_or_404(Entry.objects.select_related("subject"), pk=pk)
-    if (
-        not checker_for(request).has_perm("view_entry", entry)
-        or entry.author_id != request.user.pk
-        or not entry.is_rating
-        or entry.is_editable
-    ):
-        raise Http404
+    # Only the rater releases, and only a rating they have submitted.
+    ratings = Entry.objects.filter(
+        author=request.user, subject__isnull=False, status=Entry.Status.SUBMITTED
+    )
+    entry = object_for(request, ratings.select_related("subject"), pk, view="view_entry")
     if entry.is_released:
         messages.info(request, f"{entry.subject.name} can already read this rating.")
     else:

@@ -2,13 +2,10 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from supervision.roles import roles_for
+from supervision.viewer import viewer_for
 
 
 def roles(request):
-    user = getattr(request, "user", None)
-    if user is None:
+    if getattr(request, "user", None) is None:
         return {}
-    if not hasattr(request, "_roles"):
-        request._roles = SimpleLazyObject(lambda: roles_for(user))
-    return {"roles": request._roles}
+    return {"roles": SimpleLazyObject(lambda: viewer_for(request).roles)}

@@ -14,7 +14,7 @@ from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 
 
 class ClinicalPermissionChecker(ObjectPermissionChecker):
-    """One per request: prefetch permissions for a list, then ask about each object."""
+    """Prefetch permissions for a list, then ask about each object; a request's is its viewer's."""
 
     def __init__(self, user):
         if getattr(user, "is_superuser", False):
@@ -26,15 +26,6 @@ class ClinicalPermissionChecker(ObjectPermissionChecker):
         if self.user is None or not self.user.is_active:
             return False
         return super().has_perm(perm, obj)
-
-
-def checker_for(request) -> ClinicalPermissionChecker:
-    """The request's single checker, created on first use."""
-    checker = getattr(request, "_clinical_checker", None)
-    if checker is None or checker.user.pk != request.user.pk:
-        checker = ClinicalPermissionChecker(request.user)
-        request._clinical_checker = checker
-    return checker
 
 
 def objects_for_user(user, perms: str | list[str], queryset: QuerySet, any_perm=False) -> QuerySet:

@@ -11,7 +11,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from supervision.permissions import ClinicalPermissionChecker, objects_for_user
+from supervision.permissions import objects_for_user
+from supervision.viewer import viewer_for
 
 TEMPLATE_ACTIONS = ("view", "change", "delete", "publish", "lock", "unlock")
 TEMPLATE_OWNER_PERMS = tuple(f"{action}_worksheettemplate" for action in TEMPLATE_ACTIONS)
@@ -27,16 +28,10 @@ ENTRY_READER_PERMS = ("view_entry",)
 
 
 def may_author_templates(user) -> bool:
-    """Active supervisors write worksheet templates of their own; cached on the user object."""
+    """Active supervisors write worksheet templates of their own (the roles of the request)."""
     if not (user.is_authenticated and user.is_active):
         return False
-    cached = getattr(user, "_may_author_worksheets", None)
-    if cached is None:
-        from supervision.roles import roles_for
-
-        cached = roles_for(user).supervisor
-        user._may_author_worksheets = cached
-    return cached
+    return viewer_for(user).roles.supervisor
 
 
 def may_curate_library(user, action: str = "change") -> bool:
@@ -48,15 +43,6 @@ def may_curate_library(user, action: str = "change") -> bool:
 def owner_for_new_template(user):
     """Library curators add to the library; anyone else allowed to add a template owns it."""
     return None if may_curate_library(user, "add") else user
-
-
-def _checker(user) -> ClinicalPermissionChecker:
-    # One checker per user object (a request's user lives as long as the request) caches lookups.
-    checker = getattr(user, "_worksheet_template_checker", None)
-    if checker is None:
-        checker = ClinicalPermissionChecker(user)
-        user._worksheet_template_checker = checker
-    return checker
 
 
 def _codename(action: str) -> str:
@@ -82,7 +68,8 @@ class WorksheetTemplatePermissionPolicy(ModelPermissionPolicy):
             return super().user_has_permission(user, action)
         if action not in TEMPLATE_ACTIONS:
             return False
-        return _checker(user).has_perm(_codename(action), instance)
+        # Wagtail hands over the request's user; its viewer caches the lookups for the request.
+        return viewer_for(user).has_perm(_codename(action), instance)
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)

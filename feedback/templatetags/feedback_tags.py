@@ -4,7 +4,8 @@ from django import template
 
 from feedback.models import Feedback
 from feedback.permissions import may_give_feedback
-from supervision.permissions import checker_for, objects_for_user
+from supervision.permissions import objects_for_user
+from supervision.viewer import viewer_for
 
 register = template.Library()
 
@@ -17,5 +18,5 @@ def feedback_link(context, entry):
         "entry": entry,
         "is_author": entry.author_id == request.user.pk,
         "count": visible.count(),
-        "may_comment": may_give_feedback(checker_for(request), entry),
+        "may_comment": may_give_feedback(viewer_for(request), entry),
     }

@@ -1,16 +1,19 @@
-"""Object lookups that answer 404 for what a person may not see and 403 for what they may not change."""
+"""The homework a view works on: 404 for what a person may not see, 403 for what they may not do."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from homework.models import Assignment
-from supervision.permissions import checker_for
 from supervision.selectors.meetings import meetings_visible_to
+from supervision.viewer import object_for
 
 
 def assignment_for(request, pk: int, perm: str = "view_assignment") -> Assignment:
-    assignment = get_object_or_404(
+    """The assignment, if the person may read it and (for ``perm``) do what they ask.
+
+    After the supervision ends only ``view_assignment`` is left (``supervision_homework_close``).
+    """
+    return object_for(
+        request,
         Assignment.objects.select_related(
             "supervision__supervisor",
             "supervision__supervisee",
@@ -20,15 +23,10 @@ def assignment_for(request, pk: int, perm: str = "view_assignment") -> Assignmen
             "worksheet_version",
             "reading_lesson",
         ),
-        pk=pk,
+        pk,
+        view="view_assignment",
+        need=None if perm == "view_assignment" else perm,
     )
-    checker = checker_for(request)
-    if not checker.has_perm("view_assignment", assignment):
-        raise Http404
-    # After the supervision ends only the view permission is left (services.assignments).
-    if perm != "view_assignment" and not checker.has_perm(perm, assignment):
-        raise PermissionDenied
-    return assignment
 
 
 def meeting_of(request, supervision):

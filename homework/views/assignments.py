@@ -23,6 +23,7 @@ from homework.services.assignments import (
     supervision_proposals_set,
 )
 from homework.views.access import assignment_for, meeting_of
+from supervision.forms import apply_errors
 from supervision.selectors.relationships import supervisions_visible_to
 from worksheets.selectors.templates import templates_startable_by
 
@@ -33,11 +34,6 @@ def _obstacles(formset) -> list[ObstaclePlan]:
         for form in formset.forms
         if form.cleaned_data.get("obstacle")
     ]
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    for field, field_errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, field_errors)
 
 
 def _low_confidence_message(request, assignment: Assignment) -> None:
@@ -73,7 +69,7 @@ def assignment_create_view(request, supervision_id: int):
                 meeting=meeting,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             if assignment.status == Assignment.Status.PROPOSED:
                 messages.success(request, "Proposal sent to your supervisor.")
@@ -152,7 +148,7 @@ def assignment_edit(request, pk: int):
                 "still below; reload the page to see theirs, then apply yours again.",
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "Homework updated.")
             _low_confidence_message(request, assignment)

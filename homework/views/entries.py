@@ -3,8 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -14,7 +13,7 @@ from homework.selectors import due_list_for, proposals_awaiting
 from homework.services.entries import entry_attachment_add as entry_attachment_add_service
 from homework.services.entries import entry_attachment_remove as entry_attachment_remove_service
 from homework.services.entries import entry_reopen, occurrence_entry_start
-from supervision.permissions import checker_for
+from supervision.viewer import object_for, viewer_for
 from worksheets.models import Entry
 
 
@@ -30,14 +29,14 @@ def due_list(request):
 @login_required
 @require_POST
 def occurrence_start(request, pk: int):
-    occurrence = get_object_or_404(
-        Occurrence.objects.select_related("assignment__supervision"), pk=pk
+    occurrence = object_for(
+        request,
+        Occurrence.objects.select_related("assignment__supervision"),
+        pk,
+        view="view_assignment",
+        need="work_on_assignment",
+        of=lambda occurrence: occurrence.assignment,
     )
-    checker = checker_for(request)
-    if not checker.has_perm("view_assignment", occurrence.assignment):
-        raise Http404
-    if not checker.has_perm("work_on_assignment", occurrence.assignment):
-        raise PermissionDenied
     try:
         entry = occurrence_entry_start(occurrence=occurrence, author=request.user)
     except ValidationError as error:
@@ -51,14 +50,12 @@ def occurrence_start(request, pk: int):
 @login_required
 @require_POST
 def entry_reopen_view(request, pk: int):
-    entry = get_object_or_404(Entry, pk=pk)
-    occurrence = (
-        Occurrence.objects.filter(entry=entry).select_related("assignment__supervision").first()
+    # Only a homework entry is reopened here; the supervisor reads it and changes the homework.
+    entry = object_for(
+        request, Entry.objects.filter(occurrence__isnull=False), pk, view="view_entry"
     )
-    checker = checker_for(request)
-    if occurrence is None or not checker.has_perm("view_entry", entry):
-        raise Http404
-    if not checker.has_perm("change_assignment", occurrence.assignment):
+    occurrence = Occurrence.objects.select_related("assignment__supervision").get(entry=entry)
+    if not viewer_for(request).has_perm("change_assignment", occurrence.assignment):
         raise PermissionDenied
     try:
         entry_reopen(entry=entry, supervisor=request.user, note=request.POST.get("note", ""))
@@ -70,26 +67,28 @@ def entry_reopen_view(request, pk: int):
 
 
 def _entry_attachment(request, pk: int) -> EntryAttachment:
-    attachment = get_object_or_404(EntryAttachment.objects.select_related("entry"), pk=pk)
-    if not checker_for(request).has_perm("view_entry", attachment.entry):
-        raise Http404
-    return attachment
+    return object_for(
+        request,
+        EntryAttachment.objects.select_related("entry"),
+        pk,
+        view="view_entry",
+        of=lambda attachment: attachment.entry,
+    )
 
 
 @login_required
 @require_POST
 def entry_attachment_add(request, pk: int):
-    occurrence = (
-        Occurrence.objects.filter(entry_id=pk).select_related("entry", "assignment").first()
+    entry = object_for(
+        request, Entry.objects.filter(occurrence__isnull=False), pk, view="view_entry"
     )
-    if occurrence is None or not checker_for(request).has_perm("view_entry", occurrence.entry):
-        raise Http404
+    occurrence = entry.occurrence
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, "Choose a file to attach.")
     else:
         try:
-            entry_attachment_add_service(entry=occurrence.entry, author=request.user, upload=upload)
+            entry_attachment_add_service(entry=entry, author=request.user, upload=upload)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

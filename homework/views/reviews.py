@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from homework.forms import ReviewForm
 from homework.services.reviews import review_record
 from homework.views.access import assignment_for, meeting_of
+from supervision.forms import apply_errors
 
 
 @login_required
@@ -26,8 +27,7 @@ def review_create(request, pk: int):
                 reviewed_on=meeting.date if meeting else None,
             )
         except ValidationError as error:
-            for field, field_errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, field_errors)
+            apply_errors(form, error)
         else:
             messages.success(request, "Review recorded.")
             if meeting is not None:

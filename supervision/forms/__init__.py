@@ -32,10 +32,16 @@ class SubmissionKeyMixin(forms.Form):
 
 
 def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Put a service's errors next to the fields they concern; the rest above the form."""
+    """Put a service's ValidationError on the form: beside the field it names, else above the form.
+
+    The one way every view shows what a service refused. An error about a hidden field (or a
+    field the form does not have) goes above the form, where the person can read it.
+    """
     if hasattr(error, "error_dict"):
         for name, messages in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages)
+            field = form.fields.get(name)
+            shown = field is not None and not field.widget.is_hidden
+            form.add_error(name if shown else None, messages)
     else:
         form.add_error(None, error.messages)
 

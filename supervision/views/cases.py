@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from supervision.forms import apply_errors
 from supervision.forms.cases import CaseCommentForm, CaseForm
 from supervision.models import Supervision
-from supervision.permissions import checker_for, objects_for_user
+from supervision.permissions import objects_for_user
 from supervision.selectors.cases import (
     case_comments_visible_to,
     cases_brought_to,
@@ -24,8 +24,7 @@ from supervision.services.cases import (
     case_delete,
     case_update,
 )
-
-from .access import object_for
+from supervision.viewer import object_for, viewer_for
 
 
 @login_required
@@ -73,16 +72,16 @@ def case_create_view(request):
 
 
 def _case_page(request, case, comment_form=None):
-    checker = checker_for(request)
+    viewer = viewer_for(request)
     context = {
         "case": case,
         "comments": case_comments_visible_to(case, request.user),
         "meetings": meetings_visible_to(request.user)
         .filter(cases_discussed=case)
         .order_by("-date"),
-        "can_change": checker.has_perm("change_case", case),
-        "can_delete": checker.has_perm("delete_case", case),
-        "can_comment": checker.has_perm("comment_case", case),
+        "can_change": viewer.has_perm("change_case", case),
+        "can_delete": viewer.has_perm("delete_case", case),
+        "can_comment": viewer.has_perm("comment_case", case),
         "comment_form": comment_form or CaseCommentForm(),
     }
     return render(request, "supervision/cases/detail.html", context)

@@ -18,8 +18,7 @@ from supervision.selectors.relationships import (
     supervisions_as_supervisor,
     supervisions_ended_for,
 )
-
-from .access import roles
+from supervision.viewer import viewer_for
 
 AWAITING_SHOWN = 8
 
@@ -27,7 +26,7 @@ AWAITING_SHOWN = 8
 @login_required
 @require_GET
 def dashboard(request):
-    user, person = request.user, roles(request)
+    user, person = request.user, viewer_for(request).roles
     context = {}
     if person.supervisor:
         rows = list(supervisions_as_supervisor(user))

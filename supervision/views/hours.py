@@ -10,8 +10,7 @@ from django.views.decorators.http import require_GET
 
 from supervision.selectors.hours import PERIODS, hours_log
 from supervision.selectors.relationships import supervisions_visible_to
-
-from .access import object_for
+from supervision.viewer import object_for
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_HEADER = [

@@ -21,8 +21,7 @@ from supervision.services.invitations import (
     invitation_cancel,
     invitation_create,
 )
-
-from .access import roles
+from supervision.viewer import viewer_for
 
 SIGN_IN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
@@ -30,7 +29,7 @@ SIGN_IN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation_create_view(request):
-    person = roles(request)
+    person = viewer_for(request).roles
     if not (person.supervisor or person.administrator):
         raise PermissionDenied
     if person.administrator:
@@ -67,7 +66,7 @@ def invitation_create_view(request):
 @login_required
 @require_POST
 def invitation_cancel_view(request, pk):
-    if roles(request).administrator:
+    if viewer_for(request).roles.administrator:
         invitation = get_object_or_404(invitations_waiting(), pk=pk)
     else:
         invitation = get_object_or_404(invitations_waiting(request.user), pk=pk)
@@ -78,7 +77,7 @@ def invitation_cancel_view(request, pk):
     else:
         messages.success(request, f"Invitation to {invitation.email} cancelled.")
     return redirect(
-        "supervision:manage" if roles(request).administrator else "supervision:dashboard"
+        "supervision:manage" if viewer_for(request).roles.administrator else "supervision:dashboard"
     )
 
 

@@ -11,7 +11,6 @@ from homework.selectors import homework_for_meeting
 from supervision.forms import apply_errors
 from supervision.forms.meetings import MeetingForm, MeetingReflectionForm
 from supervision.models import Case, Meeting, MeetingReflection, Supervision, SupervisionGroup
-from supervision.permissions import checker_for
 from supervision.selectors.cases import cases_visible_to
 from supervision.selectors.meetings import (
     meetings_visible_to,
@@ -27,8 +26,7 @@ from supervision.services.meetings import (
     meeting_reflection_save,
     meeting_update,
 )
-
-from .access import object_for
+from supervision.viewer import object_for, viewer_for
 
 
 @login_required
@@ -45,7 +43,7 @@ def meeting_list(request):
 @require_GET
 def meeting_detail(request, pk):
     meeting = object_for(request, meetings_visible_to(request.user), pk, view="view_meeting")
-    checker = checker_for(request)
+    viewer = viewer_for(request)
     reflections = list(reflections_visible_to(meeting, request.user))
     homework_due, homework_agreed = homework_for_meeting(meeting, request.user)
     context = {
@@ -55,9 +53,9 @@ def meeting_detail(request, pk):
         "attendances": meeting.attendances.all(),
         "reflections": reflections,
         "own_reflection": next((r for r in reflections if r.author_id == request.user.pk), None),
-        "can_change": checker.has_perm("change_meeting", meeting),
-        "can_delete": checker.has_perm("delete_meeting", meeting),
-        "can_reflect": checker.has_perm("reflect_on_meeting", meeting),
+        "can_change": viewer.has_perm("change_meeting", meeting),
+        "can_delete": viewer.has_perm("delete_meeting", meeting),
+        "can_reflect": viewer.has_perm("reflect_on_meeting", meeting),
         "is_supervisor": meeting.supervisor_id == request.user.pk,
     }
     return render(request, "supervision/meetings/detail.html", context)

@@ -16,7 +16,6 @@ from supervision.forms.relationships import (
     RelationshipStartForm,
 )
 from supervision.models import Supervision, SupervisionGroup
-from supervision.permissions import checker_for
 from supervision.selectors.cases import cases_visible_to
 from supervision.selectors.invitations import invitations_waiting
 from supervision.selectors.meetings import meetings_of_group, meetings_of_supervision
@@ -33,8 +32,9 @@ from supervision.services.relationships import (
     supervision_group_update,
     supervision_start,
 )
+from supervision.viewer import object_for, viewer_for
 
-from .access import administrator_required, object_for
+from .access import administrator_required
 
 
 @login_required
@@ -43,14 +43,14 @@ def supervision_detail(request, pk):
     supervision = object_for(
         request, supervisions_visible_to(request.user), pk, view="view_supervision"
     )
-    checker = checker_for(request)
+    viewer = viewer_for(request)
     context = {
         "supervision": supervision,
         "is_supervisor": supervision.supervisor_id == request.user.pk,
         "meetings": meetings_of_supervision(supervision, request.user),
         "cases": cases_visible_to(request.user).filter(supervision=supervision),
-        "can_record_meeting": checker.has_perm("record_meeting", supervision),
-        "can_bring_case": checker.has_perm("bring_case", supervision),
+        "can_record_meeting": viewer.has_perm("record_meeting", supervision),
+        "can_bring_case": viewer.has_perm("bring_case", supervision),
         "homework": assignments_visible_to(request.user)
         .filter(supervision=supervision)
         .order_by("-created_at"),
@@ -71,7 +71,7 @@ def group_detail(request, pk):
         "group": group,
         "members": group_members(group),
         "meetings": meetings_of_group(group, request.user),
-        "can_record_meeting": checker_for(request).has_perm("record_meeting", group),
+        "can_record_meeting": viewer_for(request).has_perm("record_meeting", group),
     }
     return render(request, "supervision/groups/detail.html", context)
 

@@ -25,6 +25,7 @@ from feedback.storage import private_storage
 from notifications.models import Notification
 from supervision.permissions import ClinicalPermissionChecker, grant
 from supervision.services.relationships import supervision_end
+from supervision.viewer import Viewer
 from tests.factories import UserFactory, make_supervision
 from tests.feedback.conftest import PNG_BYTES, pdf
 from worksheets.models import Entry
@@ -98,7 +99,7 @@ def test_an_administrator_who_supervises_is_checked_like_anyone(make_entry, admi
 def test_a_grand_supervisor_with_read_access_still_may_not_comment(entry, grand_supervisor):
     # Even if the entry were readable one level up, only the author's own supervisor comments.
     grant(grand_supervisor, ["view_entry"], entry)
-    assert not may_give_feedback(ClinicalPermissionChecker(grand_supervisor), entry)
+    assert not may_give_feedback(Viewer(grand_supervisor), entry)
 
 
 def test_comments_only_on_submitted_entries(entry, supervisor):

@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from questionnaires.presenters import results_context
+from supervision.forms import apply_errors
 from supervision.models import User
-from supervision.permissions import checker_for
+from supervision.viewer import object_for, viewer_for
 from worksheets.forms.builder import build_worksheet_form
 from worksheets.forms.entries import (
     EntryControlsForm,
@@ -30,21 +31,17 @@ from worksheets.services.entries import EntryConflict, EntryNotEditable, entry_r
 ALREADY_SUBMITTED = "This entry has already been submitted, so it can no longer be changed."
 
 
-def _entry(request, pk, perm: str = "view_entry") -> Entry:
-    """The entry if the person holds the permission on it; anyone else gets a 404."""
-    entry = get_object_or_404(
-        Entry.objects.select_related("template_version", "author", "subject"), pk=pk
-    )
-    if not checker_for(request).has_perm(perm, entry):
-        raise Http404
-    return entry
+ENTRIES = Entry.objects.select_related("template_version", "author", "subject")
 
 
-def _own_entry(request, pk, perm: str = "view_entry") -> Entry:
-    entry = _entry(request, pk, perm)
-    if entry.author_id != request.user.pk:
-        raise Http404
-    return entry
+def _entry(request, pk) -> Entry:
+    """The entry if the person may read it; anyone else gets a 404."""
+    return object_for(request, ENTRIES, pk, view="view_entry")
+
+
+def _own_entry(request, pk) -> Entry:
+    """One of the person's own entries; someone else's is a 404 even to a reader."""
+    return object_for(request, ENTRIES.filter(author=request.user), pk, view="view_entry")
 
 
 @login_required
@@ -87,7 +84,7 @@ def entry_edit(request, pk):
     if not entry.is_editable:
         messages.info(request, ALREADY_SUBMITTED)
         return redirect("worksheets:entry_detail", pk=entry.pk)
-    if not checker_for(request).has_perm("change_entry", entry):
+    if not viewer_for(request).has_perm("change_entry", entry):
         raise Http404
     definition, questionnaire = entry.definition, entry.questionnaire
 
@@ -129,9 +126,7 @@ def entry_edit(request, pk):
         return redirect("worksheets:entry_detail", pk=entry.pk)
     except ValidationError as error:
         # A questionnaire answer the scoring refuses: shown beside its question, nothing saved.
-        problems = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-        for name, texts in problems.items():
-            form.add_error(name if name in form.fields else None, texts)
+        apply_errors(form, error)
         return render(
             request, "worksheets/entry_edit.html", _edit_context(entry, form, controls), status=400
         )
@@ -183,7 +178,7 @@ def entry_autosave(request, pk):
         return _autosave_reply(request, "missing", status=404)
     if not entry.is_editable:
         return _autosave_reply(request, "submitted", status=409)
-    if not checker_for(request).has_perm("change_entry", entry):
+    if not viewer_for(request).has_perm("change_entry", entry):
         return _autosave_reply(request, "missing", status=404)
     form = build_worksheet_form(entry.definition, data=request.POST)
     session = EntrySessionForm(request.POST)
@@ -274,7 +269,7 @@ def entry_sharing(request, pk):
                 entry=entry, supervisors=chosen, allowed=supervisors_of(entry.author)
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_errors(form, error)
         else:
             if chosen:
                 names = ", ".join(person.name for person in chosen)

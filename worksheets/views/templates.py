@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from questionnaires.presenters import template_context
+from supervision.forms import apply_errors
 from worksheets.forms.templates import TemplateSharingForm
 from worksheets.models import TemplateVersion, WorksheetTemplate
 from worksheets.permissions import may_author_templates, worksheet_template_policy
@@ -148,7 +149,7 @@ def template_sharing(request, pk):
                     template=template, colleagues=form.cleaned_data["colleagues"]
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                apply_errors(form, error)
             else:
                 names = ", ".join(person.name for person in form.cleaned_data["colleagues"])
                 messages.success(

@@ -1,0 +1,94 @@
+"""The person behind a request, worked out once: their roles, their object permissions, and a memo.
+
+Every page asks the same few questions about the person looking at it (which roles do they
+have, do they hold this permission on that object) and some pages ask them many times over.
+``viewer_for(request)`` answers them from one ``Viewer`` per request. It lives on the request's
+user object, so code that is handed only the user (Wagtail's permission policies, template
+tags) gets the same viewer: Django loads the user afresh for every request.
+
+``object_for`` is the one object lookup of every view: 404 for what the person may not know
+exists, 403 for what they may see but not change (DESIGN.md, "Permissions").
+"""
+
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from supervision.permissions import ClinicalPermissionChecker
+from supervision.roles import Roles, roles_for
+
+
+class Viewer:
+    """One person during one request."""
+
+    def __init__(self, user):
+        self.user = user
+        self._memo: dict[Any, Any] = {}
+
+    @cached_property
+    def roles(self) -> Roles:
+        """Supervisor, supervisee, course staff, administrator: one query, on first use."""
+        return roles_for(self.user)
+
+    @cached_property
+    def checker(self) -> ClinicalPermissionChecker:
+        """Object permissions, cached per object; ``prefetch`` fills it for a list at once."""
+        return ClinicalPermissionChecker(self.user)
+
+    def has_perm(self, perm: str, obj: Model) -> bool:
+        """Whether the person holds ``perm`` (a codename) on ``obj``; superusers get no shortcut."""
+        return self.checker.has_perm(perm, obj)
+
+    def prefetch(self, objects: Iterable[Model]) -> None:
+        """Load the person's permissions on every object of a list in one query per model."""
+        objects = list(objects)
+        if objects:
+            self.checker.prefetch_perms(objects)
+
+    def require(self, obj: Model, *, view: str, need: str | None = None) -> None:
+        """Http404 unless the person holds ``view`` on ``obj``; PermissionDenied unless ``need`` too."""
+        if not self.has_perm(view, obj):
+            raise Http404("No such page.")
+        if need is not None and not self.has_perm(need, obj):
+            raise PermissionDenied
+
+    def remember(self, key, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per request for this key; later calls get the same answer."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+
+def viewer_for(request_or_user) -> Viewer:
+    """The viewer of this request (or of the request this user object was loaded for)."""
+    user = request_or_user.user if isinstance(request_or_user, HttpRequest) else request_or_user
+    viewer = getattr(user, "_viewer", None)
+    if viewer is None:
+        viewer = Viewer(user)
+        user._viewer = viewer
+    return viewer
+
+
+def object_for(
+    request,
+    queryset: QuerySet,
+    pk,
+    *,
+    view: str,
+    need: str | None = None,
+    of: Callable[[Model], Model] | None = None,
+) -> Model:
+    """The object with this pk, if the person holds ``view`` on it, else 404.
+
+    ``need`` is the permission the action asks for on top of reading: without it, 403.
+    ``of`` picks the object the permissions are held on when it is not the one looked up
+    (an attachment is read by whoever may read its entry).
+    """
+    obj = get_object_or_404(queryset, pk=pk)
+    viewer_for(request).require(of(obj) if of else obj, view=view, need=need)
+    return obj
