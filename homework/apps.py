@@ -9,11 +9,40 @@ class HomeworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from homework import panels as homework_panels
         from homework import receivers
+        from supervision import panels
         from supervision.signals import supervision_ended
         from worksheets.signals import entry_submitted
 
         entry_submitted.connect(receivers.entry_submitted, dispatch_uid="homework.entry_submitted")
         supervision_ended.connect(
             receivers.supervision_ended, dispatch_uid="homework.supervision_ended"
+        )
+
+        panels.register(
+            "dashboard.supervisee.actions",
+            template="homework/includes/_dashboard_set_homework.html",
+            context=homework_panels.dashboard_actions,
+        )
+        panels.register(
+            "dashboard.supervisee",
+            template="homework/includes/_dashboard_engagement.html",
+            context=homework_panels.dashboard_engagement,
+        )
+        panels.register(
+            "meeting.section.homework_review",
+            template="homework/includes/_meeting_review.html",
+            context=homework_panels.meeting_review,
+            first=True,  # homework is reviewed first (DESIGN.md, principle 6)
+        )
+        panels.register(
+            "meeting.section.homework_agreed",
+            template="homework/includes/_meeting_agreed.html",
+            context=homework_panels.meeting_agreed,
+        )
+        panels.register(
+            "supervision.detail",
+            template="homework/_supervision_homework.html",
+            context=homework_panels.supervision_homework,
         )

@@ -17,10 +17,16 @@ def grant_by_relationship_state(apps, schema_editor):
     Granted = apps.get_model("homework", "AssignmentUserObjectPermission")
     if not Assignment.objects.exists():
         return  # a new database: the services grant everything from the start
-    app_config = apps.get_app_config("homework")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    new = ("review_assignment", "work_on_assignment")
+    if Permission.objects.filter(content_type__app_label="homework", codename__in=new).count() < 2:
+        # Permissions are otherwise made after the last migration; these are needed now.
+        app_config = apps.get_app_config("homework")
+        previous = app_config.models_module
+        app_config.models_module = previous or True  # a migration's app state has no module
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = previous
     perms = {p.codename: p for p in Permission.objects.filter(content_type__app_label="homework")}
     today = timezone.localdate()
     running = Q(supervision__started_on__lte=today) & (

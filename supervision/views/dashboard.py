@@ -5,9 +5,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from feedback.selectors import entries_awaiting_feedback
-from homework.selectors import engagement_for_supervisions
 from supervision.models import Case
+from supervision.panels import panels_by_row, panels_for
 from supervision.selectors.cases import cases_of
 from supervision.selectors.hours import hours_log
 from supervision.selectors.invitations import invitations_waiting
@@ -20,8 +19,6 @@ from supervision.selectors.relationships import (
 )
 from supervision.viewer import viewer_for
 
-AWAITING_SHOWN = 8
-
 
 @login_required
 @require_GET
@@ -30,15 +27,13 @@ def dashboard(request):
     context = {}
     if person.supervisor:
         rows = list(supervisions_as_supervisor(user))
-        engagement = engagement_for_supervisions([row.pk for row in rows])
+        # What the apps above add (feedback waiting, homework per supervisee): supervision.panels.
+        actions = panels_by_row("dashboard.supervisee.actions", request, rows)
+        panels = panels_by_row("dashboard.supervisee", request, rows)
         for row in rows:
-            row.engagement = engagement[row.pk]
+            row.action_panels, row.panels = actions[row.pk], panels[row.pk]
         context["as_supervisor"] = rows
-        awaiting = entries_awaiting_feedback(user)
-        context["awaiting_feedback"] = list(awaiting[:AWAITING_SHOWN])
-        context["awaiting_more"] = (
-            awaiting.count() > AWAITING_SHOWN if context["awaiting_feedback"] else False
-        )
+        context["supervisor_panels"] = panels_for("dashboard.supervisor", request)
         context["groups_led"] = groups_led_by(user)
         context["invitations"] = invitations_waiting(user)
     if person.supervisee:

@@ -1,5 +1,7 @@
 """Meetings: the list, one meeting's record, recording and editing it, and a supervisee's reflection."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -7,10 +9,10 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from homework.selectors import homework_for_meeting
 from supervision.forms import apply_errors
 from supervision.forms.meetings import MeetingForm, MeetingReflectionForm
 from supervision.models import Case, Meeting, MeetingReflection, Supervision, SupervisionGroup
+from supervision.panels import ShownPanel, panels_for
 from supervision.selectors.cases import cases_visible_to
 from supervision.selectors.meetings import (
     meetings_visible_to,
@@ -45,11 +47,9 @@ def meeting_detail(request, pk):
     meeting = object_for(request, meetings_visible_to(request.user), pk, view="view_meeting")
     viewer = viewer_for(request)
     reflections = list(reflections_visible_to(meeting, request.user))
-    homework_due, homework_agreed = homework_for_meeting(meeting, request.user)
     context = {
-        "homework_due": homework_due,
-        "homework_agreed": homework_agreed,
         "meeting": meeting,
+        "record": _record(request, meeting),
         "attendances": meeting.attendances.all(),
         "reflections": reflections,
         "own_reflection": next((r for r in reflections if r.author_id == request.user.pk), None),
@@ -59,6 +59,29 @@ def meeting_detail(request, pk):
         "is_supervisor": meeting.supervisor_id == request.user.pk,
     }
     return render(request, "supervision/meetings/detail.html", context)
+
+
+@dataclass(frozen=True)
+class RecordSection:
+    name: str
+    label: str
+    text: str
+    panels: list[ShownPanel]
+
+
+def _record(request, meeting) -> list[RecordSection]:
+    """The record's sections in meeting order; other apps' panels take over theirs (homework)."""
+    record = [
+        RecordSection(
+            name,
+            label,
+            text,
+            panels_for(f"meeting.section.{name}", request, meeting=meeting, text=text),
+        )
+        for name, label, text in meeting.sections()
+    ]
+    # A section whose panel asks to open the record comes first (the homework review).
+    return sorted(record, key=lambda section: not any(p.first for p in section.panels))
 
 
 def _case_choices(user, supervisor_id, supervisions, *, include=()):

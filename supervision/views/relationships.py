@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from homework.selectors import assignments_visible_to
 from supervision.forms import apply_errors
 from supervision.forms.relationships import (
     EndForm,
@@ -16,6 +15,7 @@ from supervision.forms.relationships import (
     RelationshipStartForm,
 )
 from supervision.models import Supervision, SupervisionGroup
+from supervision.panels import panels_for
 from supervision.selectors.cases import cases_visible_to
 from supervision.selectors.invitations import invitations_waiting
 from supervision.selectors.meetings import meetings_of_group, meetings_of_supervision
@@ -51,9 +51,8 @@ def supervision_detail(request, pk):
         "cases": cases_visible_to(request.user).filter(supervision=supervision),
         "can_record_meeting": viewer.has_perm("record_meeting", supervision),
         "can_bring_case": viewer.has_perm("bring_case", supervision),
-        "homework": assignments_visible_to(request.user)
-        .filter(supervision=supervision)
-        .order_by("-created_at"),
+        # Between meetings and cases: what other apps register (homework).
+        "panels": panels_for("supervision.detail", request, supervision=supervision),
     }
     return render(request, "supervision/relationships/detail.html", context)
 

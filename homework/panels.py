@@ -1,0 +1,64 @@
+"""What homework shows on supervision's pages; registered in ``HomeworkConfig.ready()``.
+
+Each function receives the page's objects (supervision.panels lists them per slot) and returns
+its template's context, or None when it has nothing to show there.
+"""
+
+from homework.selectors import (
+    assignments_visible_to,
+    engagement_for_supervisions,
+    homework_for_meeting,
+)
+from supervision.models import Supervision
+from supervision.viewer import viewer_for
+
+
+def dashboard_actions(request, *, rows) -> dict:
+    """ "Set homework" beside "Record a meeting", for each of the supervisor's supervisees."""
+    return {row.pk: {"supervision": row} for row in rows}
+
+
+def dashboard_engagement(request, *, rows) -> dict:
+    """Reviews over the last eight weeks per supervisee, in two queries for the whole list."""
+    engagement = engagement_for_supervisions([row.pk for row in rows])
+    return {
+        row.pk: {"supervision": row, "engagement": engagement[row.pk]}
+        for row in rows
+        if row.format == Supervision.Format.INDIVIDUAL or engagement[row.pk].total
+    }
+
+
+def _homework_for(request, meeting):
+    # Both sections of the record show part of the same lists: worked out once per request.
+    return viewer_for(request).remember(
+        ("homework_for_meeting", meeting.pk), lambda: homework_for_meeting(meeting, request.user)
+    )
+
+
+def meeting_review(request, *, meeting, text) -> dict:
+    """The homework review opens the meeting's record: homework due by the meeting, reviewed."""
+    due, _agreed = _homework_for(request, meeting)
+    return {"meeting": meeting, "homework_due": due, "text": text}
+
+
+def meeting_agreed(request, *, meeting, text) -> dict:
+    """The homework agreed in the meeting, and the supervisor's links to set more."""
+    _due, agreed = _homework_for(request, meeting)
+    return {
+        "meeting": meeting,
+        "homework_agreed": agreed,
+        "text": text,
+        "attendances": meeting.attendances.all(),
+        "is_supervisor": meeting.supervisor_id == request.user.pk,
+    }
+
+
+def supervision_homework(request, *, supervision) -> dict:
+    """The relationship's homework, newest first, with who may set or propose more."""
+    return {
+        "supervision": supervision,
+        "homework": assignments_visible_to(request.user)
+        .filter(supervision=supervision)
+        .order_by("-created_at"),
+        "is_supervisor": supervision.supervisor_id == request.user.pk,
+    }
