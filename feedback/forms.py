@@ -5,13 +5,9 @@ import uuid
 from django import forms
 
 from feedback.models import FEEDBACK_MAX_LENGTH, REPLY_MAX_LENGTH
-from homework.attachments import ALLOWED
+from supervision.attachments import ALLOWED_LIST, MAX_ATTACHMENT_MB
 
-ATTACHMENT_HELP = (
-    "A file to go with the comment: "
-    + ", ".join(sorted({key.upper() for key in ALLOWED} - {"JPEG"}))
-    + "; at most 20 MB."
-)
+ATTACHMENT_HELP = f"A file to go with the comment: {ALLOWED_LIST}; at most {MAX_ATTACHMENT_MB} MB."
 
 
 def _text(rows: int, max_length: int) -> forms.Textarea:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
-from feedback.storage import private_storage
+from supervision.attachments import private_storage
 from worksheets.definitions import answer_fields
 
 FEEDBACK_MAX_LENGTH = 10000

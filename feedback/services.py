@@ -21,9 +21,9 @@ from feedback.permissions import (
     FEEDBACK_WRITER_PERMS,
     may_give_feedback,
 )
-from homework.attachments import validate_attachment
 from notifications.models import Notification
 from notifications.services import notification_send
+from supervision.attachments import validate_attachment
 from supervision.models import User
 from supervision.permissions import ClinicalPermissionChecker, grant, revoke
 from supervision.viewer import Viewer

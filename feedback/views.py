@@ -20,7 +20,7 @@ from feedback.selectors import (
     threads_for_entry,
 )
 from feedback.services import FeedbackConflict, feedback_page_url
-from feedback.storage import private_download
+from supervision.attachments import private_download
 from supervision.forms import apply_errors
 from supervision.viewer import object_for, viewer_for
 from worksheets.definitions import answer_fields

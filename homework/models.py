@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
-from feedback.storage import private_storage
+from supervision.attachments import private_storage
 
 MAX_OCCURRENCES = 60
 LOW_CONFIDENCE = 7

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "courses",
     "worksheets",
     "questionnaires",
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import feedback.models
-import feedback.storage
+import supervision.attachments
 
 
 class Migration(migrations.Migration):
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=300,
-                        storage=feedback.storage.private_storage,
+                        storage=supervision.attachments.private_storage,
                         upload_to=feedback.models.attachment_path,
                     ),
                 ),
@@ -190,7 +190,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=300,
-                        storage=feedback.storage.private_storage,
+                        storage=supervision.attachments.private_storage,
                         upload_to=feedback.models.attachment_path,
                     ),
                 ),

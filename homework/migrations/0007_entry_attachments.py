@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import feedback.storage
+import supervision.attachments
 
 
 class Migration(migrations.Migration):
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.FileField(
-                        storage=feedback.storage.private_storage, upload_to="homework/%Y/%m/"
+                        storage=supervision.attachments.private_storage, upload_to="homework/%Y/%m/"
                     ),
                 ),
                 ("name", models.CharField(max_length=255)),

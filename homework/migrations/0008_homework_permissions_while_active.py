@@ -5,10 +5,14 @@ may review and the supervisee may hand in entries; in an ended one the superviso
 changes the homework (until now the views checked the end date instead).
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 from django.db.models import Q
 from django.utils import timezone
+
+NEW_PERMISSIONS = [
+    ("review_assignment", "Can record the review of this homework"),
+    ("work_on_assignment", "Can hand in entries for this homework"),
+]
 
 
 def grant_by_relationship_state(apps, schema_editor):
@@ -17,16 +21,13 @@ def grant_by_relationship_state(apps, schema_editor):
     Granted = apps.get_model("homework", "AssignmentUserObjectPermission")
     if not Assignment.objects.exists():
         return  # a new database: the services grant everything from the start
-    new = ("review_assignment", "work_on_assignment")
-    if Permission.objects.filter(content_type__app_label="homework", codename__in=new).count() < 2:
-        # Permissions are otherwise made after the last migration; these are needed now.
-        app_config = apps.get_app_config("homework")
-        previous = app_config.models_module
-        app_config.models_module = previous or True  # a migration's app state has no module
-        try:
-            create_permissions(app_config, apps=apps, verbosity=0)
-        finally:
-            app_config.models_module = previous
+    # Permissions are otherwise made after the last migration; these two are needed now.
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    assignment_type, _ = ContentType.objects.get_or_create(app_label="homework", model="assignment")
+    for codename, name in NEW_PERMISSIONS:
+        Permission.objects.get_or_create(
+            content_type=assignment_type, codename=codename, defaults={"name": name}
+        )
     perms = {p.codename: p for p in Permission.objects.filter(content_type__app_label="homework")}
     today = timezone.localdate()
     running = Q(supervision__started_on__lte=today) & (
@@ -54,6 +55,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("homework", "0007_entry_attachments"),
         ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
@@ -61,10 +63,7 @@ class Migration(migrations.Migration):
             name="assignment",
             options={
                 "ordering": ["-created_at", "-pk"],
-                "permissions": [
-                    ("review_assignment", "Can record the review of this homework"),
-                    ("work_on_assignment", "Can hand in entries for this homework"),
-                ],
+                "permissions": NEW_PERMISSIONS,
             },
         ),
         migrations.RunPython(grant_by_relationship_state, migrations.RunPython.noop),

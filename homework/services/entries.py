@@ -6,10 +6,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 
-from homework.attachments import validate_attachment
 from homework.models import Assignment, EntryAttachment, Occurrence, Reopening
 from notifications.models import Notification
 from notifications.services import notification_send
+from supervision.attachments import validate_attachment
 from supervision.permissions import grant
 from worksheets.models import Entry
 from worksheets.permissions import ENTRY_READER_PERMS

@@ -7,12 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from feedback.storage import private_download
 from homework.models import EntryAttachment, Occurrence
 from homework.selectors import due_list_for, proposals_awaiting
 from homework.services.entries import entry_attachment_add as entry_attachment_add_service
 from homework.services.entries import entry_attachment_remove as entry_attachment_remove_service
 from homework.services.entries import entry_reopen, occurrence_entry_start
+from supervision.attachments import private_download
 from supervision.viewer import object_for, viewer_for
 from worksheets.models import Entry
 

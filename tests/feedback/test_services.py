@@ -21,8 +21,8 @@ from feedback.services import (
     feedback_reply,
     feedback_update,
 )
-from feedback.storage import private_storage
 from notifications.models import Notification
+from supervision.attachments import private_storage
 from supervision.permissions import ClinicalPermissionChecker, grant
 from supervision.services.relationships import supervision_end
 from supervision.viewer import Viewer

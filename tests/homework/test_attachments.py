@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from homework.attachments import MAX_ATTACHMENT_BYTES, validate_attachment
+from supervision.attachments import MAX_ATTACHMENT_BYTES, validate_attachment
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32

@@ -1,14 +1,10 @@
-"""Loads the demo people and records; safe to run again (it changes nothing the second time)."""
+"""Loads the demo people and every app's demo data (demo/parts.py); a second run changes nothing."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from feedback.demo import seed_feedback
-from homework.demo import seed_homework
-from questionnaires.demo import seed_questionnaires
+from demo.parts import PARTS
 from supervision.demo.people import seed_people
-from supervision.demo.records import seed_records
-from worksheets.demo import seed_worksheets
 
 
 class Command(BaseCommand):
@@ -16,10 +12,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         people = seed_people()
-        seed_records(people)
-        seed_worksheets(people)
-        seed_homework(people)
-        seed_feedback(people)
-        seed_questionnaires(people)
+        for _label, seed in PARTS:
+            seed(people)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({len(people)} demo accounts)."))
+        # The course comes last: its lessons embed worksheets from the library loaded above.
         call_command("seed_courses", stdout=self.stdout)

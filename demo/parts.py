@@ -1,0 +1,26 @@
+"""Every app's part of the demo data, in the order ``seed_demo`` loads them.
+
+The demo is the top floor: it may import every app, and no app imports it. Each app keeps its
+own demo data beside its code (``<app>/demo.py``) and writes it through its own services, so
+permissions and notices come with it. A new app adds its part here with one line: a label and
+a function that takes the demo people (a dict of users by key, ``supervision.demo.DEMO_PEOPLE``)
+and is safe to run again.
+"""
+
+from collections.abc import Callable
+
+from feedback.demo import seed_feedback
+from homework.demo import seed_homework
+from questionnaires.demo import seed_questionnaires
+from supervision.demo.records import seed_records
+from worksheets.demo import seed_worksheets
+
+DemoPart = tuple[str, Callable[[dict], object]]
+
+PARTS: tuple[DemoPart, ...] = (
+    ("supervision records", seed_records),
+    ("worksheets", seed_worksheets),
+    ("homework", seed_homework),
+    ("feedback", seed_feedback),
+    ("questionnaires", seed_questionnaires),
+)
