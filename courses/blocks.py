@@ -8,6 +8,7 @@ rendered once per page revision and cached (see courses/rendering.py).
 """
 
 import re
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
@@ -259,16 +260,19 @@ class ExerciseBlock(blocks.StructBlock):
         rendered_per_viewer = True
 
     def get_context(self, value, parent_context=None):
-        from courses.selectors import exercise_for_viewer
-
         context = super().get_context(value, parent_context=parent_context)
-        context["exercise"] = exercise_for_viewer(
-            request=context.get("request"),
-            lesson=context.get("page"),
-            worksheet=value.get("worksheet"),
-            access=context.get("access"),
-            roles=context.get("roles"),
-        )
+        worksheet = value.get("worksheet")
+        # The lesson page puts the reader's exercises in its context (courses.presenters); the
+        # block only picks its own. Rendered anywhere else, it just names the worksheet.
+        exercises = context.get("lesson_exercises")
+        if exercises is not None:
+            context["exercise"] = exercises.for_block(worksheet)
+        else:
+            context["exercise"] = {
+                "worksheet": worksheet,
+                "available": bool(worksheet and worksheet.live),
+                "start_token": uuid.uuid4(),
+            }
         return context
 
 

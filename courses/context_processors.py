@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from courses.selectors import has_course_enrollments
+from courses.selectors.access import has_course_enrollments
 
 
 def _course_nav(request) -> dict:

@@ -7,7 +7,8 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from courses.models import CoursePage, CourseTeam
-from courses.selectors import access_for_user, course_access
+from courses.presenters import course_access
+from courses.selectors.access import access_for_user
 
 
 class CoursePeopleButton(PageMenuItem):

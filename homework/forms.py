@@ -1,29 +1,15 @@
 """Forms for agreeing homework; validation beyond a field's own lives in the models and services."""
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
 from courses.models import LessonPage
-from courses.selectors import courses_visible_to
+from courses.selectors.lessons import lessons_readable_by
 from homework.models import MAX_OCCURRENCES, Assignment, Review
 from supervision.models import Case
 from supervision.selectors.cases import cases_visible_to
 from worksheets.models import TemplateVersion
 from worksheets.selectors.templates import templates_startable_by
-
-
-def lessons_readable_by(user):
-    """Live lessons of the courses the person may read, for homework that includes a reading."""
-    if user is None:
-        return LessonPage.objects.none()
-    paths = list(courses_visible_to(user).values_list("path", flat=True))
-    if not paths:
-        return LessonPage.objects.none()
-    within = Q()
-    for path in paths:
-        within |= Q(path__startswith=path)
-    return LessonPage.objects.live().filter(within).order_by("path")
 
 
 def worksheet_versions_for(user):

@@ -1,7 +1,8 @@
 """The course page tree: one course index, courses under it, modules in a course, lessons in a module.
 
-The selectors and rendering modules import these models, so the page methods import them
-where they are used.
+The pages query their own tree (``live_modules_and_lessons``) and build what they show with
+``courses.presenters`` and ``courses.selectors.access``, which sit below them and never import a
+page class (docs/architecture.md).
 """
 
 from django.contrib.auth.views import redirect_to_login
@@ -15,6 +16,38 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses.blocks import RICH_TEXT_FEATURES, LessonBodyBlock
+from courses.presenters import (
+    LessonExercises,
+    breadcrumbs_to,
+    course_access,
+    course_cards,
+    course_outline,
+)
+from courses.rendering import render_lesson_body
+from courses.selectors.access import (
+    course_contacts,
+    course_progress,
+    course_staff_members,
+    enrollment_roles,
+    has_supervisees_in,
+)
+
+
+def live_modules_and_lessons(root: Page):
+    """Live modules and the live lessons inside them, below a course or the course index."""
+    modules = list(
+        ModulePage.objects.live()
+        .descendant_of(root)
+        .order_by("path")
+        .only("id", "title", "path", "depth", "url_path")
+    )
+    lessons = list(
+        LessonPage.objects.live()
+        .descendant_of(root)
+        .order_by("path")
+        .only("id", "title", "path", "depth", "url_path", "estimated_minutes")
+    )
+    return modules, lessons
 
 
 class CourseIndexPage(Page):
@@ -35,11 +68,21 @@ class CourseIndexPage(Page):
             return redirect_to_login(request.get_full_path())
         return super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_cards_for
+    def live_modules_and_lessons(self):
+        return live_modules_and_lessons(self)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["your_courses"], context["other_courses"] = course_cards_for(request, index=self)
+        courses = (
+            CoursePage.objects.live()
+            .child_of(self)
+            .order_by("path")
+            .annotate(my_role=enrollment_roles(request.user))
+        )
+        modules, lessons = self.live_modules_and_lessons()
+        context["your_courses"], context["other_courses"] = course_cards(
+            request, courses, modules, lessons
+        )
         return context
 
 
@@ -52,9 +95,10 @@ class CourseContentPage(Page):
     def get_course(self) -> "CoursePage":
         raise NotImplementedError
 
-    def serve(self, request, *args, **kwargs):
-        from courses.selectors import course_access
+    def live_modules_and_lessons(self):
+        return live_modules_and_lessons(self)
 
+    def serve(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         course = self.get_course()
@@ -63,8 +107,6 @@ class CourseContentPage(Page):
         return super().serve(request, *args, **kwargs)
 
     def serve_not_enrolled(self, request, course: "CoursePage"):
-        from courses.selectors import course_contacts
-
         context = {
             "page": self,
             "course": course,
@@ -74,8 +116,6 @@ class CourseContentPage(Page):
         return TemplateResponse(request, "courses/not_enrolled.html", context, status=403)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_access, course_outline
-
         context = super().get_context(request, *args, **kwargs)
         course = self.get_course()
         context["course"] = course
@@ -118,13 +158,6 @@ class CoursePage(CourseContentPage):
         return self
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import (
-            breadcrumbs_to,
-            course_progress,
-            course_staff_members,
-            has_supervisees_in,
-        )
-
         context = super().get_context(request, *args, **kwargs)
         outline, access = context["outline"], context["access"]
         context["staff_members"] = course_staff_members(self)
@@ -165,8 +198,6 @@ class ModulePage(CourseContentPage):
         return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import breadcrumbs_to, course_progress
-
         context = super().get_context(request, *args, **kwargs)
         outline, access = context["outline"], context["access"]
         context["module"] = outline.module(self.pk)
@@ -209,9 +240,6 @@ class LessonPage(CourseContentPage):
         return self.get_parent().get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
-        from courses.rendering import render_lesson_body
-        from courses.selectors import breadcrumbs_to, course_progress
-
         context = super().get_context(request, *args, **kwargs)
         outline, access = context["outline"], context["access"]
         progress = course_progress(outline, request.user) if access.may_track_progress else None
@@ -221,4 +249,6 @@ class LessonPage(CourseContentPage):
         context["completed"] = progress is not None and self.pk in progress.completed_ids
         context["breadcrumbs"] = breadcrumbs_to(self, request=request)
         context["body"] = render_lesson_body(self, request=request)
+        # Each exercise block asks this for its own worksheet, so the blocks never query.
+        context["lesson_exercises"] = LessonExercises(request, self, context["access"])
         return context

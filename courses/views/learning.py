@@ -9,12 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage, LessonPage
-from courses.selectors import (
-    course_access,
-    course_outline,
-    lesson_has_exercise,
-    supervisee_progress,
-)
+from courses.presenters import course_access, course_outline, lesson_has_exercise
+from courses.selectors.access import supervisee_progress
 from courses.services.exercises import exercise_start as exercise_start_service
 from courses.services.progress import lesson_complete, lesson_completion_undo
 from worksheets.models import TemplateVersion

@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 from courses.enrollment_lists import enrollment_list_check
 from courses.forms import ConfirmEnrollmentListForm, EnrollmentListForm, EnrolPersonForm
 from courses.models import CoursePage, Enrollment
-from courses.selectors import course_access, course_members
+from courses.presenters import course_access
+from courses.selectors.access import course_members
 from courses.services.enrollment import (
     enrollment_enrol,
     enrollment_enrol_many,

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from courses.selectors import lessons_matching
+from courses.selectors.lessons import lessons_matching
 
 RESULTS_PER_PAGE = 20
 
@@ -12,7 +12,7 @@ RESULTS_PER_PAGE = 20
 @login_required
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
-    results, describe = lessons_matching(request, query)
+    results, describe = lessons_matching(request.user, query, request=request)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     hits = [describe(lesson) for lesson in page.object_list] if describe else []
     context = {"query": query, "page_obj": page, "hits": hits}

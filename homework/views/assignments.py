@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from courses.selectors.lessons import lessons_readable_by
 from feedback.models import Feedback
-from homework.forms import AssignmentForm, lessons_readable_by, obstacle_formset
+from homework.forms import AssignmentForm, obstacle_formset
 from homework.models import Assignment, Reopening
 from homework.services.assignments import (
     ObstaclePlan,

@@ -15,7 +15,7 @@ from courses.models import (
     LessonPage,
     ModulePage,
 )
-from courses.selectors import course_outline
+from courses.presenters import course_outline
 from supervision.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import Enrollment, LessonCompletion
-from courses.selectors import course_outline, course_progress
+from courses.presenters import course_outline
+from courses.selectors.access import course_progress
 from courses.services.progress import lesson_complete, lesson_completion_undo
 from supervision.services.relationships import supervision_end
 from tests.courses.factories import enrol, make_course_with_lessons

@@ -34,14 +34,14 @@ ALREADY_SUBMITTED = "This entry has already been submitted, so it can no longer 
 ENTRIES = Entry.objects.select_related("template_version", "author", "subject")
 
 
-def _entry(request, pk) -> Entry:
-    """The entry if the person may read it; anyone else gets a 404."""
-    return object_for(request, ENTRIES, pk, view="view_entry")
+def _entry(request, pk, perm: str = "view_entry") -> Entry:
+    """The entry if the person holds the permission on it; anyone else gets a 404."""
+    return object_for(request, ENTRIES, pk, view=perm)
 
 
-def _own_entry(request, pk) -> Entry:
+def _own_entry(request, pk, perm: str = "view_entry") -> Entry:
     """One of the person's own entries; someone else's is a 404 even to a reader."""
-    return object_for(request, ENTRIES.filter(author=request.user), pk, view="view_entry")
+    return object_for(request, ENTRIES.filter(author=request.user), pk, view=perm)
 
 
 @login_required

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from courses.demo import seed_course
-from courses.selectors import course_outline
+from courses.presenters import course_outline
 
 
 class Command(BaseCommand):
