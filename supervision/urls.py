@@ -1,6 +1,6 @@
 """URLs of the supervision app; supervision/README.md lists the permission each needs.
 
-tests/test_authorization_matrix.py holds an expectation for every pattern here, for every
+tests/supervision/test_authorization.py holds an expectation for every pattern here, for every
 kind of user; a new pattern without one fails that test.
 """
 

@@ -1,9 +1,7 @@
-"""Authorization matrix for every URL in the ``feedback`` namespace.
+"""Who may do what with every URL of the feedback app (run by tests/authorization.py).
 
-The URL names come from the URL resolver, so a new URL without an expectation here fails the
-suite. Each row names the object the URL is tried on and, for GET and POST, the status each kind
-of person gets; everyone not listed gets the row's default. "login" means a redirect to sign in.
-POSTs carry valid data, so a refusal is about the person and never about the input.
+Each URL is tried on an object; everyone not named gets the ``"*"`` status. POSTs carry valid
+data, so a refusal is about the person and never about the input.
 
 The people: the trainee who wrote the entry (author), their supervisor (who wrote the feedback),
 another supervisor, the supervisor's own supervisor, a course editor and an administrator.
@@ -11,21 +9,16 @@ another supervisor, the supervisor's own supervisor, a course editor and an admi
 
 import uuid
 
-import pytest
-from django.conf import settings
-from django.db import transaction
-from django.shortcuts import resolve_url
-from django.urls import URLResolver, get_resolver, reverse
-
 from feedback.services import feedback_create, feedback_release, feedback_update
 from supervision.models import Supervision
+from supervision.roles import COURSE_STAFF_GROUP
+from supervision.services.people import groups_ensure
+from tests.authorization import Matrix, Url, keep_file, module_world, url_test
 from tests.factories import UserFactory, make_supervision
-from tests.feedback.conftest import pdf
+from tests.feedback.conftest import PDF_BYTES, pdf
 from tests.worksheets.conftest import SMALL_BODY, submit
 from worksheets.services.entries import entry_sharing_set, entry_start
 from worksheets.services.templates import worksheet_template_create
-
-pytestmark = pytest.mark.django_db
 
 KINDS = (
     "anonymous",
@@ -36,84 +29,10 @@ KINDS = (
     "course_editor",
     "administrator",
 )
-SIGNED_IN = KINDS[1:]
 BOTH_PARTIES = {"author": 200, "supervisor": 200}
 
 
-def row(obj, *, get, post, get_for=None, post_for=None):
-    """An expectation: the object in the URL, default statuses, and statuses per kind of person."""
-    return {"object": obj, "GET": (get, get_for or {}), "POST": (post, post_for or {})}
-
-
-MATRIX = {
-    # Everyone signed in sees their own list (empty unless they supervise).
-    "awaiting": [row(None, get=200, post=405)],
-    "entry_feedback": [row("entry", get=404, post=405, get_for=BOTH_PARTIES)],
-    "feedback_add": [row("entry", get=405, post=404, post_for={"supervisor": 302})],
-    "feedback_release_all": [row("entry", get=405, post=404, post_for={"supervisor": 302})],
-    "feedback_edit": [
-        row(
-            "draft",
-            get=404,
-            post=404,
-            get_for={"supervisor": 200},
-            post_for={"supervisor": 302},
-        ),
-        # The author reads released feedback but may not change it.
-        row(
-            "released",
-            get=404,
-            post=404,
-            get_for={"supervisor": 200, "author": 403},
-            post_for={"supervisor": 302, "author": 403},
-        ),
-    ],
-    "feedback_release": [
-        row("draft", get=405, post=404, post_for={"supervisor": 302}),
-        row("released", get=405, post=404, post_for={"supervisor": 302, "author": 403}),
-    ],
-    "feedback_discard": [
-        row(
-            "draft",
-            get=404,
-            post=404,
-            get_for={"supervisor": 200},
-            post_for={"supervisor": 302},
-        ),
-        # Released feedback is part of the record: nobody deletes it.
-        row(
-            "released",
-            get=404,
-            post=404,
-            get_for={"supervisor": 403, "author": 403},
-            post_for={"supervisor": 403, "author": 403},
-        ),
-    ],
-    "feedback_reply": [
-        # The supervisor is told the thread opens on release; nobody else knows the draft exists.
-        row("draft", get=405, post=404, post_for={"supervisor": 400}),
-        row("released", get=405, post=404, post_for={"supervisor": 302, "author": 302}),
-    ],
-    "feedback_attachment": [
-        row("draft", get=404, post=405, get_for={"supervisor": 200}),
-        row("released", get=404, post=405, get_for=BOTH_PARTIES),
-    ],
-    "revision_attachment": [row("revision", get=404, post=405, get_for=BOTH_PARTIES)],
-}
-
-
-def feedback_url_names() -> set[str]:
-    for pattern in get_resolver().url_patterns:
-        if isinstance(pattern, URLResolver) and pattern.namespace == "feedback":
-            return {entry.name for entry in pattern.url_patterns}
-    raise AssertionError("The feedback namespace is not in the URL configuration.")
-
-
-def test_every_feedback_url_has_an_expectation():
-    assert feedback_url_names() == set(MATRIX)
-
-
-def build_world(course_editor, administrator):
+def build_world() -> dict:
     author = UserFactory(display_name="Tess Trainee")
     supervisor = UserFactory(display_name="Sam Supervisor")
     make_supervision(supervisor, author)
@@ -144,6 +63,9 @@ def build_world(course_editor, administrator):
         expected_version=released.version,
         attachment=pdf("second.pdf"),
     )
+    course_editor = UserFactory(display_name="Cleo Editor")
+    course_editor.groups.add(groups_ensure()[COURSE_STAFF_GROUP])
+    administrator = UserFactory(display_name="Ada Admin", is_superuser=True, is_staff=True)
     people = {
         "author": author,
         "supervisor": supervisor,
@@ -158,51 +80,117 @@ def build_world(course_editor, administrator):
         "released": released,
         "revision": released.revisions.get(),
     }
-    return people, objects
+    return {"users": people, "objects": objects}
 
 
-def post_data(url_name: str, obj) -> dict:
-    if url_name == "feedback_add":
-        return {"body": "A new comment.", "anchor": "", "client_token": str(uuid.uuid4())}
-    if url_name == "feedback_edit":
-        return {"body": "Changed text.", "version": str(obj.version)}
-    if url_name == "feedback_reply":
-        return {"body": "Thank you.", "client_token": str(uuid.uuid4())}
-    return {}
+def edit_data(world, target):
+    return {"body": "Changed text.", "version": str(world["objects"][target].version)}
 
 
-CASES = [(name, index) for name, rows in MATRIX.items() for index in range(len(rows))]
+def reply_data(world, target):
+    return {"body": "Thank you.", "client_token": str(uuid.uuid4())}
 
 
-@pytest.mark.parametrize(
-    "url_name, index", CASES, ids=[f"{n}[{MATRIX[n][i]['object']}]" for n, i in CASES]
-)
-def test_each_kind_of_person_gets_what_they_should(
-    client, course_editor, administrator, url_name, index
-):
-    expectation = MATRIX[url_name][index]
-    people, objects = build_world(course_editor, administrator)
-    obj = objects.get(expectation["object"]) if expectation["object"] else None
-    url = reverse(f"feedback:{url_name}", args=[obj.pk] if obj else [])
-    login_url = resolve_url(settings.LOGIN_URL)
-    failures = []
-    for kind in KINDS:
-        for method in ("GET", "POST"):
-            default, overrides = expectation[method]
-            expected = "login" if kind == "anonymous" else overrides.get(kind, default)
-            with transaction.atomic():
-                client.logout()
-                if kind != "anonymous":
-                    client.force_login(people[kind])
-                if method == "GET":
-                    response = client.get(url)
-                else:
-                    response = client.post(url, post_data(url_name, obj))
-                transaction.set_rollback(True)
-            if expected == "login":
-                ok = response.status_code == 302 and response.url.startswith(login_url)
-            else:
-                ok = response.status_code == expected
-            if not ok:
-                failures.append(f"{kind} {method}: expected {expected}, got {response.status_code}")
-    assert not failures, f"{url}:\n" + "\n".join(failures)
+def keep_attachments(world, kind):
+    objects = world["objects"]
+    for stored in (
+        objects["draft"].attachment,
+        objects["released"].attachment,
+        objects["revision"].previous_attachment,
+    ):
+        keep_file(stored, PDF_BYTES)
+
+
+URLS = [
+    Url("feedback:awaiting", get={"*": 200}, post={"*": 405}),
+    Url("feedback:entry_feedback", "entry", get={**BOTH_PARTIES, "*": 404}, post={"*": 405}),
+    Url(
+        "feedback:feedback_add",
+        "entry",
+        get={"*": 405},
+        post={"supervisor": 302, "*": 404},
+        data=lambda w, t: {
+            "body": "A new comment.",
+            "anchor": "",
+            "client_token": str(uuid.uuid4()),
+        },
+    ),
+    Url(
+        "feedback:feedback_release_all", "entry", get={"*": 405}, post={"supervisor": 302, "*": 404}
+    ),
+    Url(
+        "feedback:feedback_edit",
+        "draft",
+        data=edit_data,
+        get={"supervisor": 200, "*": 404},
+        post={"supervisor": 302, "*": 404},
+    ),
+    # The author reads released feedback but may not change it.
+    Url(
+        "feedback:feedback_edit",
+        "released",
+        data=edit_data,
+        get={"supervisor": 200, "author": 403, "*": 404},
+        post={"supervisor": 302, "author": 403, "*": 404},
+    ),
+    Url("feedback:feedback_release", "draft", get={"*": 405}, post={"supervisor": 302, "*": 404}),
+    Url(
+        "feedback:feedback_release",
+        "released",
+        get={"*": 405},
+        post={"supervisor": 302, "author": 403, "*": 404},
+    ),
+    Url(
+        "feedback:feedback_discard",
+        "draft",
+        get={"supervisor": 200, "*": 404},
+        post={"supervisor": 302, "*": 404},
+    ),
+    # Released feedback is part of the record: nobody deletes it.
+    Url(
+        "feedback:feedback_discard",
+        "released",
+        get={"supervisor": 403, "author": 403, "*": 404},
+        post={"supervisor": 403, "author": 403, "*": 404},
+    ),
+    # The supervisor is told the thread opens on release; nobody else knows the draft exists.
+    Url(
+        "feedback:feedback_reply",
+        "draft",
+        data=reply_data,
+        get={"*": 405},
+        post={"supervisor": 400, "*": 404},
+    ),
+    Url(
+        "feedback:feedback_reply",
+        "released",
+        data=reply_data,
+        get={"*": 405},
+        post={"supervisor": 302, "author": 302, "*": 404},
+    ),
+    Url(
+        "feedback:feedback_attachment",
+        "draft",
+        prepare=keep_attachments,
+        get={"supervisor": 200, "*": 404},
+        post={"*": 405},
+    ),
+    Url(
+        "feedback:feedback_attachment",
+        "released",
+        prepare=keep_attachments,
+        get={**BOTH_PARTIES, "*": 404},
+        post={"*": 405},
+    ),
+    Url(
+        "feedback:revision_attachment",
+        "revision",
+        prepare=keep_attachments,
+        get={**BOTH_PARTIES, "*": 404},
+        post={"*": 405},
+    ),
+]
+
+MATRIX = Matrix(urls=URLS, kinds=KINDS)
+world = module_world(build_world)
+test_url = url_test(MATRIX)

@@ -1,19 +1,14 @@
-"""Who may do what: every URL of the homework and notifications apps, every kind of user, GET and POST.
+"""Who may do what with every URL of the homework app (run by tests/authorization.py).
 
-The cases come from the URL resolver: a pattern with no expectation in MATRIX fails. Someone
-else's object answers 404; 403 means the person may see it but not do this; each request runs in
-a rolled-back savepoint and a refused POST must leave the database as it was.
+The people: the supervisee (owner), their supervisor, the same two in a supervision that has
+ended, and everyone else (strangers), for homework in the running and in the ended supervision.
 """
 
 import datetime
 import uuid
 
-import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
-from django.test import Client
-from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from homework.models import Assignment, EntryAttachment, Occurrence, Review
@@ -23,6 +18,15 @@ from supervision.models import Supervision
 from supervision.roles import COURSE_STAFF_GROUP
 from supervision.services.people import groups_ensure
 from supervision.services.relationships import supervision_end
+from tests.authorization import (
+    GET_ONLY,
+    POST_ONLY,
+    Matrix,
+    Url,
+    for_targets,
+    module_world,
+    url_test,
+)
 from tests.factories import UserFactory, make_supervision
 from tests.homework.factories import make_assignment
 from worksheets.models import Entry
@@ -39,8 +43,6 @@ KINDS = (
     "course_editor",
     "administrator",
 )
-LOGIN = "/accounts/login/"
-SIGN_IN = "sign in"
 
 
 def days_ago(days):
@@ -77,7 +79,6 @@ def build_world():
     )
     other = make_supervision(users["unrelated_supervisor"], users["other_supervisee"])
     make_assignment(other, title="Other homework")
-    notification = Notification.objects.filter(recipient=owner).first()
     return {
         "users": users,
         "supervision": {"current": current, "earlier": earlier},
@@ -88,15 +89,7 @@ def build_world():
         },
         "entry": {"current": entry},
         "attachment": {"current": attachment},
-        "notification": {"current": notification},
     }
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield build_world()
-        transaction.set_rollback(True)
 
 
 # How each kind of user stands to the target object.
@@ -119,8 +112,13 @@ SUPERVISOR_CHANGES = {
     "owner_after_end": 403,
     "stranger": 404,
 }
-POST_ONLY = {"*": 405}
-GET_ONLY = {"*": 405}
+BOTH_WHILE_ACTIVE = {
+    "owner": 200,
+    "supervisor": 200,
+    "owner_after_end": 403,
+    "supervisor_after_end": 403,
+    "stranger": 404,
+}
 
 
 def assignment_form(world, target):
@@ -143,118 +141,109 @@ def assignment_form(world, target):
     return data
 
 
-MATRIX = {
-    "homework:due": {"GET": {"*": 200}, "POST": GET_ONLY},
+def pk_of(kind: str, key: str = "pk"):
+    return lambda world, target: {key: world[kind][target].pk}
+
+
+ACTIVE_AND_ENDED = ["current", "earlier"]
+URLS = [
+    Url("homework:due", get={"*": 200}, post=GET_ONLY),
     # Needs a worksheet and a lesson the person may read; tests/homework/test_from_lesson.py
     # covers the allowed case. Here nobody reads any course, so everyone gets a 404.
-    "homework:assign_from_lesson": {"GET": {"*": 404}, "POST": GET_ONLY},
-    "homework:assignment_create": {
-        "targets": ["current", "earlier"],
-        "kwargs": lambda w, t: {"supervision_id": w["supervision"][t].pk},
-        "GET": {**SUPERVISOR_CHANGES, "supervisor": 200},
-        "POST": SUPERVISOR_CHANGES,
-        "data": assignment_form,
-    },
-    "homework:proposals_setting": {
-        "targets": ["current", "earlier"],
-        "kwargs": lambda w, t: {"supervision_id": w["supervision"][t].pk},
-        "GET": POST_ONLY,
-        "POST": SUPERVISOR_CHANGES,
-        "data": lambda w, t: {"supervisee_may_propose": "on"},
-    },
-    "homework:assignment_detail": {
-        "targets": ["current", "earlier"],
-        "kwargs": lambda w, t: {"pk": w["assignment"][t].pk},
-        "GET": OWNER_AND_SUPERVISOR,
-        "POST": GET_ONLY,
-    },
-    "homework:assignment_edit": {
-        "targets": ["current", "earlier"],
-        "kwargs": lambda w, t: {"pk": w["assignment"][t].pk},
-        "GET": {**SUPERVISOR_CHANGES, "supervisor": 200},
-        "POST": SUPERVISOR_CHANGES,
-        "data": assignment_form,
-    },
-    "homework:assignment_accept": {
-        "targets": ["current", "earlier"],
-        "kwargs": lambda w, t: {"pk": w["assignment"][t].pk},
-        "GET": POST_ONLY,
-        "POST": SUPERVISOR_CHANGES,
-    },
-    "homework:assignment_drop": {
-        "targets": ["current", "earlier"],
-        "kwargs": lambda w, t: {"pk": w["assignment"][t].pk},
-        "GET": POST_ONLY,
-        "POST": SUPERVISOR_CHANGES,
-    },
-    "homework:review_create": {
-        "targets": ["current", "earlier"],
-        "kwargs": lambda w, t: {"pk": w["assignment"][t].pk},
-        "GET": {
-            "owner": 200,
-            "supervisor": 200,
-            "owner_after_end": 403,
-            "supervisor_after_end": 403,
-            "stranger": 404,
-        },
-        "POST": {
-            "owner": 302,
-            "supervisor": 302,
-            "owner_after_end": 403,
-            "supervisor_after_end": 403,
-            "stranger": 404,
-        },
-        "data": lambda w, t: {"outcome": "done"},
-    },
-    "homework:occurrence_start": {
-        "targets": ["current", "earlier"],
-        "kwargs": lambda w, t: {"pk": w["occurrence"][t].pk},
-        "GET": POST_ONLY,
-        "POST": {
-            "owner": 302,
-            "supervisor": 403,
-            "owner_after_end": 403,
-            "supervisor_after_end": 403,
-            "stranger": 404,
-        },
-    },
-    "homework:entry_reopen": {
-        "targets": ["current"],
-        "kwargs": lambda w, t: {"pk": w["entry"][t].pk},
-        "GET": POST_ONLY,
-        "POST": SUPERVISOR_CHANGES,
-        "data": lambda w, t: {"note": "Please add the second situation."},
-    },
+    Url("homework:assign_from_lesson", get={"*": 404}, post=GET_ONLY),
+    *for_targets(
+        "homework:assignment_create",
+        ACTIVE_AND_ENDED,
+        kwargs=pk_of("supervision", "supervision_id"),
+        get={**SUPERVISOR_CHANGES, "supervisor": 200},
+        post=SUPERVISOR_CHANGES,
+        data=assignment_form,
+    ),
+    *for_targets(
+        "homework:proposals_setting",
+        ACTIVE_AND_ENDED,
+        kwargs=pk_of("supervision", "supervision_id"),
+        get=POST_ONLY,
+        post=SUPERVISOR_CHANGES,
+        data=lambda w, t: {"supervisee_may_propose": "on"},
+    ),
+    *for_targets(
+        "homework:assignment_detail",
+        ACTIVE_AND_ENDED,
+        kwargs=pk_of("assignment"),
+        get=OWNER_AND_SUPERVISOR,
+        post=GET_ONLY,
+    ),
+    *for_targets(
+        "homework:assignment_edit",
+        ACTIVE_AND_ENDED,
+        kwargs=pk_of("assignment"),
+        get={**SUPERVISOR_CHANGES, "supervisor": 200},
+        post=SUPERVISOR_CHANGES,
+        data=assignment_form,
+    ),
+    *for_targets(
+        "homework:assignment_accept",
+        ACTIVE_AND_ENDED,
+        kwargs=pk_of("assignment"),
+        get=POST_ONLY,
+        post=SUPERVISOR_CHANGES,
+    ),
+    *for_targets(
+        "homework:assignment_drop",
+        ACTIVE_AND_ENDED,
+        kwargs=pk_of("assignment"),
+        get=POST_ONLY,
+        post=SUPERVISOR_CHANGES,
+    ),
+    *for_targets(
+        "homework:review_create",
+        ACTIVE_AND_ENDED,
+        kwargs=pk_of("assignment"),
+        get=BOTH_WHILE_ACTIVE,
+        post={**BOTH_WHILE_ACTIVE, "owner": 302, "supervisor": 302},
+        data=lambda w, t: {"outcome": "done"},
+    ),
+    *for_targets(
+        "homework:occurrence_start",
+        ACTIVE_AND_ENDED,
+        kwargs=pk_of("occurrence"),
+        get=POST_ONLY,
+        post={**BOTH_WHILE_ACTIVE, "owner": 302, "supervisor": 403},
+    ),
+    Url(
+        "homework:entry_reopen",
+        "current",
+        kwargs=pk_of("entry"),
+        get=POST_ONLY,
+        post=SUPERVISOR_CHANGES,
+        data=lambda w, t: {"note": "Please add the second situation."},
+    ),
     # The entry in this world is handed in, so its author is told files can no longer change.
-    "homework:entry_attachment_add": {
-        "targets": ["current"],
-        "kwargs": lambda w, t: {"pk": w["entry"][t].pk},
-        "GET": POST_ONLY,
-        "POST": {"owner": 302, "supervisor": 403, "stranger": 404},
-        "data": lambda w, t: {"file": SimpleUploadedFile("more.txt", b"More notes")},
-    },
-    "homework:entry_attachment_download": {
-        "targets": ["current"],
-        "prepare": lambda w: restore_file(w["attachment"]["current"]),
-        "kwargs": lambda w, t: {"pk": w["attachment"][t].pk},
-        "GET": {"owner": 200, "supervisor": 200, "stranger": 404},
-        "POST": GET_ONLY,
-    },
-    "homework:entry_attachment_remove": {
-        "targets": ["current"],
-        "kwargs": lambda w, t: {"pk": w["attachment"][t].pk},
-        "GET": POST_ONLY,
-        "POST": {"owner": 302, "supervisor": 403, "stranger": 404},
-    },
-    "notifications:list": {"GET": {"*": 200}, "POST": GET_ONLY},
-    "notifications:open": {
-        "targets": ["current"],
-        "kwargs": lambda w, t: {"notification_id": w["notification"][t].pk},
-        "GET": POST_ONLY,
-        "POST": {"owner": 302, "*": 404},
-    },
-    "notifications:read_all": {"GET": POST_ONLY, "POST": {"*": 302}},
-}
+    Url(
+        "homework:entry_attachment_add",
+        "current",
+        kwargs=pk_of("entry"),
+        get=POST_ONLY,
+        post={"owner": 302, "supervisor": 403, "stranger": 404},
+        data=lambda w, t: {"file": SimpleUploadedFile("more.txt", b"More notes")},
+    ),
+    Url(
+        "homework:entry_attachment_download",
+        "current",
+        prepare=lambda w, kind: restore_file(w["attachment"]["current"]),
+        kwargs=pk_of("attachment"),
+        get={"owner": 200, "supervisor": 200, "stranger": 404},
+        post=GET_ONLY,
+    ),
+    Url(
+        "homework:entry_attachment_remove",
+        "current",
+        kwargs=pk_of("attachment"),
+        get=POST_ONLY,
+        post={"owner": 302, "supervisor": 403, "stranger": 404},
+    ),
+]
 
 
 def restore_file(attachment) -> None:
@@ -263,29 +252,10 @@ def restore_file(attachment) -> None:
         attachment.file.storage.save(attachment.file.name, ContentFile(b"What I noticed"))
 
 
-def url_names() -> set[str]:
-    names = set()
-    for pattern in get_resolver().url_patterns:
-        if isinstance(pattern, URLResolver) and pattern.namespace in ("homework", "notifications"):
-            names |= {f"{pattern.namespace}:{p.name}" for p in pattern.url_patterns}
-    return names
-
-
 def relation(kind, target):
-    if kind == "anonymous":
-        return "anonymous"
     if target is None:
         return kind
-    return RELATIONS[target].get(kind, "stranger")
-
-
-def expected(statuses, kind, rel):
-    for key in (rel, kind):
-        if key in statuses:
-            return statuses[key]
-    if rel == "anonymous":
-        return SIGN_IN
-    return statuses["*"] if "*" in statuses else statuses["stranger"]
+    return RELATIONS[target].get(kind, "stranger"), kind
 
 
 def snapshot():
@@ -300,43 +270,6 @@ def snapshot():
     )
 
 
-def test_every_url_has_an_expectation_and_every_expectation_a_url():
-    assert url_names() - set(MATRIX) == set(), "URL patterns without an expectation"
-    assert set(MATRIX) - url_names() == set(), "expectations for URLs that do not exist"
-
-
-@pytest.mark.parametrize("name", sorted(url_names()))
-def test_url(name, world, db):
-    spec = MATRIX.get(name)
-    if spec is None:
-        pytest.fail(f"{name} has no expectation in the homework authorization matrix")
-    failures = []
-    if "prepare" in spec:
-        spec["prepare"](world)
-    for target in spec.get("targets", [None]):
-        url = reverse(name, kwargs=spec["kwargs"](world, target) if "kwargs" in spec else {})
-        for kind in KINDS:
-            rel = relation(kind, target)
-            for method in ("GET", "POST"):
-                want = expected(spec[method], kind, rel)
-                with transaction.atomic():
-                    client = Client()
-                    if kind != "anonymous":
-                        client.force_login(world["users"][kind])
-                    before = snapshot()
-                    if method == "GET":
-                        response = client.get(url)
-                    else:
-                        data = spec.get("data", lambda w, t: {})(world, target)
-                        response = client.post(url, data)
-                    after = snapshot()
-                    transaction.set_rollback(True)
-                where = f"{method} {url} as {kind} ({rel})"
-                if want == SIGN_IN:
-                    if response.status_code != 302 or not response["Location"].startswith(LOGIN):
-                        failures.append(f"{where}: expected a redirect to sign in")
-                elif response.status_code != want:
-                    failures.append(f"{where}: expected {want}, got {response.status_code}")
-                elif method == "POST" and want != 302 and after != before:
-                    failures.append(f"{where}: a refused request changed the database")
-    assert not failures, "\n".join(failures)
+MATRIX = Matrix(urls=URLS, kinds=KINDS, relation=relation, snapshot=snapshot)
+world = module_world(build_world)
+test_url = url_test(MATRIX)

@@ -8,7 +8,7 @@ import pytest
 from django.http import QueryDict
 from django.template.loader import render_to_string
 
-from tests.worksheets.test_form_builder import definition_of
+from tests.worksheets.forms.test_builder import definition_of
 from worksheets.forms.builder import build_worksheet_form
 from worksheets.library import blocks as b
 

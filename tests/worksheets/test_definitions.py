@@ -97,7 +97,7 @@ def test_block_settings_are_checked(block, message):
 
 
 def test_freeze_gives_plain_json_for_every_type(make_template):
-    from tests.worksheets.test_form_builder import EVERY_TYPE
+    from tests.worksheets.forms.test_builder import EVERY_TYPE
 
     template = make_template(EVERY_TYPE)
     definition = d.freeze(template.body)

@@ -7,7 +7,7 @@ from courses.models import Enrollment
 from homework.models import Assignment
 from tests.courses.factories import enrol, make_course_with_lessons
 from tests.factories import UserFactory, make_supervision
-from tests.homework.test_assignments import form_data
+from tests.homework.views.test_assignments import form_data
 from worksheets.library import blocks as b
 from worksheets.services.templates import worksheet_template_create
 
