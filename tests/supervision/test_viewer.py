@@ -1,0 +1,82 @@
+"""The per-request viewer and the one object lookup: 404 for what one may not know, 403 for the rest."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from supervision.models import Supervision
+from supervision.viewer import Viewer, object_for, viewer_for
+from tests.factories import UserFactory
+
+
+def test_one_viewer_per_request_and_per_person(rf, supervisor, supervisee):
+    request = rf.get("/")
+    request.user = supervisor
+    assert viewer_for(request) is viewer_for(request) is viewer_for(supervisor)
+    request.user = supervisee  # signing in as someone else mid-request gives their viewer
+    assert viewer_for(request).user == supervisee
+
+
+def test_a_viewer_works_out_roles_and_remembered_answers_once(
+    supervision, django_assert_num_queries
+):
+    viewer = Viewer(supervision.supervisor)
+    with django_assert_num_queries(1):
+        assert viewer.roles.supervisor and viewer.roles.supervisor
+    calls = []
+    assert viewer.remember("key", lambda: calls.append(1) or "answer") == "answer"
+    assert viewer.remember("key", lambda: calls.append(1) or "other") == "answer"
+    assert calls == [1]
+
+
+def _request(rf, user):
+    request = rf.get("/")
+    request.user = user
+    return request
+
+
+def test_object_for_answers_404_403_or_the_object(rf, supervision):
+    queryset = Supervision.objects.all()
+    stranger = UserFactory()
+    with pytest.raises(Http404):
+        object_for(_request(rf, stranger), queryset, supervision.pk, view="view_supervision")
+    # The supervisee reads the relationship but does not hold a permission it was never given.
+    with pytest.raises(PermissionDenied):
+        object_for(
+            _request(rf, supervision.supervisee),
+            queryset,
+            supervision.pk,
+            view="view_supervision",
+            need="change_supervision",
+        )
+    found = object_for(
+        _request(rf, supervision.supervisee),
+        queryset,
+        supervision.pk,
+        view="view_supervision",
+        need="bring_case",
+    )
+    assert found == supervision
+
+
+def test_administrators_get_no_shortcut(rf, supervision):
+    administrator = UserFactory(is_superuser=True, is_staff=True)
+    with pytest.raises(Http404):
+        object_for(
+            _request(rf, administrator),
+            Supervision.objects.all(),
+            supervision.pk,
+            view="view_supervision",
+        )
+
+
+def test_the_lookup_may_ask_about_another_object(rf, supervision):
+    # An object whose permissions are held on something else, here: a relationship's group.
+    with pytest.raises(Http404):
+        object_for(
+            _request(rf, supervision.supervisor),
+            Supervision.objects.all(),
+            supervision.pk,
+            view="view_supervisiongroup",
+            of=lambda found: found.supervisor,
+        )
