@@ -5,7 +5,7 @@ names of schemas and competence domains are facts, every sentence here is our ow
 definition says so in its notice, which is shown with the questionnaire and its results.
 """
 
-from questionnaires.scoring import (
+from worksheets.scoring.definitions import (
     BY_SCALE,
     MIXED,
     SUM,

@@ -11,10 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from questionnaires.bundled import COMPETENCE_RATING, SCHEMA_SELF_CHECK
-from questionnaires.scoring import Questionnaire
 from questionnaires.services import rating_release, rating_start
 from supervision.models import User
 from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion
+from worksheets.scoring.definitions import Questionnaire
 from worksheets.selectors.entries import supervisors_of
 from worksheets.services.entries import entry_sharing_set, entry_start, entry_submit
 

@@ -6,7 +6,7 @@ slug so that loading twice changes nothing.
 """
 
 from questionnaires.bundled import COMPETENCE_RATING, HOMEWORK_BELIEFS, SCHEMA_SELF_CHECK
-from questionnaires.scoring import Band, Questionnaire
+from worksheets.scoring.definitions import Band, Questionnaire
 
 SELF_KNOWLEDGE = "self_knowledge"
 PATIENTS = "patients"

@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from questionnaires.scoring import MEAN, Questionnaire, QuestionnaireResult, ScoreResult
 from questionnaires.selectors import current_supervisees
+from worksheets.scoring.definitions import MEAN, Questionnaire
+from worksheets.scoring.results import QuestionnaireResult, ScoreResult
 
 
 def number(value: Decimal | None) -> str:

@@ -18,7 +18,11 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from questionnaires.services import rating_release
 from tests.factories import UserFactory, make_supervision
-from tests.questionnaires.conftest import administer, make_questionnaire, questionnaire_template
+from tests.worksheets.scoring.factories import (
+    administer,
+    make_questionnaire,
+    questionnaire_template,
+)
 from worksheets.services.entries import entry_sharing_set
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,9 @@ from questionnaires.bundled import (
     SCHEMA_SELF_CHECK,
     bundled_questionnaire,
 )
-from questionnaires.scoring import Questionnaire, score_questionnaire, validate_definition
+from worksheets.scoring.definitions import Questionnaire
+from worksheets.scoring.results import score_questionnaire
+from worksheets.scoring.validation import validate_definition
 
 
 @pytest.mark.parametrize("questionnaire", BUNDLED_QUESTIONNAIRES, ids=lambda q: q.slug)

@@ -4,14 +4,21 @@ from dataclasses import replace
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from questionnaires.bundled import BUNDLED_QUESTIONNAIRES, HOMEWORK_BELIEFS
 from questionnaires.library import as_template
-from questionnaires.scoring import Band, Questionnaire, Scale
-from tests.questionnaires.conftest import administer, make_questionnaire, questionnaire_template
 from tests.worksheets.conftest import SMALL_BODY
+from tests.worksheets.scoring.factories import (
+    administer,
+    make_questionnaire,
+    questionnaire_template,
+)
 from worksheets import definitions as d
 from worksheets.models import TemplateVersion, WorksheetTemplate
+from worksheets.scoring.authoring import read_questionnaire
+from worksheets.scoring.definitions import Band, Questionnaire, Scale
 from worksheets.services.library import library_load
 from worksheets.services.templates import template_version_publish, worksheet_template_create
 
@@ -191,3 +198,164 @@ def test_later_edits_of_the_questionnaire_never_change_a_past_result(supervisee)
     entry.refresh_from_db()
     assert entry.result == before
     assert entry.template_version.number == 1
+
+
+# --- Publishing in the Wagtail admin: each problem beside the block it concerns --------------
+
+ADD = "wagtailsnippets_worksheets_worksheettemplate:add"
+
+
+def listblock(values):
+    data = {
+        str(index): {"value": value, "deleted": "", "order": str(index), "id": ""}
+        for index, value in enumerate(values)
+    }
+    data["count"] = str(len(values))
+    return data
+
+
+def band(label, low, high):
+    return {"label": label, "minimum": low, "maximum": high, "interpretation": f"{label} reading"}
+
+
+def scale(title, bands):
+    return {
+        "title": title,
+        "description": "",
+        "method": "mean",
+        "max_missing": "0",
+        "bands": listblock(bands),
+        "reflection_prompt": "",
+        "group": "",
+        "name": "",
+    }
+
+
+def form_data(*, scales, publish):
+    data = nested_form_data(
+        {
+            "title": "Worry check",
+            "topic": "self_knowledge",
+            "introduction": "Rate each statement.",
+            "body": streamfield(
+                [
+                    (
+                        "questionnaire_item",
+                        {"label": "I worry", "help_text": "", "scale": "Worry", "name": ""},
+                    ),
+                    (
+                        "questionnaire_item",
+                        {"label": "I fret", "help_text": "", "scale": "worry", "name": ""},
+                    ),
+                ]
+            ),
+            "scoring": streamfield(
+                [
+                    (
+                        "rating_range",
+                        {
+                            "minimum": "1",
+                            "maximum": "5",
+                            "anchors": listblock(
+                                [
+                                    {"value": "1", "label": "Never"},
+                                    {"value": "5", "label": "Always"},
+                                ]
+                            ),
+                            "presentation": "mixed",
+                            "notice": "",
+                        },
+                    ),
+                    *[("scale", value) for value in scales],
+                ]
+            ),
+        }
+    )
+    if publish:
+        data["action-publish"] = "action-publish"
+    return data
+
+
+GOOD_BANDS = [band("Low", "1", "2.99"), band("High", "3", "5")]
+
+
+def test_course_staff_publish_a_questionnaire_written_in_the_admin(client, course_editor):
+    client.force_login(course_editor)
+    response = client.post(
+        reverse(ADD), form_data(scales=[scale("Worry", GOOD_BANDS)], publish=True)
+    )
+    assert response.status_code == 302
+    template = WorksheetTemplate.objects.get(title="Worry check")
+    version = template.versions.get()
+    assert [e["name"] for e in version.definition] == ["worry_1", "worry_2"]
+    assert version.questionnaire["scales"][0]["name"] == "worry"
+    assert version.questionnaire["likert"]["anchors"] == [
+        {"value": 1, "label": "Never"},
+        {"value": 5, "label": "Always"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "scales, index, message",
+    [
+        (
+            [scale("Worry", GOOD_BANDS), scale("Empty", GOOD_BANDS)],
+            2,
+            "Scale 'Empty' has no items; every scale needs at least one.",
+        ),
+        (
+            [scale("Worry", [band("Low", "1", "3"), band("High", "2.5", "5")])],
+            1,
+            "Scale 'Worry': the bands 'Low' (1 to 3) and 'High' (2.5 to 5) overlap; a score of "
+            "2.5 would fall in both.",
+        ),
+        (
+            [scale("Worry", [band("Low", "1", "2"), band("High", "3", "5")])],
+            1,
+            "Scale 'Worry': there is a gap between the bands 'Low' (1 to 2) and 'High' (3 to 5); "
+            "scores from 2.01 to 2.99 fall in no band.",
+        ),
+    ],
+    ids=["scale-without-items", "overlapping-bands", "gap-between-bands"],
+)
+def test_publishing_refuses_with_the_message_beside_the_block(
+    client, course_editor, scales, index, message
+):
+    client.force_login(course_editor)
+    response = client.post(reverse(ADD), form_data(scales=scales, publish=True))
+    assert response.status_code == 200
+    assert not WorksheetTemplate.objects.exists()
+    error = response.context["form"].errors.as_data()["scoring"][0]
+    assert list(error.block_errors) == [index]
+    assert error.block_errors[index].non_block_errors.as_data()[0].message == message
+    # Saved as a draft, the unfinished questionnaire is kept to be completed later.
+    draft = client.post(reverse(ADD), form_data(scales=scales, publish=False))
+    assert draft.status_code == 302
+    assert not WorksheetTemplate.objects.get().live
+
+
+def test_the_draft_is_read_for_scales_not_the_live_version(course_editor):
+    template = questionnaire_template(publish=False)
+    draft = template.get_latest_revision_as_object()
+    authored = read_questionnaire(
+        key="x",
+        title=draft.title,
+        introduction="",
+        body_definition=d.freeze(draft.body),
+        scoring_stream=draft.scoring,
+    )
+    assert [s.name for s in authored.questionnaire.scales] == ["worry", "drive"]
+
+
+def test_the_preview_shows_the_rated_statements_and_what_stops_publishing(client, course_editor):
+    template = questionnaire_template()
+    client.force_login(course_editor)
+    url = reverse(
+        "wagtailsnippets_worksheets_worksheettemplate:preview_on_edit", args=[template.pk]
+    )
+    data = form_data(scales=[scale("Worry", GOOD_BANDS), scale("Empty", GOOD_BANDS)], publish=False)
+    assert client.post(url, data).json()["is_valid"]
+    content = client.get(url).content.decode()
+    assert "I worry" in content and "1 Never" in content and "5 Always" in content
+    assert "This questionnaire cannot be published yet" in content
+    assert "Scale &#x27;Empty&#x27; has no items" in content

@@ -3,7 +3,7 @@
 A template is a questionnaire when its Scoring has a rating range or its questions include
 questionnaire items. Publishing freezes two things from it: the field definition the form
 builder reads (items carry the rating range, so the form needs nothing else) and the
-``scoring.Questionnaire`` definition that scores every administration of that version.
+``definitions.Questionnaire`` that scores every administration of that version.
 """
 
 from __future__ import annotations
@@ -16,14 +16,27 @@ from django.forms.utils import ErrorList
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.coreutils import safe_snake_case
 
-from questionnaires import scoring
 from worksheets import definitions as d
+from worksheets.scoring.definitions import (
+    BY_SCALE,
+    MEAN,
+    MIXED,
+    SUM,
+    Anchor,
+    Band,
+    Item,
+    LikertRange,
+    Questionnaire,
+    Scale,
+    Total,
+)
+from worksheets.scoring.validation import Problem, validate_definition
 
 RATING_RANGE = "rating_range"
 SCALE = "scale"
 TOTAL = "total"
 # Stands in for a missing rating range so the other problems can still be listed.
-_NO_RANGE = scoring.LikertRange(1, 2, (scoring.Anchor(1, "low"), scoring.Anchor(2, "high")))
+_NO_RANGE = LikertRange(1, 2, (Anchor(1, "low"), Anchor(2, "high")))
 
 
 def _normalise(text: str) -> str:
@@ -40,9 +53,9 @@ def is_questionnaire(body_definition: Sequence[dict], scoring_stream) -> bool:
     )
 
 
-def _bands(value) -> tuple[scoring.Band, ...]:
+def _bands(value) -> tuple[Band, ...]:
     return tuple(
-        scoring.Band(
+        Band(
             label=(band.get("label") or "").strip(),
             minimum=band["minimum"] if band.get("minimum") is not None else 0,
             maximum=band["maximum"] if band.get("maximum") is not None else 0,
@@ -56,8 +69,8 @@ def _bands(value) -> tuple[scoring.Band, ...]:
 class Authored:
     """What a template's blocks say, read into a definition, with every reason it cannot publish."""
 
-    questionnaire: scoring.Questionnaire
-    problems: tuple[scoring.Problem, ...]
+    questionnaire: Questionnaire
+    problems: tuple[Problem, ...]
     has_range: bool
 
     @property
@@ -72,18 +85,18 @@ def read_questionnaire(
     if not is_questionnaire(body_definition, scoring_stream):
         return None
     settings = None
-    scales: list[scoring.Scale] = []
+    scales: list[Scale] = []
     total = None
     for kind, value in _children(scoring_stream):
         if kind == RATING_RANGE and settings is None:
             settings = value
         elif kind == SCALE:
             scales.append(
-                scoring.Scale(
+                Scale(
                     name=value.get("name") or "",
                     title=(value.get("title") or "").strip(),
                     description=(value.get("description") or "").strip(),
-                    method=value.get("method") or scoring.MEAN,
+                    method=value.get("method") or MEAN,
                     max_missing=value.get("max_missing") or 0,
                     bands=_bands(value),
                     reflection_prompt=(value.get("reflection_prompt") or "").strip(),
@@ -91,9 +104,9 @@ def read_questionnaire(
                 )
             )
         elif kind == TOTAL and total is None:
-            total = scoring.Total(
+            total = Total(
                 title=(value.get("title") or "").strip(),
-                method=value.get("method") or scoring.SUM,
+                method=value.get("method") or SUM,
                 max_missing=value.get("max_missing") or 0,
                 bands=_bands(value),
                 pass_mark=value.get("pass_mark"),
@@ -104,7 +117,7 @@ def read_questionnaire(
         by_spelling.setdefault(_normalise(scale.name), scale.name)
         by_spelling.setdefault(_normalise(scale.title), scale.name)
     items = tuple(
-        scoring.Item(
+        Item(
             machine_name=element["name"],
             text=element["label"],
             scale=by_spelling.get(_normalise(element.get("scale", "")), element.get("scale", "")),
@@ -115,33 +128,33 @@ def read_questionnaire(
         if element["type"] == d.QUESTIONNAIRE_ITEM
     )
     if settings is not None:
-        likert = scoring.LikertRange(
+        likert = LikertRange(
             minimum=settings.get("minimum") if settings.get("minimum") is not None else 0,
             maximum=settings.get("maximum") if settings.get("maximum") is not None else 0,
             anchors=tuple(
-                scoring.Anchor(anchor["value"], (anchor.get("label") or "").strip())
+                Anchor(anchor["value"], (anchor.get("label") or "").strip())
                 for anchor in settings.get("anchors") or []
                 if anchor.get("value") is not None
             ),
         )
-    questionnaire = scoring.Questionnaire(
+    questionnaire = Questionnaire(
         slug=key,
         title=title,
         instructions=introduction,
         notice=((settings.get("notice") if settings else "") or "").strip(),
-        presentation=(settings.get("presentation") if settings else None) or scoring.MIXED,
+        presentation=(settings.get("presentation") if settings else None) or MIXED,
         rated_by_someone_else=bool(settings.get("rated_by_someone_else")) if settings else False,
         likert=likert if settings is not None else _NO_RANGE,
         scales=tuple(scales),
         items=items,
         total=total,
     )
-    problems = scoring.validate_definition(questionnaire)
+    problems = validate_definition(questionnaire)
     if settings is None:
         problems = [p for p in problems if p.part != "likert"]
         problems.insert(
             0,
-            scoring.Problem(
+            Problem(
                 "likert",
                 "",
                 "Questionnaire items need a rating range: add 'Rating range and presentation' "
@@ -151,14 +164,12 @@ def read_questionnaire(
     for element in body_definition:
         if element["type"] == d.QUESTIONNAIRE_ITEM and not element.get("scale", "").strip():
             problems.append(
-                scoring.Problem(
-                    "item", element["name"], f"The item '{element['label']}' names no scale."
-                )
+                Problem("item", element["name"], f"The item '{element['label']}' names no scale.")
             )
     return Authored(questionnaire, tuple(problems), settings is not None)
 
 
-def arrange(definition: Sequence[dict], questionnaire: scoring.Questionnaire) -> list[dict]:
+def arrange(definition: Sequence[dict], questionnaire: Questionnaire) -> list[dict]:
     """The field definition as respondents see it: items know their range and scale, in order.
 
     Shown scale by scale, the items are gathered where the first item stood, under a heading
@@ -178,7 +189,7 @@ def arrange(definition: Sequence[dict], questionnaire: scoring.Questionnaire) ->
                 "anchors": anchors,
             }
         enriched.append(element)
-    if questionnaire.presentation != scoring.BY_SCALE:
+    if questionnaire.presentation != BY_SCALE:
         return enriched
 
     item_elements = [e for e in enriched if e["type"] == d.QUESTIONNAIRE_ITEM]
@@ -246,7 +257,7 @@ def previous_scale_names(scoring_stream) -> dict[str, str]:
 
 
 def block_errors(
-    problems: Iterable[scoring.Problem], *, body, scoring_stream
+    problems: Iterable[Problem], *, body, scoring_stream
 ) -> dict[str, ValidationError]:
     """Form errors for the ``body`` and ``scoring`` fields, each message beside its block."""
     scale_index, item_index = {}, {}

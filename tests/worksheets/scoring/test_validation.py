@@ -2,7 +2,8 @@
 
 import pytest
 
-from questionnaires.scoring import (
+from tests.worksheets.scoring.factories import make_questionnaire
+from worksheets.scoring.definitions import (
     MEAN,
     SUM,
     Anchor,
@@ -12,10 +13,8 @@ from questionnaires.scoring import (
     LikertRange,
     Scale,
     Total,
-    check_definition,
-    validate_definition,
 )
-from tests.questionnaires.conftest import make_questionnaire
+from worksheets.scoring.validation import check_definition, validate_definition
 
 WORRY_BANDS = (
     Band("low", "1", "2.49", "Little worry."),

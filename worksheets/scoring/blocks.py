@@ -1,24 +1,24 @@
 """The Scoring blocks of a worksheet template: what turns a worksheet into a scored questionnaire.
 
 A template becomes a questionnaire when its Scoring has the rating range; its items are the
-"Questionnaire item" blocks among its questions. ``questionnaires.authoring`` reads these blocks
-into a ``scoring.Questionnaire``; these blocks only check what one block can check on its own
+"Questionnaire item" blocks among its questions. ``worksheets.scoring.authoring`` reads these
+blocks into a ``definitions.Questionnaire``; these blocks only check what one block can check on its own
 (everything that needs the whole questionnaire is checked when it is published).
 """
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 
-from questionnaires import scoring
 from worksheets.blocks import MachineNameBlock
+from worksheets.scoring.definitions import BY_SCALE, MEAN, MIXED, SUM
 
 METHOD_CHOICES = [
-    (scoring.MEAN, "Mean of the answered items"),
-    (scoring.SUM, "Sum of the items (prorated when items are missing)"),
+    (MEAN, "Mean of the answered items"),
+    (SUM, "Sum of the items (prorated when items are missing)"),
 ]
 PRESENTATION_CHOICES = [
-    (scoring.MIXED, "Mixed, in the order the items are listed"),
-    (scoring.BY_SCALE, "One scale at a time, under a heading for each scale or group"),
+    (MIXED, "Mixed, in the order the items are listed"),
+    (BY_SCALE, "One scale at a time, under a heading for each scale or group"),
 ]
 SCALE_NAME_HELP = (
     "Set automatically from the first title and never changed afterwards, so past results "
@@ -42,7 +42,7 @@ class RatingRangeBlock(blocks.StructBlock):
         help_text="Label at least the lowest and the highest point, e.g. 1 = 'Never true of me'.",
     )
     presentation = blocks.ChoiceBlock(
-        choices=PRESENTATION_CHOICES, default=scoring.MIXED, label="How items are shown"
+        choices=PRESENTATION_CHOICES, default=MIXED, label="How items are shown"
     )
     rated_by_someone_else = blocks.BooleanBlock(
         required=False,
@@ -101,7 +101,7 @@ def bands_block():
 class ScaleBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=200, label="Title")
     description = blocks.TextBlock(required=False, rows=2, label="What it describes")
-    method = blocks.ChoiceBlock(choices=METHOD_CHOICES, default=scoring.MEAN, label="Score")
+    method = blocks.ChoiceBlock(choices=METHOD_CHOICES, default=MEAN, label="Score")
     max_missing = blocks.IntegerBlock(
         default=0,
         min_value=0,
@@ -127,7 +127,7 @@ class ScaleBlock(blocks.StructBlock):
 
 class TotalBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=200, default="Total", label="Title")
-    method = blocks.ChoiceBlock(choices=METHOD_CHOICES, default=scoring.SUM, label="Score")
+    method = blocks.ChoiceBlock(choices=METHOD_CHOICES, default=SUM, label="Score")
     max_missing = blocks.IntegerBlock(default=0, min_value=0, label="Items that may be left out")
     pass_mark = blocks.DecimalBlock(
         required=False,

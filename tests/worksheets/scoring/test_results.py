@@ -6,23 +6,25 @@ from fractions import Fraction
 
 import pytest
 
-from questionnaires.scoring import (
+from tests.worksheets.scoring.factories import make_questionnaire
+from worksheets.scoring.definitions import (
     BY_SCALE,
     MEAN,
     SUM,
     Anchor,
-    AnswerError,
     Band,
     DefinitionError,
     Item,
     LikertRange,
     Questionnaire,
-    QuestionnaireResult,
     Scale,
+)
+from worksheets.scoring.results import (
+    AnswerError,
+    QuestionnaireResult,
     round_score,
     score_questionnaire,
 )
-from tests.questionnaires.conftest import make_questionnaire
 
 COMPLETE = {"w1": 4, "w2": 3, "w3": 2, "w4": 5, "d1": 2, "d2": 5, "d3": 3}
 
