@@ -80,7 +80,7 @@ ALL_THREES = {"w1": 3, "w2": 3, "w3": 3, "w4": 3, "d1": 3, "d2": 3, "d3": 3}
 
 def questionnaire_template(questionnaire=None, *, owner=None, publish=True, after_items=()):
     """A worksheet template holding ``questionnaire`` (the hand-check one by default)."""
-    from questionnaires.library import as_template
+    from worksheets.library.questionnaires import as_template
     from worksheets.services.templates import worksheet_template_create
 
     spec = as_template(

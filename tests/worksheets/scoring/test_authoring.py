@@ -7,8 +7,6 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from questionnaires.bundled import BUNDLED_QUESTIONNAIRES, HOMEWORK_BELIEFS
-from questionnaires.library import as_template
 from tests.worksheets.conftest import SMALL_BODY
 from tests.worksheets.scoring.factories import (
     administer,
@@ -16,40 +14,17 @@ from tests.worksheets.scoring.factories import (
     questionnaire_template,
 )
 from worksheets import definitions as d
+from worksheets.library.questionnaires import HOMEWORK_BELIEFS, as_template, bundled_questionnaire
 from worksheets.models import TemplateVersion, WorksheetTemplate
 from worksheets.scoring.authoring import read_questionnaire
-from worksheets.scoring.definitions import Band, Questionnaire, Scale
-from worksheets.services.library import library_load
+from worksheets.scoring.definitions import Band, Scale
 from worksheets.services.templates import template_version_publish, worksheet_template_create
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_bundled_questionnaires_load_into_the_library_frozen_exactly_as_written():
-    library_load()
-    for bundled in BUNDLED_QUESTIONNAIRES:
-        template = WorksheetTemplate.objects.get(library_key=bundled.slug)
-        version = template.versions.get()
-        assert version.questionnaire_key == bundled.slug
-        assert Questionnaire.from_dict(version.questionnaire) == bundled
-        items = [e for e in version.definition if e["type"] == d.QUESTIONNAIRE_ITEM]
-        assert [e["name"] for e in items] == [i.machine_name for i in bundled.items_in_order()]
-        first = items[0]
-        assert (first["minimum"], first["maximum"]) == (
-            bundled.likert.minimum,
-            bundled.likert.maximum,
-        )
-        assert first["anchors"][0] == {
-            "point": bundled.likert.minimum,
-            "text": bundled.likert.anchors[0].label,
-        }
-    # Loading again changes nothing.
-    assert library_load() == []
-    assert TemplateVersion.objects.filter(questionnaire__isnull=False).count() == 3
-
-
 def test_shown_scale_by_scale_the_items_sit_under_a_heading_for_each_group():
-    template = questionnaire_template(HOMEWORK_BELIEFS)
+    template = questionnaire_template(bundled_questionnaire(HOMEWORK_BELIEFS))
     definition = template.versions.get().definition
     headings = [e["text"] for e in definition if e["type"] == d.HEADING]
     assert headings == ["My patient", "Myself", "The homework"]

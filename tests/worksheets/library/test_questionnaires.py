@@ -1,20 +1,22 @@
-"""The bundled questionnaires are valid, complete as the issue asks, and score as expected."""
+"""The bundled questionnaires: files as a version freezes them, valid, complete, scored as expected, loaded exactly."""
 
 import json
 from decimal import Decimal
 
 import pytest
 
-from questionnaires.bundled import (
-    BUNDLED_QUESTIONNAIRES,
-    COMPETENCE_RATING,
-    HOMEWORK_BELIEFS,
-    SCHEMA_SELF_CHECK,
-    bundled_questionnaire,
-)
+from worksheets import definitions as d
+from worksheets.library import questionnaires as bundled
+from worksheets.models import TemplateVersion, WorksheetTemplate
 from worksheets.scoring.definitions import Questionnaire
 from worksheets.scoring.results import score_questionnaire
 from worksheets.scoring.validation import validate_definition
+from worksheets.services.library import library_load
+
+BUNDLED_QUESTIONNAIRES = bundled.bundled_questionnaires()
+SCHEMA_SELF_CHECK = bundled.bundled_questionnaire(bundled.SCHEMA_SELF_CHECK)
+HOMEWORK_BELIEFS = bundled.bundled_questionnaire(bundled.HOMEWORK_BELIEFS)
+COMPETENCE_RATING = bundled.bundled_questionnaire(bundled.COMPETENCE_RATING)
 
 
 @pytest.mark.parametrize("questionnaire", BUNDLED_QUESTIONNAIRES, ids=lambda q: q.slug)
@@ -47,9 +49,9 @@ def test_no_item_text_repeats_across_the_bundle():
 
 
 def test_lookup_by_slug():
-    assert bundled_questionnaire("homework-beliefs") is HOMEWORK_BELIEFS
+    assert bundled.bundled_questionnaire("homework-beliefs") == HOMEWORK_BELIEFS
     with pytest.raises(KeyError):
-        bundled_questionnaire("nope")
+        bundled.bundled_questionnaire("nope")
 
 
 def test_schema_self_check_has_the_eight_schemas():
@@ -154,3 +156,38 @@ def test_competence_rating_total_and_threshold_by_hand():
     # A third domain left out: the total is not scored, so there is no verdict.
     too_few = score_questionnaire(COMPETENCE_RATING, dict.fromkeys(names[3:], 6))
     assert (too_few.total.score, too_few.total.threshold_met) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "data", bundled.bundled_files(), ids=lambda data: data["definition"]["slug"]
+)
+def test_each_file_is_a_definition_as_a_published_version_stores_it(data):
+    assert set(data) <= {"topic", "definition", "after_items"}
+    assert data["topic"] in WorksheetTemplate.Topic.values
+    assert Questionnaire.from_dict(data["definition"]).to_dict() == data["definition"]
+
+
+@pytest.mark.django_db
+def test_the_bundled_questionnaires_load_into_the_library_frozen_exactly_as_written():
+    library_load()
+    for questionnaire in BUNDLED_QUESTIONNAIRES:
+        template = WorksheetTemplate.objects.get(library_key=questionnaire.slug)
+        version = template.versions.get()
+        assert version.questionnaire_key == questionnaire.slug
+        assert Questionnaire.from_dict(version.questionnaire) == questionnaire
+        items = [e for e in version.definition if e["type"] == d.QUESTIONNAIRE_ITEM]
+        assert [e["name"] for e in items] == [
+            i.machine_name for i in questionnaire.items_in_order()
+        ]
+        first = items[0]
+        assert (first["minimum"], first["maximum"]) == (
+            questionnaire.likert.minimum,
+            questionnaire.likert.maximum,
+        )
+        assert first["anchors"][0] == {
+            "point": questionnaire.likert.minimum,
+            "text": questionnaire.likert.anchors[0].label,
+        }
+    # Loading again changes nothing.
+    assert library_load() == []
+    assert TemplateVersion.objects.filter(questionnaire__isnull=False).count() == 3

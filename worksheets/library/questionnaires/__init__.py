@@ -1,16 +1,26 @@
-"""The bundled questionnaires as library worksheet templates, loaded with the worksheet library.
+"""The bundled questionnaires, one JSON file each beside this module, as library worksheet templates.
 
-Each bundled definition (``questionnaires.bundled``) becomes a template in the StreamField's raw
-form: its scoring blocks and one questionnaire item block per item, keyed by the definition's
-slug so that loading twice changes nothing.
+Each file holds ``topic`` (a ``WorksheetTemplate.Topic`` value), ``definition`` (exactly what
+``Questionnaire.to_dict()`` writes and a published version stores, so the file is what gets
+frozen) and ``after_items`` (worksheet body blocks in the StreamField's raw form that follow
+the rated statements, e.g. a free-text reflection). Every one is written by this project for
+reflection: none is a validated instrument or copies a published one, and each says so in its
+notice. ``as_template`` turns a definition into a template with its scoring blocks and one
+questionnaire item block per item, keyed by the definition's slug so loading twice changes
+nothing.
 """
 
-from questionnaires.bundled import COMPETENCE_RATING, HOMEWORK_BELIEFS, SCHEMA_SELF_CHECK
+import json
+from functools import cache
+from pathlib import Path
+
 from worksheets.scoring.definitions import Band, Questionnaire
 
-SELF_KNOWLEDGE = "self_knowledge"
-PATIENTS = "patients"
-SUPERVISING = "supervising"
+FOLDER = Path(__file__).resolve().parent
+# The library keys (and definition slugs) other code names a bundled questionnaire by.
+SCHEMA_SELF_CHECK = "therapist-schema-self-check"
+HOMEWORK_BELIEFS = "homework-beliefs"
+COMPETENCE_RATING = "session-competence-rating"
 
 
 def _bands(bands: tuple[Band, ...]) -> list[dict]:
@@ -102,44 +112,35 @@ def as_template(questionnaire: Questionnaire, *, topic: str, after_items=()) -> 
     }
 
 
-def _long(label: str, help_text: str) -> dict:
-    return {
-        "type": "long_text",
-        "value": {
-            "label": label,
-            "help_text": help_text,
-            "required": False,
-            "name": "",
-            "max_length": 4000,
-        },
-    }
+@cache
+def bundled_files() -> tuple[dict, ...]:
+    """Each JSON file as read (``topic``, ``definition``, ``after_items``), in file-name order."""
+    return tuple(
+        json.loads(path.read_text(encoding="utf-8")) for path in sorted(FOLDER.glob("*.json"))
+    )
 
 
-QUESTIONNAIRES = [
-    as_template(SCHEMA_SELF_CHECK, topic=SELF_KNOWLEDGE),
-    as_template(
-        HOMEWORK_BELIEFS,
-        topic=PATIENTS,
-        after_items=[
-            _long(
-                "Which view stands out for this therapy, and what might it mean for the next task?",
-                "A few sentences; use the patient's pseudonym only.",
-            )
-        ],
-    ),
-    as_template(
-        COMPETENCE_RATING,
-        topic=SUPERVISING,
-        after_items=[
-            _long(
-                "Comments and examples from the session",
-                "Moments from the recording that show what went well and what to practise, "
-                "with times if you have them.",
-            ),
-            _long(
-                "One thing to practise before the next recording",
-                "Agree it together when you discuss the rating.",
-            ),
-        ],
-    ),
-]
+@cache
+def bundled_questionnaires() -> tuple[Questionnaire, ...]:
+    """Every bundled definition, in file-name order."""
+    return tuple(Questionnaire.from_dict(data["definition"]) for data in bundled_files())
+
+
+def bundled_questionnaire(slug: str) -> Questionnaire:
+    """The bundled definition with this slug; KeyError when there is none."""
+    for questionnaire in bundled_questionnaires():
+        if questionnaire.slug == slug:
+            return questionnaire
+    raise KeyError(slug)
+
+
+def library_templates() -> list[dict]:
+    """The bundled questionnaires as library template dicts (see ``worksheets.library``)."""
+    return [
+        as_template(
+            Questionnaire.from_dict(data["definition"]),
+            topic=data["topic"],
+            after_items=data.get("after_items", ()),
+        )
+        for data in bundled_files()
+    ]
