@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from questionnaires.presenters import results_context
 from supervision.models import User
 from supervision.permissions import checker_for
 from worksheets.forms.builder import build_worksheet_form
@@ -223,7 +222,6 @@ def entry_detail(request, pk):
         "entry": entry,
         "elements": shown_elements(entry.definition, entry.get_data()),
         "is_author": is_author,
-        **results_context(entry, viewer=request.user),
     }
     if is_author and not entry.is_rating:
         context["readers"] = entry_readers(entry)
@@ -242,7 +240,6 @@ def entry_print(request, pk):
     context = {
         "entry": entry,
         "elements": shown_elements(entry.definition, entry.get_data()),
-        **results_context(entry, viewer=request.user),
     }
     return render(request, "worksheets/entry_print.html", context)
 
@@ -288,7 +285,6 @@ def entry_sharing(request, pk):
         "is_author": True,
         "readers": entry_readers(entry),
         "sharing_form": form,
-        **results_context(entry, viewer=request.user),
     }
     return render(request, "worksheets/entry_detail.html", context, status=400)
 
