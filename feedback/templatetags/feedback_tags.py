@@ -9,7 +9,7 @@ from supervision.permissions import checker_for, objects_for_user
 register = template.Library()
 
 
-@register.inclusion_tag("feedback/_entry_link.html", takes_context=True)
+@register.inclusion_tag("feedback/includes/_entry_link.html", takes_context=True)
 def feedback_link(context, entry):
     request = context["request"]
     visible = objects_for_user(request.user, "view_feedback", Feedback.objects.filter(entry=entry))

@@ -12,19 +12,19 @@ from questionnaires import presenters
 register = template.Library()
 
 
-@register.inclusion_tag("questionnaires/_profile.html")
+@register.inclusion_tag("questionnaires/includes/_profile.html")
 def questionnaire_result(entry):
     """The profile of a submitted questionnaire entry (nothing for an entry without a result)."""
     return presenters.results_context(entry)
 
 
-@register.inclusion_tag("questionnaires/_score_table.html")
+@register.inclusion_tag("questionnaires/includes/_score_table.html")
 def questionnaire_score_table(entry, caption):
     """The scores of a submitted questionnaire entry as a table, e.g. on the printable page."""
     return {**presenters.results_context(entry), "caption": caption}
 
 
-@register.inclusion_tag("questionnaires/_about.html", takes_context=True)
+@register.inclusion_tag("questionnaires/includes/_about.html", takes_context=True)
 def questionnaire_about(context, worksheet_template, version):
     """What the questionnaire looks at and, for a rating, whether the viewer may start one."""
     return {

@@ -205,7 +205,7 @@ def entry_autosave(request, pk):
 
 def _autosave_reply(request, state, *, entry=None, status=200):
     context = {"state": state, "entry": entry, "now": timezone.localtime()}
-    return render(request, "worksheets/_autosave_status.html", context, status=status)
+    return render(request, "worksheets/includes/_autosave_status.html", context, status=status)
 
 
 @login_required
