@@ -196,7 +196,7 @@ def _comment_response(
         "note": note,
         "error": error,
     }
-    return render(request, "feedback/_comment_response.html", context, status=status)
+    return render(request, "feedback/includes/_comment_response.html", context, status=status)
 
 
 # --- Pages ---------------------------------------------------------------------------------
@@ -246,13 +246,13 @@ def feedback_add(request, entry_pk: int):
             if _htmx(request):
                 context, section = _section_for(request, entry, anchor)
                 context.update(section=section, note=note, oob_summary=True)
-                return render(request, "feedback/_thread_response.html", context)
+                return render(request, "feedback/includes/_thread_response.html", context)
             messages.success(request, note)
             return redirect(feedback_page_url(entry, feedback))
     if _htmx(request):
         context, section = _section_for(request, entry, anchor, form)
         context.update(section=section)
-        return render(request, "feedback/_thread_response.html", context, status=400)
+        return render(request, "feedback/includes/_thread_response.html", context, status=400)
     return _page(request, entry, status=400, forms={anchor: form})
 
 
@@ -271,7 +271,9 @@ def _edit_context(feedback: Feedback, form: FeedbackEditForm, conflict=None) -> 
 @require_http_methods(["GET", "POST"])
 def feedback_edit(request, pk: int):
     feedback = _feedback(request, pk, "change_feedback")
-    template = "feedback/_comment_edit.html" if _htmx(request) else "feedback/feedback_edit.html"
+    template = (
+        "feedback/includes/_comment_edit.html" if _htmx(request) else "feedback/feedback_edit.html"
+    )
     if request.method == "GET":
         form = FeedbackEditForm(feedback=feedback)
         return render(request, template, _edit_context(feedback, form))

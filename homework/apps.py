@@ -43,6 +43,6 @@ class HomeworkConfig(AppConfig):
         )
         panels.register(
             "supervision.detail",
-            template="homework/_supervision_homework.html",
+            template="homework/includes/_supervision_homework.html",
             context=homework_panels.supervision_homework,
         )

@@ -1,4 +1,4 @@
-"""Scored questionnaires: definitions, scoring, licensed-item import and the bundled questionnaires."""
+"""Scored questionnaires on top of the engine: results pages, history, ratings of someone else, CSV item import."""
 
 from django.apps import AppConfig
 

@@ -19,7 +19,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from questionnaires.scoring import MACHINE_NAME, Item, Scale
+from worksheets.scoring.definitions import MACHINE_NAME, Item, Scale
 
 MAX_BYTES = 1_000_000
 # One line naming the columns and up to 999 items: far more than any instrument has.

@@ -10,11 +10,11 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
-from questionnaires.bundled import COMPETENCE_RATING, SCHEMA_SELF_CHECK
-from questionnaires.scoring import Questionnaire
 from questionnaires.services import rating_release, rating_start
 from supervision.models import User
+from worksheets.library.questionnaires import COMPETENCE_RATING, SCHEMA_SELF_CHECK
 from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion
+from worksheets.scoring.definitions import Questionnaire
 from worksheets.selectors.entries import supervisors_of
 from worksheets.services.entries import entry_sharing_set, entry_start, entry_submit
 
@@ -102,7 +102,7 @@ def _is_shared(entry: Entry) -> bool:
 
 @transaction.atomic
 def seed_questionnaires(people: dict[str, User]) -> None:
-    version = _version(SCHEMA_SELF_CHECK.slug)
+    version = _version(SCHEMA_SELF_CHECK)
     questionnaire = Questionnaire.from_dict(version.questionnaire)
     for key, levels in LEVELS.items():
         person = people[key]
@@ -130,7 +130,7 @@ def seed_questionnaires(people: dict[str, User]) -> None:
     # Dr Holt rated a recorded session of Lina's and released the rating to her.
     rating = rating_start(
         rater=people["supervisor"],
-        template_version=_version(COMPETENCE_RATING.slug),
+        template_version=_version(COMPETENCE_RATING),
         subject=people["trainee1"],
         start_token=uuid.uuid5(DEMO_NAMESPACE, "holt-rates-lina"),
     )

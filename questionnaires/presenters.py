@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from questionnaires.scoring import MEAN, Questionnaire, QuestionnaireResult, ScoreResult
 from questionnaires.selectors import current_supervisees
+from worksheets.scoring.definitions import MEAN, Questionnaire
+from worksheets.scoring.results import QuestionnaireResult, ScoreResult
 
 
 def number(value: Decimal | None) -> str:
@@ -180,20 +181,20 @@ def profile(result: QuestionnaireResult) -> Profile:
     )
 
 
-def results_context(entry, *, viewer) -> dict:
-    """What an entry's read view adds for a questionnaire: its profile and where to go next."""
+def results_context(entry) -> dict:
+    """What an entry's read page adds for a scored questionnaire: its profile and its history link."""
     if not entry.result:
         return {}
     result = QuestionnaireResult.from_dict(entry.result)
     about = entry.subject if entry.is_rating else entry.author
     version = entry.template_version
     return {
+        "entry": entry,
         "profile": profile(result),
         "questionnaire_notice": (entry.questionnaire or {}).get("notice", ""),
         "history_url": reverse("questionnaires:history", args=[about.pk, version.questionnaire_key])
         if version and version.questionnaire_key
         else "",
-        "is_rater": entry.is_rating and entry.author_id == viewer.pk,
     }
 
 

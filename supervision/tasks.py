@@ -26,8 +26,8 @@ def send_invitation(*, invitation_id: int, site_url: str) -> None:
         "valid_days": invitation.expires_at - invitation.created_at,
     }
     send_mail(
-        subject=render_to_string("email/invitation_subject.txt", context).strip(),
-        message=render_to_string("email/invitation_body.txt", context),
+        subject=render_to_string("supervision/email/invitation_subject.txt", context).strip(),
+        message=render_to_string("supervision/email/invitation_body.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[invitation.email],
     )

@@ -27,22 +27,6 @@ FLOORS = (
 FLOOR_OF = {app: level for level, apps in enumerate(FLOORS) for app in apps}
 SKIPPED_PARTS = {"migrations", "tests", "node_modules", "static", "templates", "var"}
 
-# Arrows still being taken down, each with the change that removes it. The test also fails when
-# one of these no longer occurs, so the list only ever shrinks.
-NOT_YET = {
-    # Issue 12, item 2: questionnaire scoring moves down into the worksheet engine.
-    "worksheets.forms.admin -> questionnaires",
-    "worksheets.forms.admin -> questionnaires.authoring",
-    "worksheets.forms.builder -> questionnaires.scoring",
-    "worksheets.library -> questionnaires.library",
-    "worksheets.models.templates -> questionnaires",
-    "worksheets.models.templates -> questionnaires.authoring",
-    "worksheets.models.templates -> questionnaires.blocks",
-    "worksheets.services.entries -> questionnaires.scoring",
-    "worksheets.views.entries -> questionnaires.presenters",
-    "worksheets.views.templates -> questionnaires.presenters",
-}
-
 
 def project_modules() -> dict[str, Path]:
     modules = {}
@@ -155,9 +139,7 @@ def test_every_app_has_a_floor():
 
 
 def test_no_app_imports_one_on_its_own_floor_or_above(graph):
-    found = set(upward_imports(graph))
-    assert found - NOT_YET == set(), "imports that run up or sideways"
-    assert NOT_YET - found == set(), "taken down: remove these from NOT_YET"
+    assert upward_imports(graph) == []
 
 
 def test_no_modules_import_each_other_in_a_circle(graph):
@@ -191,14 +173,6 @@ CROSS_CUTTING = {
     "performance",
     "query_counts",
 }
-# Test modules not yet beside the code they test (issue 12 item 2 moves questionnaire scoring
-# into the worksheet engine, and its tests with it). This list only shrinks.
-TESTS_NOT_YET_MIRRORED = {
-    "tests/questionnaires/test_admin.py",
-    "tests/questionnaires/test_administrations.py",
-    "tests/questionnaires/test_definition_checks.py",
-    "tests/questionnaires/test_templates.py",
-}
 
 
 def code_tested_by(test_file: Path) -> Path | None:
@@ -224,5 +198,4 @@ def test_every_test_module_is_found_from_the_code_it_tests():
         if name in CROSS_CUTTING or code_tested_by(test_file) is not None:
             continue
         unmatched.add(str(relative))
-    assert unmatched - TESTS_NOT_YET_MIRRORED == set(), "move these beside what they test"
-    assert TESTS_NOT_YET_MIRRORED - unmatched == set(), "mirrored now: take them off the list"
+    assert unmatched == set(), "move these beside what they test"

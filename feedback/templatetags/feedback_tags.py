@@ -10,7 +10,7 @@ from supervision.viewer import viewer_for
 register = template.Library()
 
 
-@register.inclusion_tag("feedback/_entry_link.html", takes_context=True)
+@register.inclusion_tag("feedback/includes/_entry_link.html", takes_context=True)
 def feedback_link(context, entry):
     request = context["request"]
     visible = objects_for_user(request.user, "view_feedback", Feedback.objects.filter(entry=entry))

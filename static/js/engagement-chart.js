@@ -1,30 +1,27 @@
-// Draws each engagement chart from the JSON that the page embeds beside it (data table alongside).
+// Each engagement chart on the dashboard: homework reviews per week by outcome; the table alongside holds the same figures.
 (function () {
-  if (typeof Chart === "undefined") return;
-  const colours = { done: "#1e6b3a", partly: "#b3541e", not_attempted: "#5b6b7a" };
-  document.querySelectorAll("canvas[data-engagement]").forEach((canvas) => {
-    const source = document.getElementById(canvas.dataset.engagement);
-    if (!source) return;
-    const data = JSON.parse(source.textContent);
-    new Chart(canvas, {
+  "use strict";
+
+  var colours = window.cbtCharts.colours;
+
+  window.cbtCharts.register("engagement", function (data) {
+    return {
       type: "bar",
       data: {
         labels: data.labels,
         datasets: [
-          { label: "Done", data: data.done, backgroundColor: colours.done },
-          { label: "Partly done", data: data.partly, backgroundColor: colours.partly },
-          { label: "Not attempted", data: data.not_attempted, backgroundColor: colours.not_attempted },
+          { label: "Done", data: data.done, backgroundColor: colours.ok },
+          { label: "Partly done", data: data.partly, backgroundColor: colours.accent },
+          { label: "Not attempted", data: data.not_attempted, backgroundColor: colours.slate },
         ],
       },
       options: {
-        animation: false,
-        maintainAspectRatio: false,
         plugins: { legend: { position: "bottom" } },
         scales: {
           x: { stacked: true },
           y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
         },
       },
-    });
+    };
   });
 })();

@@ -1,15 +1,11 @@
-// Draws the hours log chart from the figures the page embeds; the table beside it holds the same numbers.
+// The hours log chart: credited hours per period, stacked by kind; the table beside it holds the same numbers.
 (function () {
   "use strict";
 
-  function draw() {
-    var canvas = document.getElementById("hours-chart");
-    var source = document.getElementById("hours-data");
-    if (!canvas || !source || typeof window.Chart === "undefined") {
-      return;
-    }
-    var data = JSON.parse(source.textContent);
-    new window.Chart(canvas, {
+  var colours = window.cbtCharts.colours;
+
+  window.cbtCharts.register("hours", function (data) {
+    return {
       type: "bar",
       data: {
         labels: data.labels,
@@ -17,20 +13,20 @@
           {
             label: "Individual hours",
             data: data.individual,
-            backgroundColor: "#1d4e5f",
+            backgroundColor: colours.brand,
             stack: "credited",
           },
           {
             label: "Group hours credited",
             data: data.groupCredited,
-            backgroundColor: "#b3541e",
+            backgroundColor: colours.accent,
             stack: "credited",
           },
           {
             label: "Group hours attended",
             data: data.groupAttended,
             backgroundColor: "rgba(179, 84, 30, 0.25)",
-            borderColor: "#b3541e",
+            borderColor: colours.accent,
             borderWidth: 2,
             borderDash: [4, 3],
             stack: "attended",
@@ -38,9 +34,6 @@
         ],
       },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
         scales: {
           x: { stacked: true },
           y: {
@@ -54,12 +47,6 @@
           tooltip: { mode: "index", intersect: false },
         },
       },
-    });
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", draw);
-  } else {
-    draw();
-  }
+    };
+  });
 })();

@@ -1,14 +1,16 @@
-// Questionnaire charts drawn with Chart.js: a profile of scale scores, a scale over time, and two
-// results side by side, each with the scale's bands shaded behind it. The same figures are in a
-// table next to every chart; the chart is a picture of that table. Data comes from json_script.
+// Questionnaire charts (kinds "profile", "compare" and "history" of static/js/charts.js): a profile
+// of scale scores, two results side by side, and a scale over time, each with the scale's bands
+// shaded behind it. The same figures are in a table next to every chart; the chart is a picture of
+// that table.
 (function () {
   "use strict";
 
+  var charts = window.cbtCharts;
   // Light to dark greys with a hint of the brand colour: distinguishable without relying on hue.
   var BAND_FILLS = ["rgba(29, 78, 95, 0.06)", "rgba(29, 78, 95, 0.14)", "rgba(29, 78, 95, 0.24)",
     "rgba(29, 78, 95, 0.34)", "rgba(29, 78, 95, 0.44)"];
-  var SERIES = ["#1d4e5f", "#b3541e"];
-  var INK = "#1b2631";
+  var SERIES = [charts.colours.brand, charts.colours.accent];
+  var INK = charts.colours.ink;
 
   function fill(index) {
     return BAND_FILLS[Math.min(index, BAND_FILLS.length - 1)];
@@ -85,11 +87,7 @@
     },
   };
 
-  function axisTitle(text) {
-    return { display: true, text: text, color: INK };
-  }
-
-  function horizontal(canvas, data) {
+  function horizontal(data, canvas) {
     var datasets = data.series.map(function (series, index) {
       return {
         label: series.label,
@@ -104,16 +102,14 @@
     var box = canvas.parentNode;
     // The box grows with the number of scales (set through the DOM, which the CSP allows).
     box.style.height = Math.max(160, data.labels.length * (data.series.length > 1 ? 52 : 40) + 70) + "px";
-    return new window.Chart(canvas, {
+    return {
       type: "bar",
       data: { labels: data.labels, datasets: datasets },
       plugins: [rowBands],
       options: {
         indexAxis: "y",
-        maintainAspectRatio: false,
-        animation: false,
         scales: {
-          x: { min: data.axis.min, max: data.axis.max, title: axisTitle(data.unit), ticks: { color: INK } },
+          x: { min: data.axis.min, max: data.axis.max, title: charts.axisTitle(data.unit), ticks: { color: INK } },
           y: { ticks: { color: INK, autoSkip: false } },
         },
         plugins: {
@@ -121,11 +117,11 @@
           rowBands: { bands: data.bands },
         },
       },
-    });
+    };
   }
 
-  function overTime(canvas, data) {
-    return new window.Chart(canvas, {
+  function overTime(data) {
+    return {
       type: "line",
       data: {
         labels: data.labels,
@@ -142,33 +138,16 @@
       },
       plugins: [stripeBands],
       options: {
-        maintainAspectRatio: false,
-        animation: false,
         scales: {
-          y: { min: data.axis.min, max: data.axis.max, title: axisTitle(data.unit), ticks: { color: INK } },
+          y: { min: data.axis.min, max: data.axis.max, title: charts.axisTitle(data.unit), ticks: { color: INK } },
           x: { ticks: { color: INK } },
         },
         plugins: { legend: { display: false }, stripeBands: { bands: data.bands } },
       },
-    });
+    };
   }
 
-  function draw(canvas) {
-    var source = document.getElementById(canvas.getAttribute("data-chart"));
-    if (!source || !window.Chart) return;
-    var data = JSON.parse(source.textContent);
-    var chart = data.kind === "history" ? overTime(canvas, data) : horizontal(canvas, data);
-    canvas.setAttribute("data-chart-drawn", "");
-    return chart;
-  }
-
-  function setUp() {
-    Array.prototype.forEach.call(document.querySelectorAll("canvas[data-chart]"), draw);
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  charts.register("profile", horizontal);
+  charts.register("compare", horizontal);
+  charts.register("history", overTime);
 })();

@@ -2,23 +2,27 @@
 
 import pytest
 
-from questionnaires.bundled import SCHEMA_SELF_CHECK
-from questionnaires.library import QUESTIONNAIRES
 from tests.browser.helpers import assert_accessible, sign_in
 from tests.factories import make_supervision
+from worksheets.library.questionnaires import (
+    SCHEMA_SELF_CHECK,
+    bundled_questionnaire,
+    library_templates,
+)
 from worksheets.models import Entry
 from worksheets.services.library import library_load
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SCHEMA_TEMPLATE = next(t for t in QUESTIONNAIRES if t["key"] == SCHEMA_SELF_CHECK.slug)
+SCHEMA = bundled_questionnaire(SCHEMA_SELF_CHECK)
+SCHEMA_TEMPLATE = next(t for t in library_templates() if t["key"] == SCHEMA_SELF_CHECK)
 
 
 def answers(level: int) -> list[str]:
     """The radio button ids that rate each statement ``level`` (1-6), reverse keys reversed."""
     return [
         f"id_q-{item.machine_name}_{(7 - level if item.reverse_keyed else level) - 1}"
-        for item in SCHEMA_SELF_CHECK.items
+        for item in SCHEMA.items
     ]
 
 
@@ -74,7 +78,7 @@ def test_a_trainee_sees_their_profile_then_their_history_and_shares_one_result(
     page.get_by_role("link", name="See every administration over time").click()
     page.get_by_role("heading", name="Therapist schema self-check over time").wait_for()
     assert page.get_by_text("2 administrations").is_visible()
-    assert page.locator("canvas[data-chart-drawn]").count() == len(SCHEMA_SELF_CHECK.scales)
+    assert page.locator("canvas[data-chart-drawn]").count() == len(SCHEMA.scales)
     figures = page.get_by_role("table", name="Score and band of each scale")
     assert (
         figures.get_by_role("row", name="Demanding standards")

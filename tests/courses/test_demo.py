@@ -125,3 +125,19 @@ def test_an_exercise_that_course_staff_removed_is_not_put_back(seeded):
     lesson.save_revision().publish()
     call_command("seed_demo", stdout=io.StringIO())
     assert _exercises(seeded)["reviewing-homework"] == []
+
+
+def test_the_demo_course_files_use_lesson_blocks_and_every_shared_reading():
+    from courses.blocks import LessonBodyBlock
+    from courses.demo import content
+
+    kinds = set(LessonBodyBlock().child_blocks)
+    used = set()
+    for path in sorted((content.FOLDER / "modules").glob("*.json")):
+        for lesson in content._read(path)["lessons"]:
+            for block in lesson["body"]:
+                assert block["type"] in kinds, f"{path.name}: {block['type']}"
+                assert ("ref" in block) != ("value" in block), f"{path.name}: {block}"
+                used.add(block.get("ref"))
+    assert set(content.READINGS) <= used
+    assert len(content.MODULES) == 5 and sum(len(m["lessons"]) for m in content.MODULES) == 14

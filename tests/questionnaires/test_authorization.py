@@ -18,7 +18,11 @@ from supervision.roles import COURSE_STAFF_GROUP
 from supervision.services.people import groups_ensure
 from tests.authorization import DENIED, SIGN_IN, Matrix, Url, module_world, only, url_test
 from tests.factories import UserFactory, make_supervision
-from tests.questionnaires.conftest import administer, make_questionnaire, questionnaire_template
+from tests.worksheets.scoring.factories import (
+    administer,
+    make_questionnaire,
+    questionnaire_template,
+)
 from worksheets.services.entries import entry_sharing_set
 
 KINDS = (

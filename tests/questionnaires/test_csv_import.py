@@ -5,8 +5,9 @@ import time
 import pytest
 
 from questionnaires.csv_import import MAX_LINES, MAX_LISTED_PROBLEMS, parse_items_csv
-from questionnaires.scoring import Item, validate_definition
-from tests.questionnaires.conftest import make_questionnaire
+from tests.worksheets.scoring.factories import make_questionnaire
+from worksheets.scoring.definitions import Item
+from worksheets.scoring.validation import validate_definition
 
 SCALES = make_questionnaire().scales  # "worry" (title "Worry") and "drive" (title "Drive")
 

@@ -6,11 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from questionnaires.bundled import SCHEMA_SELF_CHECK
 from questionnaires.demo import seed_questionnaires
-from questionnaires.library import QUESTIONNAIRES
 from questionnaires.selectors import administrations_about
 from supervision.demo.people import seed_people
+from worksheets.library.questionnaires import SCHEMA_SELF_CHECK, library_templates
 from worksheets.models import Entry
 from worksheets.services.library import library_load
 
@@ -19,13 +18,13 @@ pytestmark = pytest.mark.django_db
 
 def test_each_trainee_has_three_self_checks_over_six_months_one_shared(client):
     people = seed_people()
-    library_load(templates=QUESTIONNAIRES)
+    library_load(templates=library_templates())
     seed_questionnaires(people)
     snapshot = list(Entry.objects.values_list("pk", "version", "status", "released_at"))
     seed_questionnaires(people)
     assert list(Entry.objects.values_list("pk", "version", "status", "released_at")) == snapshot
 
-    key = SCHEMA_SELF_CHECK.slug
+    key = SCHEMA_SELF_CHECK
     for trainee, supervisor in (("trainee1", "supervisor"), ("trainee2", "supervisor_in_training")):
         person = people[trainee]
         runs = list(administrations_about(person, key, viewer=person))

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from questionnaires.services import rating_release
 from tests.factories import UserFactory, make_supervision
-from tests.questionnaires.conftest import ALL_THREES, administer
+from tests.worksheets.scoring.factories import ALL_THREES, administer
 from worksheets.models import Entry
 from worksheets.services.entries import entry_sharing_set, entry_start
 

@@ -70,7 +70,7 @@ def answers_for(definition) -> QueryDict:
 
 def render_and_validate():
     form = build_worksheet_form(DEFINITION, data=answers_for(DEFINITION))
-    html = render_to_string("worksheets/_worksheet_fields.html", {"form": form})
+    html = render_to_string("worksheets/includes/_worksheet_fields.html", {"form": form})
     assert form.is_valid(), form.errors
     return html, form.answers()
 

@@ -2,7 +2,7 @@
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from questionnaires import authoring
+from worksheets.scoring import authoring
 
 
 class WorksheetTemplateAdminForm(WagtailAdminModelForm):

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 
-from questionnaires.scoring import Questionnaire
 from worksheets import definitions as d
 from worksheets.forms.fields import (
     ChecklistField,
@@ -19,6 +18,7 @@ from worksheets.forms.fields import (
     ViciousCircleField,
 )
 from worksheets.forms.widgets import ScaleRadioSelect, key_matcher
+from worksheets.scoring.definitions import Questionnaire
 
 # Keys an entry page posts besides the answers themselves.
 CONTROL_KEYS = frozenset({"csrfmiddlewaretoken", "version", "session", "action", "reflection"})

@@ -11,11 +11,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 
-from questionnaires import authoring
-from questionnaires.blocks import ScoringBlock
 from worksheets import definitions
 from worksheets.blocks import WorksheetBodyBlock
 from worksheets.forms.admin import WorksheetTemplateAdminForm
+from worksheets.scoring import authoring
+from worksheets.scoring.blocks import ScoringBlock
 
 
 class WorksheetTemplateQuerySet(models.QuerySet):

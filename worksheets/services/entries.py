@@ -13,12 +13,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from questionnaires.scoring import AnswerError, Questionnaire, score_questionnaire
 from supervision.models import User
 from supervision.permissions import grant, revoke
 from supervision.selectors.relationships import supervisions_as_supervisor
 from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion
 from worksheets.permissions import ENTRY_DRAFT_AUTHOR_PERMS, ENTRY_EDIT_PERMS, ENTRY_READER_PERMS
+from worksheets.scoring.definitions import Questionnaire
+from worksheets.scoring.results import AnswerError, score_questionnaire
 from worksheets.signals import entry_reopened, entry_shared, entry_submitted, entry_unshared
 
 

@@ -54,7 +54,7 @@ def worksheet_template_create(
 ) -> WorksheetTemplate:
     """A new template as a draft with its first revision; published straight away if asked.
 
-    ``scoring`` makes it a questionnaire (see ``questionnaires.blocks``); a questionnaire that
+    ``scoring`` makes it a questionnaire (see ``worksheets.scoring.blocks``); a questionnaire that
     cannot be scored is refused before anything is published.
     """
     template = WorksheetTemplate(

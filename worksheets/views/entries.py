@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from questionnaires.presenters import results_context
 from supervision.forms import apply_errors
 from supervision.models import User
 from supervision.viewer import object_for, viewer_for
@@ -201,7 +200,7 @@ def entry_autosave(request, pk):
 
 def _autosave_reply(request, state, *, entry=None, status=200):
     context = {"state": state, "entry": entry, "now": timezone.localtime()}
-    return render(request, "worksheets/_autosave_status.html", context, status=status)
+    return render(request, "worksheets/includes/_autosave_status.html", context, status=status)
 
 
 @login_required
@@ -218,7 +217,6 @@ def entry_detail(request, pk):
         "entry": entry,
         "elements": shown_elements(entry.definition, entry.get_data()),
         "is_author": is_author,
-        **results_context(entry, viewer=request.user),
     }
     if is_author and not entry.is_rating:
         context["readers"] = entry_readers(entry)
@@ -237,7 +235,6 @@ def entry_print(request, pk):
     context = {
         "entry": entry,
         "elements": shown_elements(entry.definition, entry.get_data()),
-        **results_context(entry, viewer=request.user),
     }
     return render(request, "worksheets/entry_print.html", context)
 
@@ -283,7 +280,6 @@ def entry_sharing(request, pk):
         "is_author": True,
         "readers": entry_readers(entry),
         "sharing_form": form,
-        **results_context(entry, viewer=request.user),
     }
     return render(request, "worksheets/entry_detail.html", context, status=400)
 

@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from questionnaires.presenters import template_context
 from supervision.forms import apply_errors
 from worksheets.forms.templates import TemplateSharingForm
 from worksheets.models import TemplateVersion, WorksheetTemplate
@@ -93,7 +92,6 @@ def template_detail(request, pk):
         ),
         "is_owner": template.owner_id == user.pk,
         "admin_edit_url": _admin_edit_url(template),
-        **template_context(version, user=user),
     }
     return render(request, "worksheets/template_detail.html", context)
 
