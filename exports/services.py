@@ -1,10 +1,9 @@
-"""Asking for an export and recording the worker's progress; the worker itself is exports.tasks."""
+"""Asking for an export; the worker (exports.tasks) records its progress with exports.progress."""
 
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from exports.models import Export, params_key
+from exports.tasks import build_export
 from supervision.models import User
 from supervision.permissions import grant
 
@@ -33,35 +32,5 @@ def export_request(*, owner: User, document: str, params: dict, title: str) -> E
         return unfinished.get()
     grant(owner, OWNER_PERMS, export)
 
-    from exports.tasks import build_export  # the task module imports this one
-
     transaction.on_commit(lambda: build_export.enqueue(export_id=export.pk))
     return export
-
-
-def export_progress(export: Export, percent: int, stage: str) -> None:
-    """Record how far the worker has got (its own short transaction, so the person sees it)."""
-    Export.objects.filter(pk=export.pk).update(
-        status=Export.Status.RUNNING, progress=max(0, min(percent, 99)), stage=stage[:120]
-    )
-
-
-def export_finish(export: Export, *, content: bytes, filename: str, pages: int) -> Export:
-    export.file.save(f"export-{export.pk}.pdf", ContentFile(content), save=False)
-    export.filename = filename
-    export.pages = pages
-    export.status = Export.Status.DONE
-    export.progress = 100
-    export.stage = "Ready"
-    export.finished_at = timezone.now()
-    export.save()
-    return export
-
-
-def export_fail(export: Export, reason: str) -> None:
-    Export.objects.filter(pk=export.pk).update(
-        status=Export.Status.FAILED,
-        stage="Failed",
-        error=reason[:2000],
-        finished_at=timezone.now(),
-    )

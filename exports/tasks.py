@@ -7,7 +7,7 @@ from django.tasks import task
 from exports import documents
 from exports.models import Export
 from exports.pdf import Rendering
-from exports.services import export_fail, export_finish, export_progress
+from exports.progress import export_fail, export_finish, export_progress
 
 logger = logging.getLogger(__name__)
 
