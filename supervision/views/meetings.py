@@ -260,7 +260,6 @@ def meeting_delete_view(request, pk):
         request,
         "supervision/meetings/confirm_delete.html",
         {"meeting": meeting, "refusal": refusal},
-        status=400 if refusal else 200,
     )
 
 

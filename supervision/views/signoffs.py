@@ -60,7 +60,6 @@ def signoff_list(request, pk):
     )
     is_supervisee = request.user.pk == supervision.supervisee_id
     form = SignOffSubmitForm(request.POST or None) if is_supervisee else None
-    status = 200
     if request.method == "POST":
         if form is None:
             raise PermissionDenied("Only the supervisee submits their hours for sign-off.")
@@ -76,17 +75,16 @@ def signoff_list(request, pk):
                     request, f"The hours of {signoff.label} were sent to your supervisor."
                 )
                 return redirect("supervision:signoff_detail", pk=signoff.pk)
-        status = 400
     context = {
         "supervision": supervision,
         "signoffs": signoffs_for(supervision),
         "form": form,
         "is_supervisee": is_supervisee,
     }
-    return render(request, "supervision/signoffs/list.html", context, status=status)
+    return render(request, "supervision/signoffs/list.html", context)
 
 
-def _detail(request, signoff, *, return_form=None, reopen_form=None, status=200):
+def _detail(request, signoff, *, return_form=None, reopen_form=None):
     is_supervisor = request.user.pk == signoff.supervision.supervisor_id
     contents = signoff.contents or signoff_contents(
         supervision=signoff.supervision, starts_on=signoff.starts_on, ends_on=signoff.ends_on
@@ -103,7 +101,7 @@ def _detail(request, signoff, *, return_form=None, reopen_form=None, status=200)
         # Under the verification code: what other apps offer (exports: the log book PDF).
         "panels": panels_for("signoff.detail", request, signoff=signoff),
     }
-    return render(request, "supervision/signoffs/detail.html", context, status=status)
+    return render(request, "supervision/signoffs/detail.html", context)
 
 
 @login_required
@@ -166,7 +164,7 @@ def signoff_return_view(request, pk):
         else:
             messages.success(request, "The period was returned with your comment.")
             return redirect("supervision:signoff_detail", pk=signoff.pk)
-    return _detail(request, signoff, return_form=form, status=400)
+    return _detail(request, signoff, return_form=form)
 
 
 @login_required
@@ -184,7 +182,7 @@ def signoff_reopen_view(request, pk):
         else:
             messages.success(request, "The period is reopened; its meetings can be corrected.")
             return redirect("supervision:signoff_detail", pk=signoff.pk)
-    return _detail(request, signoff, reopen_form=form, status=400)
+    return _detail(request, signoff, reopen_form=form)
 
 
 @require_http_methods(["GET", "POST"])

@@ -534,7 +534,7 @@ URLS = [
         post={
             "owner": 302,
             "supervisor": 403,
-            "owner_after_end": 400,  # the period overlaps the signed one
+            "owner_after_end": 200,  # the form again: the period overlaps the signed one
             "supervisor_after_end": 403,
             "stranger": 404,
         },
@@ -589,7 +589,7 @@ URLS = [
             "owner": 403,
             "supervisor": 302,
             "owner_after_end": 403,
-            "supervisor_after_end": 400,  # a signed period is reopened, not returned
+            "supervisor_after_end": 200,  # the form again: a signed period is reopened, not returned
             "stranger": 404,
         },
         kwargs=obj_kwargs("signoff"),
@@ -601,7 +601,7 @@ URLS = [
         get=GET_ONLY,
         post={
             "owner": 403,
-            "supervisor": 400,  # only a signed period is reopened
+            "supervisor": 200,  # the form again: only a signed period is reopened
             "owner_after_end": 403,
             "supervisor_after_end": 302,
             "stranger": 404,
