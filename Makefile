@@ -57,9 +57,11 @@ migrate: install pdf-deps
 demo: migrate
 	$(MANAGE) seed_demo
 
+# The task worker (exports, e-mails) runs beside the server and stops with it.
 run: demo
 	@$(MANAGE) demo_logins
-	$(MANAGE) runserver 127.0.0.1:8000
+	@$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker' EXIT; \
+	  $(MANAGE) runserver 127.0.0.1:8000
 
 test: install browser-deps pdf-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
