@@ -47,9 +47,12 @@ migrate: install
 demo: migrate
 	$(MANAGE) seed_demo
 
+# The task worker runs beside the web server (reminders, e-mails); Ctrl-C stops both.
 run: demo
 	@$(MANAGE) demo_logins
-	$(MANAGE) runserver 127.0.0.1:8000
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) db_worker --interval 5 & worker=$$!; \
+	  $(MANAGE) runserver 127.0.0.1:8000
 
 test: install browser-deps
 	$(BIN)/pytest $(PYTEST_ARGS)

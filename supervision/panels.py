@@ -29,6 +29,9 @@ context and what the context function returned (``{% render_panel panel %}`` fro
     moves its section to the top of the record.
 
 ``supervision.detail``: ``supervision``; on the relationship's page, between meetings and cases.
+
+``notifications.preferences``: nothing more; under the person's notification preferences
+    (reminders: turning reminders off for one homework).
 """
 
 from collections import defaultdict

@@ -23,6 +23,7 @@ from supervision.models import (
     User,
 )
 from supervision.permissions import grant, revoke
+from supervision.signals import meeting_planned
 
 from ._idempotency import existing_submission, save_once
 
@@ -103,6 +104,7 @@ def meeting_create(
     grant(supervisor, SUPERVISOR_PERMS, meeting)
     for attendee in attendees:
         grant(attendee.supervisee, SUPERVISEE_PERMS, meeting)
+    meeting_planned.send(sender=Meeting, meeting=meeting, meeting_id=meeting.pk, actor=recorded_by)
     return meeting
 
 
@@ -166,13 +168,16 @@ def meeting_update(
 
     if meeting.group_id:
         _sync_attendees(meeting, old_supervisions, attendees)
+    meeting_planned.send(sender=Meeting, meeting=meeting, meeting_id=meeting.pk, actor=editor)
     return meeting
 
 
 @transaction.atomic
-def meeting_delete(*, meeting: Meeting) -> None:
+def meeting_delete(*, meeting: Meeting, actor: User | None = None) -> None:
     # Attendances, reflections and every permission row go with the meeting (CASCADE).
+    meeting_id = meeting.pk
     meeting.delete()
+    meeting_planned.send(sender=Meeting, meeting=meeting, meeting_id=meeting_id, actor=actor)
 
 
 @transaction.atomic

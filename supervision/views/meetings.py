@@ -248,7 +248,7 @@ def meeting_delete_view(request, pk):
         need="delete_meeting",
     )
     if request.method == "POST":
-        meeting_delete(meeting=meeting)
+        meeting_delete(meeting=meeting, actor=request.user)
         messages.success(request, "Meeting deleted.")
         return redirect("supervision:meeting_list")
     return render(request, "supervision/meetings/confirm_delete.html", {"meeting": meeting})
