@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from tests.factories import UserFactory, make_supervision
 from tests.homework.factories import make_assignment
@@ -23,3 +24,16 @@ def auckland(db):
         supervision = make_supervision(supervisor, supervisee)
         assignment = make_assignment(supervision, starts_on=DUE_ON, title="Thought record")
     return supervision, assignment
+
+
+def make_failed_task() -> DBTaskResult:
+    """A failed e-mail task as the database backend records it (queued "as soon as possible")."""
+    return DBTaskResult.objects.create(
+        status="FAILED",
+        args_kwargs={"args": [], "kwargs": {"notification_id": 0}},
+        task_path="notifications.tasks.deliver_email",
+        backend_name="default",
+        run_after=get_date_max(),
+        exception_class_path="smtplib.SMTPServerDisconnected",
+        traceback="Traceback ...",
+    )

@@ -4,12 +4,13 @@ Either person in a supervision turns reminders about its homework on or off; any
 told the homework does not exist. Only administrators see and retry background tasks.
 """
 
-from django_tasks_db.models import DBTaskResult, get_date_max
+from django_tasks_db.models import DBTaskResult
 
 from reminders.models import AssignmentMute
 from tests.authorization import GET_ONLY, POST_ONLY, Matrix, Url, module_world, url_test
 from tests.factories import UserFactory, make_supervision
 from tests.homework.factories import make_assignment
+from tests.reminders.conftest import make_failed_task
 
 KINDS = ("anonymous", "supervisee", "supervisor", "stranger", "administrator")
 
@@ -22,15 +23,7 @@ def build_world() -> dict:
         "administrator": UserFactory(display_name="Ada Admin", is_superuser=True, is_staff=True),
     }
     supervision = make_supervision(users["supervisor"], users["supervisee"])
-    failed = DBTaskResult.objects.create(
-        status="FAILED",
-        args_kwargs={"args": [], "kwargs": {"notification_id": 0}},
-        task_path="notifications.tasks.deliver_email",
-        backend_name="default",
-        run_after=get_date_max(),  # queued "as soon as possible"
-        exception_class_path="smtplib.SMTPServerDisconnected",
-        traceback="",
-    )
+    failed = make_failed_task()
     return {
         "users": users,
         "objects": {"assignment": make_assignment(supervision), "failed_task": failed},

@@ -2,10 +2,10 @@
 
 import pytest
 from django.urls import reverse
-from django_tasks_db.models import DBTaskResult, get_date_max
 
 from reminders.models import AssignmentMute
 from tests.homework.factories import make_assignment
+from tests.reminders.conftest import make_failed_task
 
 pytestmark = pytest.mark.django_db
 
@@ -40,20 +40,8 @@ def test_the_supervisee_sees_when_the_supervisor_turned_them_off(
     assert "Turned off by the other person" in page
 
 
-def failed_task():
-    return DBTaskResult.objects.create(
-        status="FAILED",
-        args_kwargs={"args": [], "kwargs": {"notification_id": 0}},
-        task_path="notifications.tasks.deliver_email",
-        backend_name="default",
-        run_after=get_date_max(),  # queued "as soon as possible"
-        exception_class_path="smtplib.SMTPServerDisconnected",
-        traceback="Traceback ...",
-    )
-
-
 def test_administrators_see_counts_and_retry_a_failed_task_once(client, administrator):
-    task = failed_task()
+    task = make_failed_task()
     client.force_login(administrator)
     page = client.get(reverse("reminders:task_overview")).content.decode()
     assert "Failed (1)" in page and "smtplib.SMTPServerDisconnected" in page
@@ -71,7 +59,7 @@ def test_the_overview_reads_a_fixed_number_of_queries(
     client, administrator, django_assert_max_num_queries
 ):
     for _ in range(20):
-        failed_task()
+        make_failed_task()
     client.force_login(administrator)
     with django_assert_max_num_queries(8):
         client.get(reverse("reminders:task_overview"))
