@@ -57,10 +57,11 @@ migrate: install pdf-deps
 demo: migrate
 	$(MANAGE) seed_demo
 
-# The task worker (exports, e-mails) runs beside the server and stops with it.
+# The task worker (reminders, e-mails, PDF exports) runs beside the web server; Ctrl-C stops both.
 run: demo
 	@$(MANAGE) demo_logins
-	@$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker' EXIT; \
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) db_worker --interval 5 & worker=$$!; \
 	  $(MANAGE) runserver 127.0.0.1:8000
 
 test: install browser-deps pdf-deps

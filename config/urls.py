@@ -18,6 +18,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("exports/", include("exports.urls")),
     path("questionnaires/", include("questionnaires.urls")),
+    path("reminders/", include("reminders.urls")),
     path("accounts/", include("allauth.urls")),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

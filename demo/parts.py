@@ -12,6 +12,7 @@ from collections.abc import Callable
 from feedback.demo import seed_feedback
 from homework.demo import seed_homework
 from questionnaires.demo import seed_questionnaires
+from reminders.demo import seed_reminders
 from supervision.demo.records import seed_records
 from supervision.demo.signoffs import seed_signoffs
 from worksheets.demo import seed_worksheets
@@ -25,4 +26,5 @@ PARTS: tuple[DemoPart, ...] = (
     ("homework", seed_homework),
     ("feedback", seed_feedback),
     ("questionnaires", seed_questionnaires),
+    ("reminders", seed_reminders),
 )

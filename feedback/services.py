@@ -183,8 +183,9 @@ def _notify_release(entry: Entry, releaser: User, count: int, first: Feedback) -
         recipient=entry.author,
         actor=releaser,
         kind=Notification.Kind.FEEDBACK_RELEASED,
-        summary=f"{releaser.name} released {comments} on “{entry.display_title}”.",
+        title=f"{releaser.name} released {comments} on “{entry.display_title}”",
         url=feedback_page_url(entry, first if count == 1 else None),
+        event_key=f"feedback:{first.pk}:released:{count}",
     )
 
 
@@ -292,7 +293,8 @@ def feedback_reply(
         recipient=other,
         actor=author,
         kind=Notification.Kind.REPLY_RECEIVED,
-        summary=f"{author.name} replied about feedback on “{current.entry.display_title}”.",
+        title=f"{author.name} replied about feedback on “{current.entry.display_title}”",
         url=feedback_page_url(current.entry, current),
+        event_key=f"feedback-reply:{reply.pk}",
     )
     return reply

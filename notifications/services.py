@@ -1,22 +1,70 @@
-"""Sending and reading notifications; e-mail reminders will be sent from here too."""
+"""Sending and reading notices: the one way every notice, in the app and by e-mail, goes out."""
 
-from django.db import transaction
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from notifications.models import Notification
+from notifications.models import Notification, NotificationPreference
+from notifications.preferences import outside_quiet_hours, preference_for
+from notifications.tasks import email_queue
 
 
 def notification_send(
-    *, recipient, kind: str, summary: str, url: str, actor=None
+    *,
+    recipient,
+    kind: str,
+    url: str,
+    title: str = "",
+    summary: str = "",
+    actor=None,
+    event_key: str | None = None,
+    facts: dict[str, Any] | None = None,
+    email_expires_at: datetime.datetime | None = None,
 ) -> Notification | None:
-    """Record a notice for the recipient. Nobody is notified of their own action."""
+    """Record a notice for the recipient and, if they want this kind by e-mail, queue the e-mail.
+
+    ``title`` is one line that does not repeat the kind (the list shows the kind beside it);
+    ``summary`` is its former name, still accepted. ``event_key`` names the event: a second call
+    with the same key for the same person returns None and sends nothing, whichever process
+    makes it (a unique constraint decides). ``facts`` are the only things an e-mail may say
+    besides its kind (dates, counts; never titles, content or pseudonyms). An e-mail not sent by
+    ``email_expires_at`` is not sent at all. Nobody is notified of their own action (None).
+    The e-mail is queued after the transaction commits and outside the quiet hours.
+    """
     if actor is not None and actor.pk == recipient.pk:
         return None
+    title = (title or summary).strip()
+    if not title:
+        raise ValidationError({"title": "A notice needs a title."})
+    preference = preference_for(recipient)
+    wants_email = bool(recipient.email) and preference.emails(kind)
+    now = timezone.now()
     notification = Notification(
-        recipient=recipient, actor=actor, kind=kind, summary=summary[:300], url=url
+        recipient=recipient,
+        actor=actor,
+        kind=kind,
+        title=title[:300],
+        url=url,
+        event_key=event_key,
+        facts=facts or {},
+        email_status=Notification.Email.PENDING if wants_email else Notification.Email.NONE,
+        email_due_at=outside_quiet_hours(person=recipient, moment=now) if wants_email else None,
+        email_expires_at=email_expires_at,
     )
-    notification.full_clean()
-    notification.save()
+    notification.full_clean(validate_constraints=False)
+    if event_key is not None:
+        try:
+            with transaction.atomic():
+                notification.save()
+        except IntegrityError:
+            return None  # this event was already told to this person
+    else:
+        notification.save()
+    if wants_email:
+        transaction.on_commit(lambda: email_queue(notification), robust=True)
     return notification
 
 
@@ -35,3 +83,24 @@ def notifications_mark_all_read(*, recipient) -> int:
     return Notification.objects.filter(recipient=recipient, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+
+
+@transaction.atomic
+def notification_preference_save(
+    *,
+    person,
+    email_kinds: list[str],
+    quiet_from: datetime.time | None,
+    quiet_until: datetime.time | None,
+    weekly_digest: bool,
+) -> NotificationPreference:
+    """Store the person's choices (ValidationError on the field at fault); saving twice is harmless."""
+    preference, _ = NotificationPreference.objects.select_for_update().get_or_create(person=person)
+    preference.email_kinds = sorted(set(email_kinds))
+    preference.quiet_from = quiet_from
+    preference.quiet_until = quiet_until
+    preference.weekly_digest = weekly_digest
+    preference.full_clean()
+    preference.save()
+    person.notification_preference = preference
+    return preference

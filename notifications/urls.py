@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views.notification_list, name="list"),
     path("<int:notification_id>/open/", views.notification_open, name="open"),
     path("read-all/", views.notifications_read_all, name="read_all"),
+    path("preferences/", views.preferences, name="preferences"),
 ]

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 
+from notifications.models import Notification
+from notifications.services import notification_send
 from questionnaires.csv_import import ImportReport, LineProblem, parse_items_csv
 from supervision.models import User
 from worksheets import definitions as d
@@ -29,8 +32,17 @@ def rating_start(
 
 @transaction.atomic
 def rating_release(*, entry: Entry) -> Entry:
-    """The person rated may read the rating from now on, like released feedback."""
-    return entry_release(entry=entry)
+    """The person rated may read the rating from now on, like released feedback, and is told once."""
+    released = entry_release(entry=entry)
+    notification_send(
+        recipient=released.subject,
+        actor=released.author,
+        kind=Notification.Kind.RATING_RELEASED,
+        title=f"{released.author.name} released a rating of your practice",
+        url=reverse("worksheets:entry_detail", args=[released.pk]),
+        event_key=f"rating:{released.pk}:released",
+    )
+    return released
 
 
 @dataclass(frozen=True)

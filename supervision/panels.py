@@ -32,6 +32,8 @@ context and what the context function returned (``{% render_panel panel %}`` fro
 
 ``signoff.detail``: ``signoff``; on a period's sign-off page, under the verification code
     (exports: make the log book PDF).
+``notifications.preferences``: nothing more; under the person's notification preferences
+    (reminders: turning reminders off for one homework).
 """
 
 from collections import defaultdict

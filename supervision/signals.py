@@ -6,6 +6,10 @@ it, or None when the system did). Receivers run at once and in the same transact
 in one undoes the whole action. Work that must wait for the commit (an e-mail, a background
 task) is deferred with ``transaction.on_commit``.
 
+The meeting event below is sent by ``supervision.services.meetings`` (``meeting_create``,
+``meeting_update``, ``meeting_delete``) with ``sender=Meeting``, the ``meeting`` and the
+``actor``; after a deletion ``meeting.pk`` is None and ``meeting_id`` names the one deleted.
+
 Subscribers connect in their app's ``AppConfig.ready()`` with the ``dispatch_uid`` named here
 (tests/supervision/test_signals.py checks that each one is connected):
 
@@ -17,9 +21,14 @@ Subscribers connect in their app's ``AppConfig.ready()`` with the ``dispatch_uid
     the supervisor's access to anything new; past records stay readable (DESIGN.md).
     - ``homework.supervision_ended``: the supervisor no longer edits, accepts, drops or reopens
       the relationship's homework, and neither person records reviews or starts entries for it.
+
+``meeting_planned``: ``meeting``, ``meeting_id``, ``actor``; a meeting was recorded, changed
+    (date, time, who attends) or deleted.
+    - ``reminders.meeting_planned``: queue (or re-queue) the reminder the day before.
 """
 
 from django.dispatch import Signal
 
 supervision_started = Signal()
 supervision_ended = Signal()
+meeting_planned = Signal()

@@ -12,6 +12,7 @@ from supervision.views import (
     hours,
     invitations,
     meetings,
+    people,
     relationships,
     signoffs,
 )
@@ -20,6 +21,7 @@ app_name = "supervision"
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("time-zone/", people.time_zone_report, name="time_zone_report"),
     # Relationships and groups, as their members see them
     path("supervisions/<int:pk>/", relationships.supervision_detail, name="supervision_detail"),
     path("supervisions/<int:pk>/hours/", hours.supervision_hours, name="supervision_hours"),

@@ -42,6 +42,7 @@ OUR_APPS = (
     "feedback",
     "questionnaires",
     "courses",
+    "reminders",
     "demo",
     "config",
 )

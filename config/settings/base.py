@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "courses",
     "worksheets",
     "questionnaires",
+    "reminders",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "supervision.middleware.PersonTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -214,6 +216,8 @@ if env("EMAIL_HOST"):
                 "username": env("EMAIL_HOST_USER", ""),
                 "password": env("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
+                # A mail server that hangs must not hold a worker: the send fails and is retried.
+                "timeout": int(env("EMAIL_TIMEOUT", "20")),
             },
         }
     }
@@ -221,6 +225,8 @@ else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "CBT Supervision <no-reply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address links in e-mails point to (e-mails are sent by the worker, outside any request).
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
 # --- Background tasks -------------------------------------------------------------------
 

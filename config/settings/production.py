@@ -30,6 +30,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL") or f"https://{ALLOWED_HOSTS[0]}"
+SITE_URL = env("SITE_URL") or f"https://{ALLOWED_HOSTS[0]}"
 
 # E-mail must really go out in production: SMTP, configured from the environment.
 MAILERS = {
@@ -41,6 +42,7 @@ MAILERS = {
             "username": env("EMAIL_HOST_USER", ""),
             "password": env("EMAIL_HOST_PASSWORD", ""),
             "use_tls": env_bool("EMAIL_USE_TLS", True),
+            "timeout": int(env("EMAIL_TIMEOUT", "20")),
         },
     }
 }

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from homework.models import Assignment, Obstacle, Occurrence
+from homework.signals import assignment_changed
 from notifications.models import Notification
 from notifications.services import notification_send
 from supervision.models import Supervision
@@ -131,17 +132,21 @@ def assignment_create(
             recipient=supervision.supervisor,
             actor=author,
             kind=Notification.Kind.ASSIGNMENT_NEW,
-            summary=f"{author.name} proposed homework: “{assignment.title}”",
+            title=f"{author.name} proposed homework “{assignment.title}”",
             url=url,
+            event_key=f"assignment:{assignment.pk}:proposed",
         )
     else:
         notification_send(
             recipient=supervision.supervisee,
             actor=author,
             kind=Notification.Kind.ASSIGNMENT_NEW,
-            summary=f"New homework: “{assignment.title}”",
+            title=f"New homework “{assignment.title}”, due {assignment.due_on:%-d %B}",
             url=url,
+            event_key=f"assignment:{assignment.pk}:assigned",
+            facts={"due_on": assignment.due_on.isoformat()},
         )
+    assignment_changed.send(sender=Assignment, assignment=assignment, actor=author)
     return assignment
 
 
@@ -168,6 +173,7 @@ def assignment_update(
     _replace_obstacles(assignment, obstacles)
     if assignment.due_dates != previous_due_dates:
         _replace_occurrences(assignment)
+    assignment_changed.send(sender=Assignment, assignment=assignment, actor=editor)
     return assignment
 
 
@@ -183,18 +189,22 @@ def assignment_accept(*, assignment: Assignment, supervisor) -> Assignment:
         recipient=assignment.supervision.supervisee,
         actor=supervisor,
         kind=Notification.Kind.PROPOSAL_ACCEPTED,
-        summary=f"Your proposal was accepted: “{assignment.title}”",
+        title=f"{supervisor.name} accepted your proposal “{assignment.title}”",
         url=reverse("homework:assignment_detail", args=[assignment.pk]),
+        event_key=f"assignment:{assignment.pk}:accepted",
+        facts={"due_on": assignment.due_on.isoformat()},
     )
+    assignment_changed.send(sender=Assignment, assignment=assignment, actor=supervisor)
     return assignment
 
 
 @transaction.atomic
-def assignment_drop(*, assignment: Assignment) -> Assignment:
+def assignment_drop(*, assignment: Assignment, actor=None) -> Assignment:
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     assignment.status = Assignment.Status.DROPPED
     assignment.version += 1
     assignment.save(update_fields=["status", "version", "updated_at"])
+    assignment_changed.send(sender=Assignment, assignment=assignment, actor=actor)
     return assignment
 
 

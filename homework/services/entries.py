@@ -73,8 +73,9 @@ def homework_entry_submitted(*, entry: Entry) -> None:
         recipient=supervisor,
         actor=entry.author,
         kind=Notification.Kind.ENTRY_SUBMITTED,
-        summary=f"{entry.author.name} handed in “{assignment.title}”",
+        title=f"{entry.author.name} handed in “{assignment.title}”",
         url=reverse("feedback:entry_feedback", args=[entry.pk]),
+        event_key=f"entry:{entry.pk}:submitted:{entry.submitted_at:%Y%m%dT%H%M%S.%f}",
     )
 
 
@@ -91,14 +92,15 @@ def entry_reopen(*, entry: Entry, supervisor, note: str) -> Entry:
         raise ValidationError({"note": "Say what to revise, so the change can be made."})
     if entry.status != Entry.Status.SUBMITTED:
         return entry  # reopening twice changes nothing
-    Reopening.objects.create(entry=entry, reopened_by=supervisor, note=note)
+    reopening = Reopening.objects.create(entry=entry, reopened_by=supervisor, note=note)
     entry = worksheet_entry_reopen(entry=entry, actor=supervisor)
     notification_send(
         recipient=entry.author,
         actor=supervisor,
         kind=Notification.Kind.ENTRY_REOPENED,
-        summary=f"{supervisor.name} reopened “{occurrence.assignment.title}” for revision",
+        title=f"{supervisor.name} reopened “{occurrence.assignment.title}” for revision",
         url=reverse("worksheets:entry_edit", args=[entry.pk]),
+        event_key=f"entry:{entry.pk}:reopened:{reopening.pk}",
     )
     return entry
 

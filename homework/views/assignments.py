@@ -179,7 +179,7 @@ def assignment_accept_view(request, pk: int):
 @require_POST
 def assignment_drop_view(request, pk: int):
     assignment = assignment_for(request, pk, "change_assignment")
-    assignment_drop(assignment=assignment)
+    assignment_drop(assignment=assignment, actor=request.user)
     messages.success(request, "Homework dropped. It stays in the record.")
     return redirect("homework:assignment_detail", assignment.pk)
 

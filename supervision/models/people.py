@@ -2,11 +2,29 @@
 
 import zoneinfo
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 
-TIMEZONE_CHOICES = sorted((name, name.replace("_", " ")) for name in zoneinfo.available_timezones())
+AVAILABLE_ZONES = frozenset(zoneinfo.available_timezones()) - {"localtime", "Factory"}
+TIMEZONE_CHOICES = sorted((name, name.replace("_", " ")) for name in AVAILABLE_ZONES)
+
+
+def zone_or_default(name: str) -> zoneinfo.ZoneInfo:
+    """The zone called ``name``, or settings.TIME_ZONE for a blank or vanished name (never raises)."""
+    if name:
+        try:
+            return zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def validate_time_zone(name: str) -> None:
+    if name and name not in AVAILABLE_ZONES:
+        raise ValidationError("Choose a time zone from the list.")
 
 
 class UserManager(BaseUserManager):
@@ -40,8 +58,11 @@ class User(AbstractUser):
     display_name = models.CharField(
         max_length=150, blank=True, help_text="How your name is shown to others."
     )
+    # Blank until the person's browser reports it or they choose one; until then the site's
+    # zone (settings.TIME_ZONE) is used (supervision.middleware.PersonTimeZoneMiddleware).
+    # No choices on the field: the tz database changes with the machine, the migrations must not.
     timezone = models.CharField(
-        "time zone", max_length=64, choices=TIMEZONE_CHOICES, default="Europe/London"
+        "time zone", max_length=64, blank=True, default="", validators=[validate_time_zone]
     )
 
     USERNAME_FIELD = "email"
@@ -58,6 +79,11 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The person's time zone; the site's when unknown or no longer in the tz database."""
+        return zone_or_default(self.timezone)
 
     @property
     def name(self) -> str:

@@ -23,6 +23,7 @@ from supervision.models import (
     User,
 )
 from supervision.permissions import grant, revoke
+from supervision.signals import meeting_planned
 
 from ._idempotency import existing_submission, save_once
 from .signoffs import lock_supervisions, meetings_locked_check
@@ -107,6 +108,7 @@ def meeting_create(
     grant(supervisor, SUPERVISOR_PERMS, meeting)
     for attendee in attendees:
         grant(attendee.supervisee, SUPERVISEE_PERMS, meeting)
+    meeting_planned.send(sender=Meeting, meeting=meeting, meeting_id=meeting.pk, actor=recorded_by)
     return meeting
 
 
@@ -182,17 +184,20 @@ def meeting_update(
 
     if meeting.group_id:
         _sync_attendees(meeting, old_supervisions, attendees)
+    meeting_planned.send(sender=Meeting, meeting=meeting, meeting_id=meeting.pk, actor=editor)
     return meeting
 
 
 @transaction.atomic
-def meeting_delete(*, meeting: Meeting) -> None:
+def meeting_delete(*, meeting: Meeting, actor: User | None = None) -> None:
     """Delete the meeting; ValidationError when its date lies in a signed period."""
     supervision_ids = list(meeting.attendances.values_list("supervision_id", flat=True))
     lock_supervisions(supervision_ids)
     meetings_locked_check(supervision_ids=supervision_ids, dates=[meeting.date])
     # Attendances, reflections and every permission row go with the meeting (CASCADE).
+    meeting_id = meeting.pk
     meeting.delete()
+    meeting_planned.send(sender=Meeting, meeting=meeting, meeting_id=meeting_id, actor=actor)
 
 
 @transaction.atomic

@@ -34,3 +34,25 @@ def groups_ensure() -> dict[str, Group]:
     staff.permissions.add(access_admin)
     administrators.permissions.add(access_admin)
     return {COURSE_STAFF_GROUP: staff, ADMINISTRATORS_GROUP: administrators}
+
+
+def person_time_zone_set(*, person: User, name: str, only_if_unknown: bool = False) -> bool:
+    """Store ``name`` (an IANA zone such as "Pacific/Auckland") as the person's time zone.
+
+    ``only_if_unknown`` is for the browser's report (static/js/time-zone.js): it never overrides
+    a zone the person chose. Returns whether anything changed; ValidationError for a name that
+    is not in the tz database.
+    """
+    from django.core.exceptions import ValidationError
+
+    from supervision.models.people import AVAILABLE_ZONES
+
+    if name not in AVAILABLE_ZONES:
+        raise ValidationError({"timezone": "Choose a time zone from the list."})
+    query = User.objects.filter(pk=person.pk)
+    if only_if_unknown:
+        query = query.filter(timezone="")
+    changed = query.exclude(timezone=name).update(timezone=name) > 0
+    if changed:
+        person.timezone = name
+    return changed

@@ -250,7 +250,7 @@ def meeting_delete_view(request, pk):
     refusal = None
     if request.method == "POST":
         try:
-            meeting_delete(meeting=meeting)
+            meeting_delete(meeting=meeting, actor=request.user)
         except ValidationError as error:
             refusal = " ".join(error.messages)
         else:

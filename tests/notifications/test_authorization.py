@@ -22,7 +22,7 @@ def build_world() -> dict:
         recipient=users["recipient"],
         actor=users["someone_else"],
         kind=Notification.Kind.ASSIGNMENT_NEW,
-        summary="New homework: “Notice the urge”",
+        title="New homework “Notice the urge”",
         url="/homework/",
     )
     return {"users": users, "objects": {"notice": notice}}
@@ -42,6 +42,17 @@ URLS = [
         post={"recipient": 302, "*": 404},
     ),
     Url("notifications:read_all", get=POST_ONLY, post={"*": 302}),
+    Url(
+        "notifications:preferences",
+        get={"*": 200},
+        post={"*": 302},
+        data=lambda world, target: {
+            "email_kinds": ["homework_due"],
+            "quiet_from": "21:00",
+            "quiet_until": "08:00",
+            "timezone": "Europe/Paris",
+        },
+    ),
 ]
 
 MATRIX = Matrix(urls=URLS, kinds=KINDS, snapshot=snapshot)

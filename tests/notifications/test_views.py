@@ -103,3 +103,32 @@ def test_list_query_count_does_not_grow(client, supervisor, supervisee):
         response = client.get(LIST)
     assert response.content.decode().count('class="notification ') == 30
     assert len(many) == len(few)
+
+
+def test_preferences_keep_what_was_typed_beside_a_clear_message(client, supervisee):
+    client.force_login(supervisee)
+    response = client.post(
+        reverse("notifications:preferences"),
+        {"quiet_from": "22:00", "quiet_until": "", "timezone": "Europe/Paris"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Give both ends of the quiet hours, or neither." in html
+    assert 'value="22:00"' in html
+
+
+def test_preferences_are_saved_and_shown_again(client, supervisee):
+    client.force_login(supervisee)
+    data = {
+        "email_kinds": ["homework_due", "meeting_soon"],
+        "quiet_from": "22:00",
+        "quiet_until": "07:30",
+        "timezone": "Europe/Paris",
+    }
+    assert client.post(reverse("notifications:preferences"), data).status_code == 302
+    preference = supervisee.notification_preference
+    preference.refresh_from_db()
+    assert preference.email_kinds == ["homework_due", "meeting_soon"]
+    assert preference.weekly_digest is False
+    html = client.get(reverse("notifications:preferences")).content.decode()
+    assert 'value="07:30"' in html

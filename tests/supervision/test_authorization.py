@@ -343,6 +343,12 @@ def invitation_link(world, target):
 
 URLS = [
     Url(
+        "supervision:time_zone_report",
+        get={"*": 405},
+        post={"*": 204},
+        data=lambda world, target: {"timezone": "Pacific/Auckland"},
+    ),
+    Url(
         "supervision:dashboard",
         get={"*": 200},
         post=GET_ONLY,

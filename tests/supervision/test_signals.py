@@ -8,7 +8,7 @@ from tests.factories import UserFactory
 from tests.signals import connected, documented
 
 
-@pytest.mark.parametrize("name", ["supervision_started", "supervision_ended"])
+@pytest.mark.parametrize("name", ["supervision_started", "supervision_ended", "meeting_planned"])
 def test_the_docstring_lists_every_connected_subscriber(name):
     assert connected(getattr(signals, name)) == documented(signals, name)
 
@@ -39,3 +39,7 @@ def test_start_and_end_are_sent_with_the_relationship_and_the_actor():
         (signals.supervision_started, supervision.pk, administrator),
         (signals.supervision_ended, supervision.pk, administrator),
     ]
+
+
+def test_reminders_hear_of_planned_meetings():
+    assert documented(signals, "meeting_planned") == {"reminders.meeting_planned"}

@@ -1,0 +1,54 @@
+"""A trainee's browser reports their time zone once; they set their notices on a phone, by keyboard."""
+
+import pytest
+
+from supervision.models import User
+from tests.browser.helpers import assert_accessible, sign_in
+from tests.factories import make_supervision
+from tests.homework.factories import make_assignment
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_browser_zone_is_stored_and_preferences_are_set_on_a_phone(
+    browser, live_server, supervisor, supervisee
+):
+    make_assignment(make_supervision(supervisor, supervisee), title="Notice the urge")
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": 320, "height": 740},
+        is_mobile=True,
+        timezone_id="Pacific/Auckland",
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    try:
+        sign_in(page, supervisee.email)
+        for _ in range(50):  # the script reports in the background after the page loads
+            if User.objects.get(pk=supervisee.pk).timezone:
+                break
+            page.wait_for_timeout(100)
+        assert User.objects.get(pk=supervisee.pk).timezone == "Pacific/Auckland"
+
+        page.goto("/notifications/preferences/")
+        assert page.get_by_label("Time zone").input_value() == "Pacific/Auckland"
+        assert "time-zone.js" not in page.content()
+        assert_accessible(page)
+        page.get_by_label("Weekly summary for supervisors (Monday morning)").uncheck()
+        page.get_by_label("Quiet from").fill("22:00")
+        page.get_by_label("Quiet until").fill("07:00")
+        page.get_by_role("button", name="Save preferences").press("Enter")
+        page.wait_for_load_state()
+        assert page.get_by_text("Your notification preferences are saved.").is_visible()
+        page.get_by_role("button", name="Turn reminders off").click()
+        page.wait_for_load_state()
+        assert page.get_by_text("Reminders off", exact=True).is_visible()
+        assert_accessible(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        assert errors == []
+    finally:
+        context.close()
