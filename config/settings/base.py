@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Wagtail's database search backend uses PostgreSQL's full-text search there (postgres.E005).
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [
