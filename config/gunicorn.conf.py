@@ -28,6 +28,9 @@ preload_app = True
 # which bounds the growth of any slow leak.
 max_requests = 2000
 max_requests_jitter = 200
+# No control socket: its default path is one per machine user, so two servers on one machine
+# (CI's smoke beside a benchmark) would fight over it; signals to the PID do the same job.
+control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
