@@ -16,7 +16,6 @@ suffix), ``BENCH_REDIS_URL`` (a key prefix of the run, never flushed).
 import json
 import os
 import re
-import secrets
 import signal
 import subprocess
 import sys
@@ -32,6 +31,7 @@ from scripts.production_smoke import (
     Browser,
     Page,
     free_port,
+    production_env,
     sign_in,
 )
 
@@ -206,14 +206,10 @@ def report(rows: list[dict]) -> str:
 
 
 def main() -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        REDIS_URL=REDIS_URL,
-        CACHE_KEY_PREFIX=f"bench-{secrets.token_hex(6)}",
-        EMAIL_HOST="smtp.invalid",
+    env = production_env(
+        "bench.settings",
+        REDIS_URL,
+        "bench",
         WEB_CONCURRENCY=str(os.cpu_count() or 2),
         # wrk is the proxy here; gunicorn's access log would cost as much as a small page.
         GUNICORN_ACCESS_LOG="/dev/null",

@@ -241,17 +241,29 @@ def crawl(base: str, email: str, password: str, static_seen: dict[str, int]) -> 
     return len(pages)
 
 
-def main() -> None:
-    started = time.monotonic()
+def production_env(settings: str, redis_url: str, prefix: str, **overrides) -> dict[str, str]:
+    """The environment of a production server on loopback: a fresh secret, Redis under a key
+    prefix of this run (never flushed), mail to a host that does not exist."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SETTINGS_MODULE=settings,
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=DATABASE_URL,
-        REDIS_URL=REDIS_URL,
-        CACHE_KEY_PREFIX=f"smoke-{secrets.token_hex(6)}",
+        REDIS_URL=redis_url,
+        CACHE_KEY_PREFIX=f"{prefix}-{secrets.token_hex(6)}",
         EMAIL_HOST="smtp.invalid",
+        **overrides,
+    )
+    return env
+
+
+def main() -> None:
+    started = time.monotonic()
+    env = production_env(
+        "config.settings.production",
+        REDIS_URL,
+        "smoke",
+        DATABASE_URL=DATABASE_URL,
         WEB_CONCURRENCY="3",
     )
     print("== production smoke", flush=True)
