@@ -5,14 +5,21 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cbt_supervision
+# Tests run in parallel (pytest-xdist), one worker per core; `make test PYTEST_WORKERS=0` runs in one.
+# --dist loadfile keeps each file's tests on one worker, so a module's authorization world is
+# built once, not once per worker.
+PYTEST_WORKERS ?= auto
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
-.PHONY: help install run test test-sqlite test-postgres test-fast lint format migrate demo browser-deps pdf-deps clean
+.PHONY: help install run test test-sqlite test-postgres test-fast lint format migrate demo browser-deps pdf-deps bench smoke clean
 
 help:
 	@echo "make run            install, migrate, load demo data, serve on http://127.0.0.1:8000"
 	@echo "make test           install, then the whole test suite (SQLite; browser tests included)"
 	@echo "make test-postgres  the whole suite against PostgreSQL ($(POSTGRES_URL))"
 	@echo "make lint           ruff check, ruff format --check, djlint"
+	@echo "make smoke          production settings under gunicorn on a fresh PostgreSQL, every demo login"
+	@echo "make bench          key pages per data tier under gunicorn, as a ratio to hello-world"
 
 # The stamp files make a second run quick: nothing is reinstalled unless its requirement file changed.
 $(VENV)/.installed: requirements.txt
@@ -65,13 +72,23 @@ run: demo
 	  $(MANAGE) runserver 127.0.0.1:8000
 
 test: install browser-deps pdf-deps
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 test-postgres: install browser-deps pdf-deps
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 test-fast: install pdf-deps
-	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not browser" $(PYTEST_PARALLEL) $(PYTEST_ARGS)
+
+# A benchmark, not a test: key pages per data tier under gunicorn on PostgreSQL, as a ratio to a
+# hello-world view (bench/run.py; BENCH_TIERS="XS S M L" for more tiers). Needs wrk (Debian).
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null); } || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+	$(PY) -m bench.run
+
+# The production smoke of CI: production settings, fresh PostgreSQL, gunicorn, every demo login.
+smoke: install
+	$(PY) scripts/production_smoke.py
 
 lint: install
 	$(BIN)/ruff check .

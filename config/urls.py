@@ -9,7 +9,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.views import health
+
 urlpatterns = [
+    path("health/", health, name="health"),
     path("", include("supervision.urls")),
     path("worksheets/", include("worksheets.urls")),
     path("courses/", include("courses.urls")),

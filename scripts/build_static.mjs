@@ -8,6 +8,9 @@ const vendor = join(root, "static", "vendor");
 const files = {
   "htmx.org/dist/htmx.min.js": "htmx.min.js",
   "chart.js/dist/chart.umd.min.js": "chart.umd.min.js",
+  // The minified build names its source map; collectstatic's manifest storage follows that
+  // reference and fails when the map is missing, so it is copied beside it.
+  "chart.js/dist/chart.umd.min.js.map": "chart.umd.min.js.map",
 };
 // The typeface of exported PDFs (exports/pdf.py): WeasyPrint embeds it, so a PDF looks the same anywhere.
 for (const subset of ["latin", "latin-ext"]) {

@@ -169,6 +169,9 @@ def check_url(matrix: Matrix, url: Url, world) -> list[str]:
             if not ok:
                 failures.append(f"{where}: expected {want}, got {response.status_code} {location}")
                 continue
+            # Every answer, page or download, must not be kept by a browser or a proxy.
+            if "no-store" not in response.get("Cache-Control", ""):
+                failures.append(f"{where}: no Cache-Control: no-store")
             if method == "POST" and want != 302 and before != after:
                 failures.append(f"{where}: a refused request changed the database")
             if url.check is not None and want == 200:

@@ -56,6 +56,11 @@ def administrator(db):
 
 # --- Browser layer ---------------------------------------------------------------------
 
+# How long a browser test waits for a condition (a URL, a text, a value) before it fails. Tests
+# wait for conditions, never for fixed times, so a generous bound costs nothing when the machine
+# is quick and keeps the suite steady when the other core is busy (a 10-second bound was not).
+BROWSER_TIMEOUT_MS = 60_000
+
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -73,8 +78,9 @@ def browser():
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail("REQUIRE_BROWSER is set but Debian's chromium is not installed.")
         pytest.skip("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=BROWSER_TIMEOUT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield browser
@@ -85,7 +91,7 @@ def browser():
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()
 
@@ -99,6 +105,6 @@ def phone_page(browser, live_server):
         has_touch=True,
     )
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()

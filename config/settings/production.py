@@ -16,6 +16,16 @@ DATABASES = {
     )
 }
 
+# The shared cache: allauth's failed sign-in counters and every other counter must be the same for
+# every worker and every app server, which a per-process memory cache is not.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": require_env("REDIS_URL"),
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cbt"),
+    }
+}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -23,6 +33,8 @@ STORAGES = {
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Load balancers probe the health check over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

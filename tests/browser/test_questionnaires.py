@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser.helpers import assert_accessible, sign_in
+from tests.conftest import BROWSER_TIMEOUT_MS
 from tests.factories import make_supervision
 from worksheets.library.questionnaires import (
     SCHEMA_SELF_CHECK,
@@ -95,7 +96,7 @@ def test_a_trainee_sees_their_profile_then_their_history_and_shares_one_result(
     # The supervisor sees nothing until the trainee shares a result.
     desk = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     supervisor_page = desk.new_page()
-    supervisor_page.set_default_timeout(10_000)
+    supervisor_page.set_default_timeout(BROWSER_TIMEOUT_MS)
     sign_in(supervisor_page, supervisor.email)
     assert supervisor_page.goto(history_url).status == 404
     assert_accessible(supervisor_page)

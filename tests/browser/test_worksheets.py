@@ -1,8 +1,11 @@
 """Worksheets end to end: authoring in Wagtail, adapting a copy, completing on a phone, sharing."""
 
+import time
+
 import pytest
 
 from tests.browser.helpers import assert_accessible, sign_in
+from tests.conftest import BROWSER_TIMEOUT_MS
 from tests.factories import make_supervision
 from worksheets.library import blocks as b
 from worksheets.models import Entry, WorksheetTemplate
@@ -186,7 +189,10 @@ def test_leaving_the_page_saves_and_a_second_tab_cannot_overwrite(page, supervis
     page.goto("/worksheets/entries/")
     entry = Entry.objects.get(author=supervisee)
     page.wait_for_function("true")  # let the browser finish the request sent on leaving
-    for _ in range(50):
+    # The save sent on leaving may land after the next page: poll for it (a condition with a
+    # generous bound, not a fixed number of short waits that a busy machine outruns).
+    deadline = time.monotonic() + BROWSER_TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
         entry.refresh_from_db()
         if entry.get_data().get("what_went_well_today"):
             break

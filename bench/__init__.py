@@ -1,0 +1,1 @@
+"""`make bench`: the key pages under gunicorn on PostgreSQL, per data tier (see bench/run.py)."""
