@@ -9,6 +9,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from privacy import views as privacy_views
+
 urlpatterns = [
     path("", include("supervision.urls")),
     path("worksheets/", include("worksheets.urls")),
@@ -17,7 +19,14 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
     path("questionnaires/", include("questionnaires.urls")),
+    path("privacy/", include("privacy.urls")),
     path("accounts/", include("allauth.urls")),
+    # Before the admin's own URLs: deleting a person in Wagtail goes through erasure (issue 13).
+    path(
+        "cms/users/delete/<str:pk>/",
+        privacy_views.wagtail_user_delete,
+        name="privacy_wagtail_user_delete",
+    ),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),

@@ -41,6 +41,7 @@ OUR_APPS = (
     "feedback",
     "questionnaires",
     "courses",
+    "privacy",
     "demo",
     "config",
 )

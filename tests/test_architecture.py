@@ -21,6 +21,7 @@ FLOORS = (
     ("worksheets",),  # the engine
     ("courses", "feedback", "questionnaires"),  # features
     ("homework",),  # homework points at a lesson (courses) and shows feedback's state
+    ("privacy",),  # exports, erasure, retention: every app's provider, through the registry
     ("demo",),  # composes every app's demo data
     ("config",),  # settings and URLs put the apps together
 )

@@ -1,5 +1,6 @@
 """One module per concept; import the models here so Django and other apps find them."""
 
+from .audit import ReadRecord
 from .cases import Case, CaseComment, CaseGroupObjectPermission, CaseUserObjectPermission
 from .invitations import Invitation
 from .meetings import (
@@ -34,6 +35,7 @@ __all__ = [
     "MeetingReflectionGroupObjectPermission",
     "MeetingReflectionUserObjectPermission",
     "MeetingUserObjectPermission",
+    "ReadRecord",
     "Supervision",
     "SupervisionGroup",
     "SupervisionGroupGroupObjectPermission",
