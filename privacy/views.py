@@ -102,8 +102,10 @@ def erase(request, pk):
     if hasattr(person, "erasure"):
         return redirect("privacy:erasure", pk=person.erasure.pk)
     form = ErasureConfirmForm(request.POST or None, person=person)
-    if request.method == "POST" and form.is_valid():
-        return _erase_confirmed(request, person, form)
+    if request.method == "POST":
+        if form.is_valid():
+            return _erase_confirmed(request, person, form)
+        return _erase_page(request, person, form, status=400)
     return _erase_page(request, person, form)
 
 
