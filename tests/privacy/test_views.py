@@ -116,7 +116,7 @@ def test_administrators_search_the_audit_by_person_and_period(
     ReadRecord.objects.create(
         reader=supervisor, owner=supervisee, subject="worksheets.entry", object_id=7, path="/"
     )
-    old = ReadRecord.objects.create(
+    ReadRecord.objects.create(
         reader=other, owner=other, subject="supervision.case", object_id=8, path="/"
     )
     client.force_login(administrator)
