@@ -49,6 +49,7 @@ demo: migrate
 
 run: demo
 	@$(MANAGE) demo_logins
+	@$(MANAGE) privacy_retention --schedule
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install browser-deps

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from feedback.demo import seed_feedback
 from homework.demo import seed_homework
+from privacy.demo import seed_privacy
 from questionnaires.demo import seed_questionnaires
 from supervision.demo.records import seed_records
 from worksheets.demo import seed_worksheets
@@ -23,4 +24,5 @@ PARTS: tuple[DemoPart, ...] = (
     ("homework", seed_homework),
     ("feedback", seed_feedback),
     ("questionnaires", seed_questionnaires),
+    ("privacy", seed_privacy),
 )
