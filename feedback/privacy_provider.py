@@ -48,11 +48,7 @@ PROVIDER = privacy.Provider(
         privacy.Holding("feedback.Feedback.author", privacy.KEEP, KEPT),
         privacy.Holding("feedback.FeedbackRevision.edited_by", privacy.KEEP, KEPT),
         privacy.Holding("feedback.FeedbackReply.author", privacy.KEEP, KEPT),
-        privacy.Holding(
-            "feedback.FeedbackUserObjectPermission.user",
-            privacy.DELETE,
-            "An erased person reads nothing: their object permissions are deleted.",
-        ),
+        *privacy.object_permissions("feedback.FeedbackUserObjectPermission"),
     ),
     exports=(
         privacy.Export("Feedback", feedback_given_and_received),

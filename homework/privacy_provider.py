@@ -8,6 +8,8 @@ kept under the tombstone name; the entries done for them go with the author's en
 from django.db.models import Q
 
 from homework.models import Assignment, EntryAttachment, Review
+from homework.services.assignments import ASSIGNMENT_FIELDS
+from homework.services.reviews import REVIEW_FIELDS
 from supervision import privacy
 
 KEPT = "Part of the relationship's homework record; kept, naming the tombstone."
@@ -19,18 +21,7 @@ def assignments(person) -> list[dict]:
             Q(supervision__supervisee=person) | Q(supervision__supervisor=person)
         ).values(
             "id",
-            "title",
-            "category",
-            "instructions",
-            "rationale",
-            "when",
-            "where",
-            "how_often",
-            "how_long",
-            "schedule",
-            "starts_on",
-            "confidence",
-            "reading",
+            *ASSIGNMENT_FIELDS,
             "status",
             "created_at",
             "supervision__supervisor__display_name",
@@ -44,18 +35,7 @@ def reviews(person) -> list[dict]:
         Review.objects.filter(
             Q(assignment__supervision__supervisee=person)
             | Q(assignment__supervision__supervisor=person)
-        ).values(
-            "id",
-            "assignment_id",
-            "outcome",
-            "learned",
-            "obstacles_met",
-            "effort",
-            "difficulty",
-            "reason",
-            "reason_detail",
-            "next_step",
-        )
+        ).values("id", "assignment_id", *REVIEW_FIELDS)
     )
 
 
@@ -84,11 +64,7 @@ PROVIDER = privacy.Provider(
         privacy.Holding("homework.Assignment.proposed_by", privacy.KEEP, KEPT),
         privacy.Holding("homework.Review.recorded_by", privacy.KEEP, KEPT),
         privacy.Holding("homework.Reopening.reopened_by", privacy.KEEP, KEPT),
-        privacy.Holding(
-            "homework.AssignmentUserObjectPermission.user",
-            privacy.DELETE,
-            "An erased person reads nothing: their object permissions are deleted.",
-        ),
+        *privacy.object_permissions("homework.AssignmentUserObjectPermission"),
     ),
     exports=(
         privacy.Export("Homework", assignments),

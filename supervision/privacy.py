@@ -86,6 +86,14 @@ class Provider:
 _registry: dict[str, Provider] = {}
 
 
+PERMISSIONS_GONE = "An erased person reads nothing: their object permissions are deleted."
+
+
+def object_permissions(*models: str) -> tuple[Holding, ...]:
+    """DELETE holdings for guardian's direct user permission models, named ``"app.Model"``."""
+    return tuple(Holding(f"{model}.user", DELETE, PERMISSIONS_GONE) for model in models)
+
+
 def register(provider: Provider) -> Provider:
     """Register (or replace) the provider of ``provider.app``; called from ``ready()``."""
     _registry[provider.app] = provider

@@ -23,7 +23,6 @@ RELATIONSHIP_KEPT = (
     "their records and hours stay whole."
 )
 RECORD_KEPT = "The supervisor's record of supervision; kept, naming the tombstone."
-PERMISSION_GONE = "An erased person reads nothing: their object permissions are deleted."
 AUDIT_KEPT = (
     "The read audit is append-only; it is removed only when its retention period ends "
     "(PRIVACY_RETENTION)."
@@ -125,16 +124,6 @@ def reads(person) -> list[dict]:
     )
 
 
-def _permission_holdings() -> tuple[privacy.Holding, ...]:
-    names = ("Case", "Meeting", "MeetingReflection", "Supervision", "SupervisionGroup")
-    return tuple(
-        privacy.Holding(
-            f"supervision.{name}UserObjectPermission.user", privacy.DELETE, PERMISSION_GONE
-        )
-        for name in names
-    )
-
-
 PROVIDER = privacy.Provider(
     app="supervision",
     holdings=(
@@ -167,8 +156,21 @@ PROVIDER = privacy.Provider(
         privacy.Holding(
             "supervision.User.groups", privacy.DELETE, "An erased person belongs to no group."
         ),
-        privacy.Holding("supervision.User.user_permissions", privacy.DELETE, PERMISSION_GONE),
-        *_permission_holdings(),
+        privacy.Holding(
+            "supervision.User.user_permissions", privacy.DELETE, privacy.PERMISSIONS_GONE
+        ),
+        *privacy.object_permissions(
+            *(
+                f"supervision.{name}UserObjectPermission"
+                for name in (
+                    "Case",
+                    "Meeting",
+                    "MeetingReflection",
+                    "Supervision",
+                    "SupervisionGroup",
+                )
+            )
+        ),
     ),
     exports=(
         privacy.Export("Profile", profile),

@@ -73,15 +73,9 @@ PROVIDER = privacy.Provider(
         privacy.Holding("worksheets.WorksheetTemplate.owner", privacy.KEEP, TEMPLATE_KEPT),
         privacy.Holding("worksheets.TemplateVersion.published_by", privacy.KEEP, TEMPLATE_KEPT),
         privacy.Holding("worksheets.WorksheetTemplate.locked_by", privacy.KEEP, TEMPLATE_KEPT),
-        privacy.Holding(
-            "worksheets.EntryUserObjectPermission.user",
-            privacy.DELETE,
-            "An erased person reads nothing: their object permissions are deleted.",
-        ),
-        privacy.Holding(
-            "worksheets.WorksheetTemplateUserObjectPermission.user",
-            privacy.DELETE,
-            "An erased person reads nothing: their object permissions are deleted.",
+        *privacy.object_permissions(
+            "worksheets.EntryUserObjectPermission",
+            "worksheets.WorksheetTemplateUserObjectPermission",
         ),
     ),
     exports=(
