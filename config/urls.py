@@ -18,6 +18,7 @@ urlpatterns = [
     path("homework/", include("homework.urls")),
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
+    path("exports/", include("exports.urls")),
     path("questionnaires/", include("questionnaires.urls")),
     path("privacy/", include("privacy.urls")),
     path("accounts/", include("allauth.urls")),

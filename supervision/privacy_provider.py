@@ -151,6 +151,16 @@ PROVIDER = privacy.Provider(
             privacy.KEEP,
             "Who invited whom stays with the invitation; it names the tombstone.",
         ),
+        privacy.Holding(
+            "supervision.HoursSignOff.submitted_by",
+            privacy.KEEP,
+            "A signed period of hours is the relationship's record; kept, naming the tombstone.",
+        ),
+        privacy.Holding(
+            "supervision.HoursSignOff.decided_by",
+            privacy.KEEP,
+            "A signed period of hours is the relationship's record; kept, naming the tombstone.",
+        ),
         privacy.Holding("supervision.ReadRecord.reader", privacy.KEEP, AUDIT_KEPT),
         privacy.Holding("supervision.ReadRecord.owner", privacy.KEEP, AUDIT_KEPT),
         privacy.Holding(

@@ -21,6 +21,7 @@ from .relationships import (
     SupervisionGroupUserObjectPermission,
     SupervisionUserObjectPermission,
 )
+from .signoffs import HoursSignOff
 
 __all__ = [
     "Attendance",
@@ -28,6 +29,7 @@ __all__ = [
     "CaseComment",
     "CaseGroupObjectPermission",
     "CaseUserObjectPermission",
+    "HoursSignOff",
     "Invitation",
     "Meeting",
     "MeetingGroupObjectPermission",

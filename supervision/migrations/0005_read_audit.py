@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("supervision", "0003_supervision_supervisee_may_propose"),
+        ("supervision", "0004_hours_signoff"),
     ]
 
     operations = [
