@@ -67,6 +67,7 @@ demo: migrate
 # The task worker (reminders, e-mails, PDF exports) runs beside the web server; Ctrl-C stops both.
 run: demo
 	@$(MANAGE) demo_logins
+	@$(MANAGE) privacy_retention --schedule
 	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 5 & worker=$$!; \
 	  $(MANAGE) runserver 127.0.0.1:8000

@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.views import health
+from privacy import views as privacy_views
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -22,7 +23,14 @@ urlpatterns = [
     path("exports/", include("exports.urls")),
     path("questionnaires/", include("questionnaires.urls")),
     path("reminders/", include("reminders.urls")),
+    path("privacy/", include("privacy.urls")),
     path("accounts/", include("allauth.urls")),
+    # Before the admin's own URLs: deleting a person in Wagtail goes through erasure (issue 13).
+    path(
+        "cms/users/delete/<str:pk>/",
+        privacy_views.wagtail_user_delete,
+        name="privacy_wagtail_user_delete",
+    ),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),

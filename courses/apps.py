@@ -19,3 +19,8 @@ class CoursesConfig(AppConfig):
             receivers.course_team_deleted, sender=CourseTeam, dispatch_uid="courses.team_deleted"
         )
         entry_submitted.connect(receivers.entry_submitted, dispatch_uid="courses.entry_submitted")
+
+        from courses.privacy_provider import PROVIDER as privacy_provider
+        from supervision import privacy
+
+        privacy.register(privacy_provider)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from feedback.demo import seed_feedback
 from homework.demo import seed_homework
+from privacy.demo import seed_privacy
 from questionnaires.demo import seed_questionnaires
 from reminders.demo import seed_reminders
 from supervision.demo.records import seed_records
@@ -27,4 +28,5 @@ PARTS: tuple[DemoPart, ...] = (
     ("feedback", seed_feedback),
     ("questionnaires", seed_questionnaires),
     ("reminders", seed_reminders),
+    ("privacy", seed_privacy),
 )

@@ -20,3 +20,8 @@ class ExportsConfig(AppConfig):
             template="exports/includes/_logbook_panel.html",
             context=export_panels.signoff_logbook,
         )
+
+        from exports.privacy_provider import PROVIDER as privacy_provider
+        from supervision import privacy
+
+        privacy.register(privacy_provider)

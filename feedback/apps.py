@@ -18,3 +18,8 @@ class FeedbackConfig(AppConfig):
             context=feedback_panels.dashboard_awaiting,
             order=10,
         )
+
+        from feedback.privacy_provider import PROVIDER as privacy_provider
+        from supervision import privacy
+
+        privacy.register(privacy_provider)

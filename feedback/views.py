@@ -21,6 +21,7 @@ from feedback.selectors import (
 )
 from feedback.services import FeedbackConflict, feedback_page_url
 from supervision.attachments import private_download
+from supervision.audit import read_record
 from supervision.forms import apply_errors
 from supervision.viewer import object_for, viewer_for
 from worksheets.definitions import answer_fields
@@ -205,7 +206,9 @@ def _comment_response(
 @login_required
 @require_GET
 def entry_feedback(request, entry_pk: int):
-    return _page(request, _entry(request, entry_pk))
+    entry = _entry(request, entry_pk)
+    read_record(request, entry, owner_id=entry.author_id)
+    return _page(request, entry)
 
 
 @login_required
@@ -409,6 +412,7 @@ def feedback_attachment(request, pk: int):
     feedback = _feedback(request, pk)
     if not feedback.attachment:
         raise Http404
+    read_record(request, feedback, owner_id=feedback.author_id)
     return private_download(feedback.attachment, feedback.attachment_name, feedback.attachment_type)
 
 

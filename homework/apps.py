@@ -46,3 +46,8 @@ class HomeworkConfig(AppConfig):
             template="homework/includes/_supervision_homework.html",
             context=homework_panels.supervision_homework,
         )
+
+        from homework.privacy_provider import PROVIDER as privacy_provider
+        from supervision import privacy
+
+        privacy.register(privacy_provider)

@@ -7,3 +7,9 @@ class SupervisionConfig(AppConfig):
     name = "supervision"
     verbose_name = "Supervision"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from supervision import privacy
+        from supervision.privacy_provider import PROVIDER as privacy_provider
+
+        privacy.register(privacy_provider)

@@ -19,6 +19,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from supervision.audit import refusal_record
 from supervision.permissions import ClinicalPermissionChecker
 from supervision.roles import Roles, roles_for
 
@@ -87,8 +88,15 @@ def object_for(
 
     ``need`` is the permission the action asks for on top of reading: without it, 403.
     ``of`` picks the object the permissions are held on when it is not the one looked up
-    (an attachment is read by whoever may read its entry).
+    (an attachment is read by whoever may read its entry). A refusal of an object that exists
+    is recorded in the read audit (``supervision.audit.refusal_record``, one insert).
     """
     obj = get_object_or_404(queryset, pk=pk)
-    viewer_for(request).require(of(obj) if of else obj, view=view, need=need)
+    held_on = of(obj) if of else obj
+    try:
+        viewer_for(request).require(held_on, view=view, need=need)
+    except (Http404, PermissionDenied):
+        # An object that exists but was refused is audited (issue 13): who tried, not what.
+        refusal_record(request, held_on)
+        raise
     return obj

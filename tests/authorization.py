@@ -43,6 +43,7 @@ OUR_APPS = (
     "questionnaires",
     "courses",
     "reminders",
+    "privacy",
     "demo",
     "config",
 )

@@ -21,7 +21,7 @@ FLOORS = (
     ("worksheets",),  # the engine
     ("courses", "feedback", "questionnaires"),  # features
     ("homework",),  # homework points at a lesson (courses) and shows feedback's state
-    ("reminders",),  # reminders, nudges and summaries about homework, meetings and feedback
+    ("reminders", "privacy"),  # reminders about homework and meetings; exports, erasure, retention
     ("demo",),  # composes every app's demo data
     ("config",),  # settings and URLs put the apps together
 )

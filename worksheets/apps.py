@@ -14,3 +14,8 @@ class WorksheetsConfig(AppConfig):
         from worksheets import receivers
 
         post_migrate.connect(receivers.library_curators_after_migrate, sender=self)
+
+        from supervision import privacy
+        from worksheets.privacy_provider import PROVIDER as privacy_provider
+
+        privacy.register(privacy_provider)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "worksheets",
     "questionnaires",
     "reminders",
+    "privacy",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -235,6 +236,16 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 # --- Background tasks -------------------------------------------------------------------
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# --- Privacy (issue 13) ------------------------------------------------------------------
+
+# Days each kind is kept (None: for ever); export files: hours a prepared export may be
+# downloaded. Applied daily by privacy.tasks.retention_daily and `manage.py privacy_retention`.
+PRIVACY_RETENTION = {
+    "untouched_drafts_days": int(env("PRIVACY_UNTOUCHED_DRAFTS_DAYS", "730")),
+    "read_records_days": int(env("PRIVACY_READ_RECORDS_DAYS", "730")),
+    "export_files_hours": int(env("PRIVACY_EXPORT_FILES_HOURS", "72")),
+}
 
 # --- Wagtail ----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from homework.services.entries import entry_attachment_add as entry_attachment_a
 from homework.services.entries import entry_attachment_remove as entry_attachment_remove_service
 from homework.services.entries import entry_reopen, occurrence_entry_start
 from supervision.attachments import private_download
+from supervision.audit import read_record
 from supervision.viewer import object_for, viewer_for
 from worksheets.models import Entry
 
@@ -100,6 +101,7 @@ def entry_attachment_add(request, pk: int):
 @require_GET
 def entry_attachment_download(request, pk: int):
     attachment = _entry_attachment(request, pk)
+    read_record(request, attachment, owner_id=attachment.entry.author_id)
     return private_download(attachment.file, attachment.name, attachment.content_type)
 
 

@@ -1,5 +1,6 @@
 """One module per concept; import the models here so Django and other apps find them."""
 
+from .audit import ReadRecord
 from .cases import Case, CaseComment, CaseGroupObjectPermission, CaseUserObjectPermission
 from .invitations import Invitation
 from .meetings import (
@@ -36,6 +37,7 @@ __all__ = [
     "MeetingReflectionGroupObjectPermission",
     "MeetingReflectionUserObjectPermission",
     "MeetingUserObjectPermission",
+    "ReadRecord",
     "Supervision",
     "SupervisionGroup",
     "SupervisionGroupGroupObjectPermission",

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from supervision.audit import read_record, reads_of
 from supervision.forms import apply_errors
 from supervision.forms.cases import CaseCommentForm, CaseForm
 from supervision.models import Supervision
@@ -84,6 +85,8 @@ def _case_page(request, case, comment_form=None):
         "can_comment": viewer.has_perm("comment_case", case),
         "comment_form": comment_form or CaseCommentForm(),
     }
+    if case.supervision.supervisee_id == request.user.pk:
+        context["reads"] = reads_of(case)
     return render(request, "supervision/cases/detail.html", context)
 
 
@@ -91,6 +94,7 @@ def _case_page(request, case, comment_form=None):
 @require_GET
 def case_detail(request, pk):
     case = object_for(request, cases_visible_to(request.user), pk, view="view_case")
+    read_record(request, case, owner_id=case.supervision.supervisee_id)
     return _case_page(request, case)
 
 

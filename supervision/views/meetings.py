@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from supervision.audit import reads_of, reads_record
 from supervision.forms import apply_errors
 from supervision.forms.meetings import MeetingForm, MeetingReflectionForm
 from supervision.models import Case, Meeting, MeetingReflection, Supervision, SupervisionGroup
@@ -47,6 +48,12 @@ def meeting_detail(request, pk):
     meeting = object_for(request, meetings_visible_to(request.user), pk, view="view_meeting")
     viewer = viewer_for(request)
     reflections = list(reflections_visible_to(meeting, request.user))
+    # The record is the supervisor's; each reflection its author's: one insert for all of them.
+    reads_record(
+        request,
+        [meeting, *reflections],
+        owner_of=lambda shown: getattr(shown, "author_id", None) or meeting.supervisor_id,
+    )
     context = {
         "meeting": meeting,
         "record": _record(request, meeting),
@@ -58,6 +65,8 @@ def meeting_detail(request, pk):
         "can_reflect": viewer.has_perm("reflect_on_meeting", meeting),
         "is_supervisor": meeting.supervisor_id == request.user.pk,
     }
+    if context["is_supervisor"]:
+        context["reads"] = reads_of(meeting)
     return render(request, "supervision/meetings/detail.html", context)
 
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from supervision.audit import read_record, reads_of
 from supervision.forms import apply_errors
 from supervision.models import User
 from supervision.viewer import object_for, viewer_for
@@ -213,11 +214,14 @@ def entry_detail(request, pk):
         if not is_author:
             raise Http404
         return redirect("worksheets:entry_edit", pk=entry.pk)
+    read_record(request, entry, owner_id=entry.author_id)
     context = {
         "entry": entry,
         "elements": shown_elements(entry.definition, entry.get_data()),
         "is_author": is_author,
     }
+    if is_author:
+        context["reads"] = reads_of(entry)
     if is_author and not entry.is_rating:
         context["readers"] = entry_readers(entry)
         context["sharing_form"] = EntrySharingForm(
@@ -232,6 +236,7 @@ def entry_print(request, pk):
     entry = _entry(request, pk)
     if entry.is_editable and entry.author_id != request.user.pk:
         raise Http404
+    read_record(request, entry, owner_id=entry.author_id)
     context = {
         "entry": entry,
         "elements": shown_elements(entry.definition, entry.get_data()),
@@ -278,6 +283,7 @@ def entry_sharing(request, pk):
         "entry": entry,
         "elements": shown_elements(entry.definition, entry.get_data()),
         "is_author": True,
+        "reads": reads_of(entry),
         "readers": entry_readers(entry),
         "sharing_form": form,
     }
