@@ -11,7 +11,9 @@ class RemindersConfig(AppConfig):
     def ready(self):
         from homework.signals import assignment_changed
         from reminders import panels, receivers
+        from reminders.privacy_provider import PROVIDER as privacy_provider
         from supervision import panels as registry
+        from supervision import privacy
         from supervision.signals import meeting_planned
 
         assignment_changed.connect(
@@ -24,3 +26,4 @@ class RemindersConfig(AppConfig):
             context=panels.muted_homework,
             order=10,
         )
+        privacy.register(privacy_provider)
