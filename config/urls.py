@@ -9,6 +9,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from supervision.views.account import admin_sign_in
+
 urlpatterns = [
     path("", include("supervision.urls")),
     path("worksheets/", include("worksheets.urls")),
@@ -18,6 +20,9 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("questionnaires/", include("questionnaires.urls")),
     path("accounts/", include("allauth.urls")),
+    # Both admins sign people in through our sign-in, with its second step.
+    path("cms/login/", admin_sign_in, {"admin": "cms"}, name="cms_sign_in"),
+    path("django-admin/login/", admin_sign_in, {"admin": "django"}, name="django_admin_sign_in"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),

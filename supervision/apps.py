@@ -7,3 +7,13 @@ class SupervisionConfig(AppConfig):
     name = "supervision"
     verbose_name = "Supervision"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from allauth.mfa.signals import authenticator_removed
+
+        from supervision.second_factor import forget_second_factor
+
+        # A removed key or app may have been the last: the next request checks again.
+        authenticator_removed.connect(
+            forget_second_factor, dispatch_uid="supervision.forget_second_factor"
+        )

@@ -6,12 +6,13 @@ kind of user; a new pattern without one fails that test.
 
 from django.urls import path
 
-from supervision.views import cases, dashboard, hours, invitations, meetings, relationships
+from supervision.views import account, cases, dashboard, hours, invitations, meetings, relationships
 
 app_name = "supervision"
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("account/", account.account, name="account"),
     # Relationships and groups, as their members see them
     path("supervisions/<int:pk>/", relationships.supervision_detail, name="supervision_detail"),
     path("supervisions/<int:pk>/hours/", hours.supervision_hours, name="supervision_hours"),
