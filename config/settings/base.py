@@ -197,6 +197,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_RECOVERY_CODES_SHOW_ONCE = True
 MFA_TOTP_ISSUER = "CBT Supervision"
+# A code typed as it changes (or from a phone a few seconds off) still counts: one step either
+# side, as RFC 6238 advises; each code is accepted once.
+MFA_TOTP_TOLERANCE = 1
 # Accounts are created by administrators and invitations, so addresses are never self-declared.
 MFA_ALLOW_UNVERIFIED_EMAIL = True
 # Administrators, course staff and supervisors must set up a second factor before they can use

@@ -109,3 +109,26 @@ def test_everyone_else_may_turn_the_app_off(client, person_with_totp):
     response = client.post(reverse("mfa_deactivate_totp"))
     assert response.status_code == 302
     assert not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def test_recovery_codes_are_shown_once_with_a_download(client, settings):
+    user = UserFactory()
+    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    activate = reverse("mfa_activate_totp")
+    client.get(activate)
+    secret = client.session["mfa.totp.secret"]
+    response = client.post(activate, {"code": code_now(secret)})
+    assert response.url == reverse("mfa_view_recovery_codes")
+
+    first = client.get(response.url).content.decode()
+    codes = RecoveryCodes(Authenticator.objects.get(user=user, type="recovery_codes"))
+    unused = codes.get_unused_codes()
+    assert len(unused) == 10 and all(code in first for code in unused)
+    assert 'download="cbt-supervision-recovery-codes.txt"' in first
+    assert "%0A".join(unused) in first
+
+    again = client.get(response.url).content.decode()
+    assert not any(code in again for code in unused)
+    assert "They were shown once" in again
+    # allauth's own download is refused once they have been seen.
+    assert client.get(reverse("mfa_download_recovery_codes")).status_code == 403
