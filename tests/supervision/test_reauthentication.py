@@ -4,10 +4,15 @@ import time
 
 import pytest
 from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.core.exceptions import ReauthenticationRequired
+from django.contrib.sessions.backends.db import SessionStore
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.views import View
 
 from supervision.models import SupervisionGroup
+from supervision.reauthentication import ReauthenticationRequiredMixin
 from tests.factories import PASSWORD, make_group
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +84,21 @@ def test_ending_a_group_asks_too(client, administrator, supervisor, supervisee):
     )
     assert response.url.startswith(reverse("account_reauthenticate"))
     assert SupervisionGroup.objects.get(pk=group.pk).ended_on is None
+
+
+def test_the_mixin_asks_the_same_of_a_class_based_view(rf, administrator):
+    class SensitiveView(ReauthenticationRequiredMixin, View):
+        def get(self, request):
+            return HttpResponse("form")
+
+        def post(self, request):
+            return HttpResponse("done")
+
+    def request(method):
+        made = getattr(rf, method)("/sensitive/")
+        made.user, made.session = administrator, SessionStore()
+        return made
+
+    assert SensitiveView.as_view()(request("get")).content == b"form"
+    with pytest.raises(ReauthenticationRequired):
+        SensitiveView.as_view()(request("post"))
