@@ -1,21 +1,16 @@
 """django-allauth adapters: accounts are created by administrators or invitations, never by sign-up;
-a sign-in starts the session's clocks; those who must have a second factor keep their last one."""
+those who must have a second factor keep their last one."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 
 from supervision.second_factor import PRIMARY_TYPES, second_factor_required_for
-from supervision.sessions import session_begin
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         return False
-
-    def login(self, request, user) -> None:
-        super().login(request, user)
-        session_begin(request)
 
 
 class MFAAdapter(DefaultMFAAdapter):
