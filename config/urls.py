@@ -18,6 +18,7 @@ urlpatterns = [
     path("homework/", include("homework.urls")),
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
+    path("exports/", include("exports.urls")),
     path("questionnaires/", include("questionnaires.urls")),
     path("accounts/", include("allauth.urls")),
     # Both admins sign people in through our sign-in, with its second step.
