@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.views import health
 from privacy import views as privacy_views
+from supervision.views.account import admin_sign_in
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -31,6 +32,9 @@ urlpatterns = [
         privacy_views.wagtail_user_delete,
         name="privacy_wagtail_user_delete",
     ),
+    # Both admins sign people in through our sign-in, with its second step.
+    path("cms/login/", admin_sign_in, {"admin": "cms"}, name="cms_sign_in"),
+    path("django-admin/login/", admin_sign_in, {"admin": "django"}, name="django_admin_sign_in"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),

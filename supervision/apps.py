@@ -9,7 +9,18 @@ class SupervisionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from allauth.mfa.signals import authenticator_removed
+        from django.contrib.auth.signals import user_logged_in
+
         from supervision import privacy
         from supervision.privacy_provider import PROVIDER as privacy_provider
+        from supervision.second_factor import forget_second_factor
+        from supervision.sessions import session_begin
 
+        # A removed key or app may have been the last: the next request checks again.
+        authenticator_removed.connect(
+            forget_second_factor, dispatch_uid="supervision.forget_second_factor"
+        )
+        # Every sign-in (allauth's, the admin's, a test's force_login) starts the session's clocks.
+        user_logged_in.connect(session_begin, dispatch_uid="supervision.session_begin")
         privacy.register(privacy_provider)

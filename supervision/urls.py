@@ -7,6 +7,7 @@ kind of user; a new pattern without one fails that test.
 from django.urls import path
 
 from supervision.views import (
+    account,
     cases,
     dashboard,
     hours,
@@ -22,6 +23,7 @@ app_name = "supervision"
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("time-zone/", people.time_zone_report, name="time_zone_report"),
+    path("account/", account.account, name="account"),
     # Relationships and groups, as their members see them
     path("supervisions/<int:pk>/", relationships.supervision_detail, name="supervision_detail"),
     path("supervisions/<int:pk>/hours/", hours.supervision_hours, name="supervision_hours"),

@@ -7,6 +7,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from config.logging import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
     # Accounts and permissions
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "guardian",
     # Background work
     "django_tasks_db",
@@ -102,6 +105,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "config.middleware.AdminContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "config.middleware.SessionExpiryMiddleware",
+    "config.middleware.SecondFactorRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -184,6 +189,37 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
 }
 
+# Re-authentication (password or second factor) within the last REAUTHENTICATION_TIMEOUT seconds
+# before sensitive changes: e-mail, second factor, ending a relationship or group, export, erasure
+# (supervision.reauthentication). A fresh sign-in counts (supervision.adapters).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = int(env("REAUTHENTICATION_TIMEOUT", "300"))
+SENSITIVE_ACTIONS_NEED_REAUTHENTICATION = True
+# One address per person: a new one replaces the old once it is confirmed from its inbox.
+ACCOUNT_CHANGE_EMAIL = True
+
+# allauth's MFA: an authenticator app (TOTP) with recovery codes, and WebAuthn security keys and
+# passkeys. Recovery codes are shown once, right after they are made, with a download.
+MFA_ADAPTER = "supervision.adapters.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_RECOVERY_CODES_SHOW_ONCE = True
+MFA_TOTP_ISSUER = "CBT Supervision"
+# A code typed as it changes (or from a phone a few seconds off) still counts: one step either
+# side, as RFC 6238 advises; each code is accepted once.
+MFA_TOTP_TOLERANCE = 1
+# Accounts are created by administrators and invitations, so addresses are never self-declared.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+# Administrators, course staff and supervisors must set up a second factor before they can use
+# the product (config.middleware.SecondFactorRequiredMiddleware); everyone else is offered one.
+SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", True)
+
+# Sessions end after SESSION_IDLE_TIMEOUT seconds without a request and SESSION_ABSOLUTE_LIFETIME
+# seconds after sign-in, whichever comes first (config.middleware.SessionExpiryMiddleware).
+SESSION_IDLE_TIMEOUT = int(env("SESSION_IDLE_TIMEOUT", str(30 * 60)))
+SESSION_ABSOLUTE_LIFETIME = int(env("SESSION_ABSOLUTE_LIFETIME", str(12 * 60 * 60)))
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
+
 # django-guardian: no anonymous user; object permissions come from direct foreign-key models.
 ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_403 = False
@@ -250,6 +286,8 @@ PRIVACY_RETENTION = {
 # --- Wagtail ----------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "CBT Supervision"
+# The admin signs people in through our sign-in, so nobody gets past the second factor there.
+WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -287,9 +325,6 @@ ADMIN_CSP = {
 }
 ADMIN_CSP_PATH_PREFIXES = ("/cms/", "/django-admin/")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# Logs carry ids, never names, e-mail addresses, titles, file names or search terms: every record
+# goes through config.logging's filter, for Django's loggers and gunicorn's alike.
+LOGGING = logging_config()

@@ -4,3 +4,5 @@ from .base import *  # noqa: F403
 from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
+# WebAuthn insists on HTTPS except where this allows http://127.0.0.1 for development.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

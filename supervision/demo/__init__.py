@@ -1,6 +1,10 @@
 """Invented demo people and records; every name here is a pseudonym made up for this project."""
 
 DEMO_PASSWORD = "cbt-demo-2026"
+# Every demo account has an authenticator app set up with this fixed secret (base32), so the demo
+# works with two-step sign-in on: `manage.py demo_totp_code` prints the current code, and any
+# authenticator app given this key shows the same codes. Never use a fixed secret for real people.
+DEMO_TOTP_SECRET = "CBTSUPERVISIONDEMOSECRETKEYABCDE"
 
 DEMO_PEOPLE = [
     {

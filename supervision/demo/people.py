@@ -1,12 +1,16 @@
 """Creates the demo accounts and relationships through the services; running it twice changes nothing."""
 
 import datetime
+import time
 
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from supervision.demo import DEMO_PASSWORD, DEMO_PEOPLE
+from supervision.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET
 from supervision.models import Supervision, User
 from supervision.roles import ADMINISTRATORS_GROUP, COURSE_STAFF_GROUP
 from supervision.services.people import groups_ensure, user_create
@@ -28,6 +32,8 @@ def seed_people() -> dict[str, User]:
                 is_staff=person["key"] == "admin",
             )
         people[person["key"]] = user
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, DEMO_TOTP_SECRET)
     _join(people["editor"], groups[COURSE_STAFF_GROUP])
     _join(people["admin"], groups[ADMINISTRATORS_GROUP])
 
@@ -52,3 +58,10 @@ def seed_people() -> dict[str, User]:
 
 def _join(user: User, group: Group) -> None:
     user.groups.add(group)
+
+
+def demo_totp_code(at: float | None = None) -> str:
+    """The code an authenticator app with ``DEMO_TOTP_SECRET`` shows at ``at`` (Unix seconds; now)."""
+    period = mfa_settings.TOTP_PERIOD
+    counter = int(time.time() if at is None else at) // period
+    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter))

@@ -16,6 +16,7 @@ from supervision.forms.relationships import (
 )
 from supervision.models import HoursSignOff, Supervision, SupervisionGroup
 from supervision.panels import panels_for
+from supervision.reauthentication import reauthentication_required
 from supervision.selectors.cases import cases_visible_to
 from supervision.selectors.invitations import invitations_waiting
 from supervision.selectors.meetings import meetings_of_group, meetings_of_supervision
@@ -120,6 +121,7 @@ def relationship_start(request):
 
 @administrator_required
 @require_http_methods(["GET", "POST"])
+@reauthentication_required
 def relationship_end(request, pk):
     supervision = get_object_or_404(
         Supervision.objects.select_related("supervisor", "supervisee", "group"), pk=pk
@@ -241,6 +243,7 @@ def group_member_add(request, pk):
 
 @administrator_required
 @require_http_methods(["POST"])
+@reauthentication_required
 def group_end(request, pk):
     group = _managed_group(pk)
     form = EndForm(request.POST, prefix="end")

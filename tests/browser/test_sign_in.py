@@ -2,7 +2,7 @@
 
 import pytest
 
-from supervision.demo import DEMO_PASSWORD, DEMO_PEOPLE
+from supervision.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET
 from supervision.demo.people import seed_people
 from tests.browser.helpers import assert_accessible, sign_in
 from tests.factories import make_supervision
@@ -35,7 +35,8 @@ def test_wrong_password_keeps_the_email_and_says_so_neutrally(page, supervisor):
 def test_every_demo_login_reaches_its_dashboard(page):
     seed_people()
     for person in DEMO_PEOPLE:
-        sign_in(page, person["email"], DEMO_PASSWORD)
+        # Every demo account has an authenticator app with the demo's fixed secret.
+        sign_in(page, person["email"], DEMO_PASSWORD, totp_secret=DEMO_TOTP_SECRET)
         heading = page.get_by_role("heading", level=1)
         assert heading.inner_text().startswith("Welcome"), person["email"]
         page.get_by_role("button", name="Sign out").click()

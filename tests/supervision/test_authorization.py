@@ -34,6 +34,7 @@ from supervision.services.relationships import supervision_end
 from supervision.services.signoffs import signoff_sign, signoff_submit
 from tests.authorization import (
     GET_ONLY,
+    SIGN_IN,
     Matrix,
     Url,
     for_targets,
@@ -342,6 +343,13 @@ def invitation_link(world, target):
 
 
 URLS = [
+    # One's own account page: everyone signed in, about themselves only.
+    Url("supervision:account", get={"*": 200}, post=GET_ONLY),
+    # The admins' sign-in pages send everyone to ours (with its second step).
+    *(
+        Url(name, get={"*": SIGN_IN, "anonymous": SIGN_IN}, post={"*": 405, "anonymous": 405})
+        for name in ("cms_sign_in", "django_admin_sign_in")
+    ),
     Url(
         "supervision:time_zone_report",
         get={"*": 405},

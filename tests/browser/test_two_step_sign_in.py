@@ -1,0 +1,74 @@
+"""An administrator sets up an authenticator app when first asked, saves the recovery codes, and signs in with a code."""
+
+import pytest
+
+from tests.browser.helpers import assert_accessible, sign_in, totp_code
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def console_errors(page):
+    errors = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    return errors
+
+
+def test_administrator_sets_up_an_authenticator_app_and_signs_in_with_it(
+    page, settings, administrator, console_errors
+):
+    settings.SECOND_FACTOR_REQUIRED = True
+    sign_in(page, administrator.email)
+
+    # Sent to set up a second step, with the reason.
+    assert page.url.endswith("/accounts/2fa/")
+    assert page.get_by_text("Set up a second step before you go on").is_visible()
+    assert_accessible(page)
+    page.goto("/")
+    assert page.url.endswith("/accounts/2fa/")
+
+    page.get_by_role("link", name="Set up an authenticator app").click()
+    assert page.get_by_role("heading", name="Set up an authenticator app").is_visible()
+    assert page.get_by_role("img", name="QR code for your authenticator app").is_visible()
+    assert_accessible(page)
+    secret = page.get_by_label("Setup key").input_value()
+
+    # A wrong code is refused beside the field, and what was typed stays.
+    page.get_by_label("Code").fill("12345")
+    page.get_by_role("button", name="Turn on").click()
+    assert page.get_by_label("Code").input_value() == "12345"
+    assert page.locator(".field__errors").is_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Code").fill(totp_code(secret))
+    page.get_by_role("button", name="Turn on").click()
+
+    # The recovery codes, shown once, with a download.
+    assert page.get_by_role("heading", name="Your recovery codes").is_visible()
+    codes = page.get_by_role("list", name="Recovery codes").get_by_role("listitem")
+    assert codes.count() == 10
+    download = page.get_by_role("link", name="Download the codes")
+    assert download.get_attribute("download") == "cbt-supervision-recovery-codes.txt"
+    assert codes.first.inner_text() in download.get_attribute("href")
+    assert_accessible(page)
+    page.get_by_role("link", name="I have saved them: go to my dashboard").click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Welcome")
+
+    # Next time: password, then a code from the app.
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url("**/accounts/login/")
+    sign_in(page, administrator.email)
+    assert "/accounts/2fa/authenticate/" in page.url
+    assert page.get_by_role("heading", name="Second step of signing in").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Code").fill(totp_code(secret))
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Welcome")
+
+    # The account page shows it is on.
+    page.get_by_role("link", name="Account").click()
+    assert page.get_by_text("Authenticator app").first.is_visible()
+    assert_accessible(page)
+    assert console_errors == []
