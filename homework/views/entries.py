@@ -13,6 +13,7 @@ from homework.services.entries import entry_attachment_add as entry_attachment_a
 from homework.services.entries import entry_attachment_remove as entry_attachment_remove_service
 from homework.services.entries import entry_reopen, occurrence_entry_start
 from supervision.attachments import private_download
+from supervision.idempotency import create_once
 from supervision.viewer import object_for, viewer_for
 from worksheets.models import Entry
 
@@ -88,7 +89,12 @@ def entry_attachment_add(request, pk: int):
         messages.error(request, "Choose a file to attach.")
     else:
         try:
-            entry_attachment_add_service(entry=entry, author=request.user, upload=upload)
+            create_once(
+                request,
+                lambda: entry_attachment_add_service(
+                    entry=entry, author=request.user, upload=upload
+                ),
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -20,6 +20,7 @@ from .relationships import (
     SupervisionGroupUserObjectPermission,
     SupervisionUserObjectPermission,
 )
+from .submissions import SubmissionKey
 
 __all__ = [
     "Attendance",
@@ -34,6 +35,7 @@ __all__ = [
     "MeetingReflectionGroupObjectPermission",
     "MeetingReflectionUserObjectPermission",
     "MeetingUserObjectPermission",
+    "SubmissionKey",
     "Supervision",
     "SupervisionGroup",
     "SupervisionGroupGroupObjectPermission",

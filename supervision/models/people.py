@@ -6,6 +6,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
 
+from supervision.text import refuse_direction_controls
+
 TIMEZONE_CHOICES = sorted((name, name.replace("_", " ")) for name in zoneinfo.available_timezones())
 
 
@@ -38,7 +40,10 @@ class User(AbstractUser):
     username = None
     email = models.EmailField("e-mail address", unique=True)
     display_name = models.CharField(
-        max_length=150, blank=True, help_text="How your name is shown to others."
+        max_length=150,
+        blank=True,
+        help_text="How your name is shown to others.",
+        validators=[refuse_direction_controls],
     )
     timezone = models.CharField(
         "time zone", max_length=64, choices=TIMEZONE_CHOICES, default="Europe/London"

@@ -6,7 +6,6 @@ only by supervisees; a personal reflection stays with its author unless they sha
 """
 
 import datetime
-import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,8 +22,6 @@ from supervision.models import (
     User,
 )
 from supervision.permissions import grant, revoke
-
-from ._idempotency import existing_submission, save_once
 
 SUPERVISOR_PERMS = ("view_meeting", "change_meeting", "delete_meeting")
 SUPERVISEE_PERMS = ("view_meeting", "change_meeting", "reflect_on_meeting")
@@ -44,12 +41,8 @@ def meeting_create(
     attendees: Iterable[Supervision] = (),
     cases: Iterable[Case] = (),
     sections: dict[str, str] | None = None,
-    submission_key: uuid.UUID | None = None,
     **details,
 ) -> Meeting:
-    earlier = existing_submission(Meeting, submission_key, recorded_by=recorded_by)
-    if earlier is not None:
-        return earlier
     if (supervision is None) == (group is None):
         raise TypeError("A meeting belongs to one supervision or to one group.")
     if supervision is not None:
@@ -86,14 +79,11 @@ def meeting_create(
         group=group,
         recorded_by=recorded_by,
         updated_by=recorded_by,
-        submission_key=submission_key,
     )
     _apply_details(meeting, details, attendees)
     _apply_sections(meeting, sections or {}, editor=recorded_by)
     meeting.full_clean()
-    saved = save_once(meeting, meeting.save, recorded_by=recorded_by)
-    if saved is not meeting:
-        return saved
+    meeting.save()
     Attendance.objects.bulk_create(
         [Attendance(meeting=meeting, supervision=attendee) for attendee in attendees]
     )

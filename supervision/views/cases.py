@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from supervision.forms import apply_errors
 from supervision.forms.cases import CaseCommentForm, CaseForm
+from supervision.idempotency import create_once
 from supervision.models import Supervision
 from supervision.permissions import objects_for_user
 from supervision.selectors.cases import (
@@ -56,11 +57,13 @@ def case_create_view(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            case = case_create(
-                supervision=data["supervision"],
-                author=request.user,
-                submission_key=data.get("submission_key"),
-                **{name: data[name] for name in CASE_FIELDS if name in data},
+            case = create_once(
+                request,
+                lambda: case_create(
+                    supervision=data["supervision"],
+                    author=request.user,
+                    **{name: data[name] for name in CASE_FIELDS if name in data},
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -103,11 +106,13 @@ def case_comment(request, pk):
     form = CaseCommentForm(request.POST)
     if form.is_valid():
         try:
-            case_comment_add(
-                case=case,
-                author=request.user,
-                text=form.cleaned_data["text"],
-                submission_key=form.cleaned_data.get("submission_key"),
+            create_once(
+                request,
+                lambda: case_comment_add(
+                    case=case,
+                    author=request.user,
+                    text=form.cleaned_data["text"],
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)

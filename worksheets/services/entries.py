@@ -16,7 +16,9 @@ from django.utils import timezone
 from supervision.models import User
 from supervision.permissions import grant, revoke
 from supervision.selectors.relationships import supervisions_as_supervisor
+from worksheets import definitions as d
 from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion
+from worksheets.models.entries import REFLECTION_MAX_LENGTH
 from worksheets.permissions import ENTRY_DRAFT_AUTHOR_PERMS, ENTRY_EDIT_PERMS, ENTRY_READER_PERMS
 from worksheets.scoring.definitions import Questionnaire
 from worksheets.scoring.results import AnswerError, score_questionnaire
@@ -108,6 +110,7 @@ def _locked_for_saving(entry: Entry, *, expected_version: int, session: str) -> 
 
 
 def _store(current: Entry, **changes) -> Entry:
+    _check_lengths(changes)
     for field, value in changes.items():
         setattr(current, field, value)
     current.version += 1
@@ -121,6 +124,20 @@ def _store(current: Entry, **changes) -> Entry:
         raise EntryConflict(Entry.objects.get(pk=current.pk))
     current.refresh_from_db()
     return current
+
+
+def _check_lengths(changes: dict) -> None:
+    """No write stores more than submitting would: the last guard behind every form and autosave."""
+    reflection = changes.get("reflection") or ""
+    if len(reflection) > REFLECTION_MAX_LENGTH:
+        raise ValidationError(
+            {"reflection": f"Ensure this has at most {REFLECTION_MAX_LENGTH:,} characters."}
+        )
+    for name, value in (changes.get("answers") or {}).items():
+        if any(len(text) > d.LONG_TEXT_LIMIT for text in d.answer_texts(value)):
+            raise ValidationError(
+                {name: f"Ensure this has at most {d.LONG_TEXT_LIMIT:,} characters."}
+            )
 
 
 @transaction.atomic

@@ -22,6 +22,7 @@ from worksheets.forms.entries import (
     EntrySharingForm,
 )
 from worksheets.models import Entry, EntryUserObjectPermission
+from worksheets.models.entries import REFLECTION_MAX_LENGTH
 from worksheets.presenters import shown_elements
 from worksheets.selectors.entries import entries_of, entry_template_titles, supervisors_of
 from worksheets.services import entries as services
@@ -165,6 +166,10 @@ def _draft_valid(form, controls) -> bool:
     if unexpected:
         form.is_valid()  # the form's own check reports the unexpected keys
         return False
+    if form.too_long():
+        form.is_valid()  # each answer's limit is reported beside its question
+        controls.is_valid()
+        return False
     return controls.is_valid()
 
 
@@ -183,6 +188,9 @@ def entry_autosave(request, pk):
     session = EntrySessionForm(request.POST)
     if form.unexpected_keys() or not session.is_valid():
         return _autosave_reply(request, "invalid", status=400)
+    too_long = _too_long(form, request.POST.get("reflection", ""))
+    if too_long:
+        return _autosave_reply(request, "too_long", problems=too_long, status=400)
     try:
         entry = services.entry_save_draft(
             entry=entry,
@@ -198,8 +206,19 @@ def entry_autosave(request, pk):
     return _autosave_reply(request, "saved", entry=entry)
 
 
-def _autosave_reply(request, state, *, entry=None, status=200):
-    context = {"state": state, "entry": entry, "now": timezone.localtime()}
+def _too_long(form, reflection: str) -> list[str]:
+    """What is longer than submitting would take, as sentences naming each question."""
+    problems = [f"{form.fields[name].label}: {text}" for name, text in form.too_long().items()]
+    if len(reflection) > REFLECTION_MAX_LENGTH:
+        problems.append(
+            f"Free reflection: it is {len(reflection):,} characters long; it can take at most "
+            f"{REFLECTION_MAX_LENGTH:,}."
+        )
+    return problems
+
+
+def _autosave_reply(request, state, *, entry=None, status=200, problems=()):
+    context = {"state": state, "entry": entry, "now": timezone.localtime(), "problems": problems}
     return render(request, "worksheets/includes/_autosave_status.html", context, status=status)
 
 
