@@ -210,3 +210,30 @@ def test_the_entry_state_says_when_feedback_was_released(
         releaser=supervisor,
     )
     assert "Feedback released" in client.get(detail).content.decode()
+
+
+def test_homework_of_an_ended_supervision_reads_as_ended_with_no_refused_action(
+    client, supervision, supervisee, worksheet
+):
+    """Issue 10, item 8: no "Due today" and no "Start" that leads to a 403 after the end."""
+    today = timezone.localdate()
+    not_started = make_assignment(supervision, title="Never started", worksheet_version=worksheet)
+    not_started.expected.update(due_on=today)
+    drafted = make_assignment(supervision, title="Half done", worksheet_version=worksheet)
+    draft = occurrence_entry_start(occurrence=drafted.expected.get(), author=supervisee)
+    supervision_end(supervision=supervision)
+
+    due = due_list_for(supervisee, today=today)
+    assert not due.open_count
+    assert {o.assignment.title for o in due.ended} == {"Never started", "Half done"}
+    client.force_login(supervisee)
+    content = client.get(reverse("homework:due")).content.decode()
+    assert "Due today" not in content
+    assert "From supervisions that have ended (2)" in content
+    assert reverse("homework:occurrence_start", args=[not_started.expected.get().pk]) not in content
+    assert reverse("worksheets:entry_detail", args=[draft.pk]) in content
+    reading = client.get(reverse("worksheets:entry_detail", args=[draft.pk]), follow=True)
+    assert reading.status_code == 200  # what was written stays the author's
+    detail = client.get(reverse("homework:assignment_detail", args=[not_started.pk]))
+    assert "occurrence_start" not in detail.content.decode()
+    assert "Not started before the supervision ended." in detail.content.decode()
