@@ -48,6 +48,18 @@ def case_update(*, case: Case, **fields) -> Case:
 
 @transaction.atomic
 def case_delete(*, case: Case) -> None:
+    """Delete a case its owner added by mistake; one already discussed stays in the record.
+
+    Checked against the case's history, not only its state: a comment by someone else or a
+    meeting that discussed it would be lost with it (issue 10). Raises ValidationError.
+    """
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    owner = case.supervision.supervisee_id
+    if case.comments.exclude(author_id=owner).exists() or case.meetings.exists():
+        raise ValidationError(
+            "This case has been discussed (in a meeting or in your supervisor's comments), so "
+            "it stays in the record. Mark it closed instead."
+        )
     # The direct foreign-key permission rows go with the case (on_delete=CASCADE).
     case.delete()
 

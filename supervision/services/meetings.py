@@ -161,7 +161,18 @@ def meeting_update(
 
 @transaction.atomic
 def meeting_delete(*, meeting: Meeting) -> None:
-    # Attendances, reflections and every permission row go with the meeting (CASCADE).
+    """Delete a meeting recorded by mistake; one that people have reflected on stays.
+
+    A reflection is its author's own writing and would go with the meeting (CASCADE), so the
+    history decides, not only the record's state (issue 10). Raises ValidationError.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.reflections.exists():
+        raise ValidationError(
+            "Someone has written a reflection on this meeting, so it stays in the record. "
+            "Correct its details instead."
+        )
+    # Attendances and every permission row go with the meeting (CASCADE).
     meeting.delete()
 
 

@@ -150,7 +150,11 @@ def case_delete_view(request, pk):
         request, cases_visible_to(request.user), pk, view="view_case", need="delete_case"
     )
     if request.method == "POST":
-        case_delete(case=case)
+        try:
+            case_delete(case=case)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("supervision:case_detail", pk=case.pk)
         messages.success(request, f"Case “{case.pseudonym}” deleted.")
         return redirect("supervision:case_list")
     return render(request, "supervision/cases/confirm_delete.html", {"case": case})

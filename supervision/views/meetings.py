@@ -253,7 +253,11 @@ def meeting_delete_view(request, pk):
         need="delete_meeting",
     )
     if request.method == "POST":
-        meeting_delete(meeting=meeting)
+        try:
+            meeting_delete(meeting=meeting)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("supervision:meeting_detail", pk=meeting.pk)
         messages.success(request, "Meeting deleted.")
         return redirect("supervision:meeting_list")
     return render(request, "supervision/meetings/confirm_delete.html", {"meeting": meeting})

@@ -17,7 +17,7 @@ from supervision.models import User
 from supervision.permissions import grant, revoke
 from supervision.selectors.relationships import supervisions_as_supervisor
 from worksheets import definitions as d
-from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion
+from worksheets.models import Entry, EntryUserObjectPermission, Submission, TemplateVersion
 from worksheets.models.entries import REFLECTION_MAX_LENGTH
 from worksheets.permissions import ENTRY_DRAFT_AUTHOR_PERMS, ENTRY_EDIT_PERMS, ENTRY_READER_PERMS
 from worksheets.scoring.definitions import Questionnaire
@@ -190,6 +190,13 @@ def entry_submit(
         submitted_at=submitted_at or timezone.now(),
         result=_score(current, answers),
     )
+    Submission.objects.create(
+        entry=current,
+        number=current.submissions.count() + 1,
+        answers=current.answers,
+        reflection=current.reflection,
+        submitted_at=current.submitted_at,
+    )
     revoke(current.author, ENTRY_EDIT_PERMS, current)
     # Homework sends the entry to the supervisor, a lesson's exercise completes the lesson:
     # the apps that know why the entry was written react (worksheets.signals lists them).
@@ -217,12 +224,34 @@ def entry_reopen(*, entry: Entry, actor: User) -> Entry:
 
 
 @transaction.atomic
-def entry_discard(*, entry: Entry) -> None:
-    """Delete a draft the author no longer wants; submitted entries are kept."""
+def entry_discard(*, entry: Entry) -> Entry | None:
+    """Throw away what the author typed since the entry was last handed in, or the whole draft.
+
+    A draft never handed in is deleted (returns None). An entry that was ever handed in is never
+    deleted, whatever its state now (issue 10: destructive actions are checked against the
+    history, not only the current state): a reopened entry goes back to its last submission's
+    answers and stays open for revision (returns the entry). Raises EntryNotEditable for an
+    entry that is handed in now.
+    """
     current = Entry.objects.select_for_update().get(pk=entry.pk)
     if not current.is_editable:
         raise EntryNotEditable(current)
-    current.delete()
+    last = current.submissions.order_by("-number").first()
+    if last is None and current.submitted_at is None:
+        current.delete()
+        return None
+    if last is None:
+        # Handed in before submissions were kept: there is nothing to go back to, and nothing
+        # handed in may be lost, so the revision stays as it is.
+        raise ValidationError("This entry was handed in before; its answers cannot be discarded.")
+    Entry.objects.filter(pk=current.pk).update(
+        answers=last.answers,
+        reflection=last.reflection,
+        version=current.version + 1,
+        updated_at=timezone.now(),
+    )
+    current.refresh_from_db()
+    return current
 
 
 def entry_readers(entry: Entry) -> list[User]:

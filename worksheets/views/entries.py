@@ -24,7 +24,12 @@ from worksheets.forms.entries import (
 from worksheets.models import Entry, EntryUserObjectPermission
 from worksheets.models.entries import REFLECTION_MAX_LENGTH
 from worksheets.presenters import shown_elements
-from worksheets.selectors.entries import entries_of, entry_template_titles, supervisors_of
+from worksheets.selectors.entries import (
+    entries_of,
+    entry_resubmissions,
+    entry_template_titles,
+    supervisors_of,
+)
 from worksheets.services import entries as services
 from worksheets.services.entries import EntryConflict, EntryNotEditable, entry_readers
 
@@ -236,6 +241,7 @@ def entry_detail(request, pk):
         "entry": entry,
         "elements": shown_elements(entry.definition, entry.get_data()),
         "is_author": is_author,
+        "resubmissions": entry_resubmissions(entry),
     }
     if is_author and not entry.is_rating:
         context["readers"] = entry_readers(entry)
@@ -309,10 +315,21 @@ def entry_discard(request, pk):
     entry = _own_entry(request, pk, "delete_entry")
     if request.method == "POST":
         try:
-            services.entry_discard(entry=entry)
+            kept = services.entry_discard(entry=entry)
         except EntryNotEditable:
             messages.info(request, ALREADY_SUBMITTED)
             return redirect("worksheets:entry_detail", pk=entry.pk)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("worksheets:entry_edit", pk=entry.pk)
+        if kept is not None:
+            messages.success(
+                request, "Your changes were discarded: the answers you last handed in are back."
+            )
+            return redirect("worksheets:entry_edit", pk=entry.pk)
         messages.success(request, f"The draft of “{entry.display_title}” was deleted.")
         return redirect("worksheets:entry_list")
-    return render(request, "worksheets/entry_discard.html", {"entry": entry})
+    handed_in = entry.submitted_at is not None
+    return render(
+        request, "worksheets/entry_discard.html", {"entry": entry, "handed_in": handed_in}
+    )

@@ -248,3 +248,15 @@ def test_the_database_holds_case_folded_uniqueness_whatever_the_form(supervision
     Case.objects.create(supervision=supervision, pseudonym="Zoé")
     with pytest.raises(IntegrityError), transaction.atomic():
         Case.objects.create(supervision=supervision, pseudonym="ZOÉ")
+
+
+def test_a_case_already_discussed_is_not_deleted(client, supervisor, supervisee, supervision):
+    """Issue 10, item 1 as a kind: a delete is checked against the case's history."""
+    from supervision.services.cases import case_comment_add
+
+    case = make_case(supervision, "Rowan")
+    case_comment_add(case=case, author=supervisor, text="What keeps it going?")
+    client.force_login(supervisee)
+    response = client.post(reverse("supervision:case_delete", args=[case.pk]), follow=True)
+    assert "stays in the record" in response.content.decode()
+    assert Case.objects.filter(pk=case.pk).exists() and CaseComment.objects.count() == 1
