@@ -38,6 +38,7 @@ POST_ONLY = {"*": 405}
 OUR_APPS = (
     "supervision",
     "notifications",
+    "exports",
     "worksheets",
     "homework",
     "feedback",

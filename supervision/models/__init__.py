@@ -20,6 +20,7 @@ from .relationships import (
     SupervisionGroupUserObjectPermission,
     SupervisionUserObjectPermission,
 )
+from .signoffs import HoursSignOff
 from .submissions import SubmissionKey
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "CaseComment",
     "CaseGroupObjectPermission",
     "CaseUserObjectPermission",
+    "HoursSignOff",
     "Invitation",
     "Meeting",
     "MeetingGroupObjectPermission",

@@ -23,6 +23,8 @@ from supervision.models import (
 )
 from supervision.permissions import grant, revoke
 
+from .signoffs import lock_supervisions, meetings_locked_check
+
 SUPERVISOR_PERMS = ("view_meeting", "change_meeting", "delete_meeting")
 SUPERVISEE_PERMS = ("view_meeting", "change_meeting", "reflect_on_meeting")
 DETAIL_FIELDS = ("date", "starts_at", "duration_minutes", "mode", "observation")
@@ -74,6 +76,9 @@ def meeting_create(
                 {"attendees": "Include yourself: members record meetings they were at."}
             )
 
+    # A meeting in a signed period would change signed hours (supervision.services.signoffs).
+    lock_supervisions(a.pk for a in attendees)
+    meetings_locked_check(supervision_ids=[a.pk for a in attendees], dates=[details.get("date")])
     meeting = Meeting(
         supervisor=supervisor,
         group=group,
@@ -107,7 +112,16 @@ def meeting_update(
     sections: dict[str, str] | None = None,
     **details,
 ) -> Meeting:
-    """Change what the editor sent; cases and attendees left out (None) stay as they are."""
+    """Change what the editor sent; cases and attendees left out (None) stay as they are.
+
+    Refused (ValidationError) when the meeting's old or new date lies in a signed period.
+    """
+    # Lock order: the relationships first, then the meeting (supervision.services.signoffs).
+    locked_ids = set(meeting.attendances.values_list("supervision_id", flat=True))
+    if attendees is not None:
+        attendees = list(attendees)
+        locked_ids |= {a.pk for a in attendees}
+    lock_supervisions(locked_ids)
     meeting = (
         Meeting.objects.select_for_update(of=("self",)).select_related("group").get(pk=meeting.pk)
     )
@@ -146,6 +160,9 @@ def meeting_update(
             code="conflict",
         )
 
+    meetings_locked_check(
+        supervision_ids=locked_ids, dates=[meeting.date, details.get("date", meeting.date)]
+    )
     _apply_details(meeting, details, attendees)
     _apply_sections(meeting, sections or {}, editor=editor)
     meeting.updated_by = editor
@@ -164,8 +181,11 @@ def meeting_delete(*, meeting: Meeting) -> None:
     """Delete a meeting recorded by mistake; one that people have reflected on stays.
 
     A reflection is its author's own writing and would go with the meeting (CASCADE), so the
-    history decides, not only the record's state (issue 10). Raises ValidationError.
+    history decides, not only the record's state (issue 10). Raises ValidationError, also when its date lies in a signed period.
     """
+    supervision_ids = list(meeting.attendances.values_list("supervision_id", flat=True))
+    lock_supervisions(supervision_ids)
+    meetings_locked_check(supervision_ids=supervision_ids, dates=[meeting.date])
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.reflections.exists():
         raise ValidationError(

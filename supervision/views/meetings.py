@@ -252,15 +252,20 @@ def meeting_delete_view(request, pk):
         view="view_meeting",
         need="delete_meeting",
     )
+    refusal = None
     if request.method == "POST":
         try:
             meeting_delete(meeting=meeting)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("supervision:meeting_detail", pk=meeting.pk)
-        messages.success(request, "Meeting deleted.")
-        return redirect("supervision:meeting_list")
-    return render(request, "supervision/meetings/confirm_delete.html", {"meeting": meeting})
+            refusal = " ".join(error.messages)
+        else:
+            messages.success(request, "Meeting deleted.")
+            return redirect("supervision:meeting_list")
+    return render(
+        request,
+        "supervision/meetings/confirm_delete.html",
+        {"meeting": meeting, "refusal": refusal},
+    )
 
 
 @login_required

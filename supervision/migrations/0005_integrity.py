@@ -41,7 +41,7 @@ def fill_comparable_names(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("supervision", "0003_supervision_supervisee_may_propose"),
+        ("supervision", "0004_hours_signoff"),
     ]
 
     operations = [
