@@ -463,6 +463,8 @@ URLS = [
         },
         kwargs=obj_kwargs("meeting"),
         data=data_for("meeting_delete"),
+        # A meeting someone reflected on is kept (issue 10); here the delete itself is tried.
+        prepare=lambda world, kind: MeetingReflection.objects.all().delete(),
     ),
     *for_targets(
         "supervision:meeting_reflection",
