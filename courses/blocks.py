@@ -271,7 +271,7 @@ class ExerciseBlock(blocks.StructBlock):
             context["exercise"] = {
                 "worksheet": worksheet,
                 "available": bool(worksheet and worksheet.live),
-                "start_token": uuid.uuid4(),
+                "block_id": uuid.uuid4(),
             }
         return context
 

@@ -128,8 +128,8 @@ class ExerciseForViewer:
     worksheet: object
     available: bool = False
     start_url: str = ""
-    # A fresh token per page view (pressing "Start" twice starts one entry); also the block's id.
-    start_token: uuid.UUID = field(default_factory=uuid.uuid4)
+    # The block's id on the page (its heading labels it).
+    block_id: uuid.UUID = field(default_factory=uuid.uuid4)
     draft: object = None
     submitted: object = None
     # The worksheet was deleted, but the person's entries from this lesson are still theirs.

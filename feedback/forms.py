@@ -1,11 +1,10 @@
 """Forms for writing, editing and answering feedback; several sit on one page, so each has its own ids."""
 
-import uuid
-
 from django import forms
 
 from feedback.models import FEEDBACK_MAX_LENGTH, REPLY_MAX_LENGTH
 from supervision.attachments import ALLOWED_LIST, MAX_ATTACHMENT_MB
+from supervision.forms import SubmissionKeyMixin
 
 ATTACHMENT_HELP = f"A file to go with the comment: {ALLOWED_LIST}; at most {MAX_ATTACHMENT_MB} MB."
 
@@ -14,7 +13,7 @@ def _text(rows: int, max_length: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows, "maxlength": max_length})
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(SubmissionKeyMixin, forms.Form):
     """A new comment; the anchor names the question (empty for the entry as a whole)."""
 
     body = forms.CharField(
@@ -25,12 +24,11 @@ class FeedbackForm(forms.Form):
     )
     attachment = forms.FileField(required=False, help_text=ATTACHMENT_HELP)
     anchor = forms.CharField(required=False, max_length=50, widget=forms.HiddenInput)
-    client_token = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args, anchor: str = "", label: str = "", **kwargs):
         key = anchor or "entry"
         kwargs.setdefault("auto_id", f"id_new_{key}_%s")
-        kwargs.setdefault("initial", {"anchor": anchor, "client_token": uuid.uuid4()})
+        kwargs.setdefault("initial", {"anchor": anchor})
         super().__init__(*args, **kwargs)
         if label:
             self.fields["body"].label = label
@@ -60,16 +58,14 @@ class FeedbackEditForm(forms.Form):
             del self.fields["remove_attachment"]
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(SubmissionKeyMixin, forms.Form):
     body = forms.CharField(
         label="Your reply",
         max_length=REPLY_MAX_LENGTH,
         widget=_text(3, REPLY_MAX_LENGTH),
         error_messages={"required": "Write your reply before sending it."},
     )
-    client_token = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args, feedback, **kwargs):
         kwargs.setdefault("auto_id", f"id_reply_{feedback.pk}_%s")
-        kwargs.setdefault("initial", {"client_token": uuid.uuid4()})
         super().__init__(*args, **kwargs)

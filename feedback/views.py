@@ -23,6 +23,7 @@ from feedback.services import FeedbackConflict, feedback_page_url
 from supervision.attachments import private_download
 from supervision.audit import read_record
 from supervision.forms import apply_errors
+from supervision.idempotency import create_once
 from supervision.viewer import object_for, viewer_for
 from worksheets.definitions import answer_fields
 from worksheets.models import Entry
@@ -234,13 +235,15 @@ def feedback_add(request, entry_pk: int):
     form = _new_form(anchor, label, request.POST, request.FILES)
     if form.is_valid():
         try:
-            feedback = services.feedback_create(
-                entry=entry,
-                author=request.user,
-                body=form.cleaned_data["body"],
-                anchor=anchor,
-                attachment=form.cleaned_data["attachment"],
-                client_token=form.cleaned_data["client_token"],
+            feedback = create_once(
+                request,
+                lambda: services.feedback_create(
+                    entry=entry,
+                    author=request.user,
+                    body=form.cleaned_data["body"],
+                    anchor=anchor,
+                    attachment=form.cleaned_data["attachment"],
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -380,11 +383,13 @@ def feedback_reply(request, pk: int):
     form = ReplyForm(request.POST, feedback=feedback)
     if form.is_valid():
         try:
-            services.feedback_reply(
-                feedback=feedback,
-                author=request.user,
-                body=form.cleaned_data["body"],
-                client_token=form.cleaned_data["client_token"],
+            create_once(
+                request,
+                lambda: services.feedback_reply(
+                    feedback=feedback,
+                    author=request.user,
+                    body=form.cleaned_data["body"],
+                ),
             )
         except PermissionDenied:
             raise Http404 from None

@@ -6,6 +6,7 @@ from django.utils import timezone
 from courses.models import LessonPage
 from courses.selectors.lessons import lessons_readable_by
 from homework.models import MAX_OCCURRENCES, Assignment, Review
+from supervision.forms import SubmissionKeyMixin
 from supervision.models import Case
 from supervision.selectors.cases import cases_visible_to
 from worksheets.models import TemplateVersion
@@ -25,7 +26,7 @@ def worksheet_versions_for(user):
     )
 
 
-class AssignmentForm(forms.ModelForm):
+class AssignmentForm(SubmissionKeyMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -148,7 +149,7 @@ def obstacle_formset(data=None, initial=None):
     return formset_class(data=data, initial=initial, prefix="obstacles")
 
 
-class ReviewForm(forms.ModelForm):
+class ReviewForm(SubmissionKeyMixin, forms.ModelForm):
     class Meta:
         model = Review
         fields = [

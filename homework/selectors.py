@@ -93,6 +93,8 @@ class DueList:
     this_week: list = field(default_factory=list)
     later: list = field(default_factory=list)
     done: list = field(default_factory=list)
+    # Not handed in, and its supervision has ended: nothing more can be done with it.
+    ended: list = field(default_factory=list)
 
     @property
     def open_count(self) -> int:
@@ -118,6 +120,8 @@ def due_list_for(user, *, today: datetime.date) -> DueList:
         entry = occurrence.entry
         if entry is not None and entry.status == Entry.Status.SUBMITTED:
             due.done.append(occurrence)
+        elif occurrence.assignment.supervision.ended_on is not None:
+            due.ended.append(occurrence)
         elif occurrence.due_on < today:
             due.overdue.append(occurrence)
         elif occurrence.due_on == today:

@@ -5,9 +5,10 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from questionnaires.csv_import import MAX_BYTES
+from supervision.forms import SubmissionKeyMixin
 
 
-class RatingStartForm(forms.Form):
+class RatingStartForm(SubmissionKeyMixin, forms.Form):
     subject = forms.ModelChoiceField(
         queryset=None,
         label="Whom are you rating?",
@@ -15,7 +16,6 @@ class RatingStartForm(forms.Form):
         help_text="Only the people you supervise now. They see the rating once you release it.",
         error_messages={"required": "Choose whom you are rating."},
     )
-    start_token = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args, supervisees, **kwargs):
         super().__init__(*args, **kwargs)

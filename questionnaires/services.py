@@ -4,7 +4,6 @@ Administrations themselves are worksheet entries: started, autosaved, submitted 
 shared through ``worksheets.services.entries``.
 """
 
-import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -21,13 +20,9 @@ from worksheets.services.entries import entry_release, entry_start
 
 
 @transaction.atomic
-def rating_start(
-    *, rater: User, template_version: TemplateVersion, subject: User, start_token: uuid.UUID
-) -> Entry:
+def rating_start(*, rater: User, template_version: TemplateVersion, subject: User) -> Entry:
     """A draft rating of ``subject`` (one of the rater's current supervisees) by ``rater``."""
-    return entry_start(
-        author=rater, template_version=template_version, start_token=start_token, subject=subject
-    )
+    return entry_start(author=rater, template_version=template_version, subject=subject)
 
 
 @transaction.atomic

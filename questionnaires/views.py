@@ -1,7 +1,5 @@
 """Thin views: questionnaire results, each scale over time, two results side by side, ratings."""
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -23,6 +21,7 @@ from questionnaires.selectors import (
 )
 from questionnaires.services import rating_release, rating_start
 from supervision.forms import apply_errors
+from supervision.idempotency import create_once
 from supervision.models import User
 from supervision.viewer import object_for
 from worksheets.models import Entry, TemplateVersion
@@ -144,11 +143,13 @@ def rating_start_view(request, pk):
         form = RatingStartForm(request.POST, supervisees=supervisees)
         if form.is_valid():
             try:
-                entry = rating_start(
-                    rater=request.user,
-                    template_version=version,
-                    subject=form.cleaned_data["subject"],
-                    start_token=form.cleaned_data["start_token"],
+                entry = create_once(
+                    request,
+                    lambda: rating_start(
+                        rater=request.user,
+                        template_version=version,
+                        subject=form.cleaned_data["subject"],
+                    ),
                 )
             except ValidationError as error:
                 apply_errors(form, error)
@@ -156,7 +157,7 @@ def rating_start_view(request, pk):
                 return redirect("worksheets:entry_edit", pk=entry.pk)
         status = 400
     else:
-        form = RatingStartForm(supervisees=supervisees, initial={"start_token": uuid.uuid4()})
+        form = RatingStartForm(supervisees=supervisees)
         status = 200
     context = {"template": template, "version": version, "form": form}
     return render(request, "questionnaires/rating_start.html", context, status=status)

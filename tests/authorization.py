@@ -16,10 +16,12 @@ Statuses: a number; ``SIGN_IN`` (a redirect to the site's or the admin's sign-in
 not know exists, 403 for one they may see but not change this way.
 """
 
+import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -191,6 +193,72 @@ def url_test(matrix: Matrix):
         assert not failures, "\n".join(failures)
 
     return test_url
+
+
+def _row_counts() -> dict[str, int]:
+    counts = {}
+    for label in OUR_APPS:
+        if apps.is_installed(label):
+            for model in apps.get_app_config(label).get_models():
+                counts[model._meta.label] = model._default_manager.count()
+    return counts
+
+
+def double_submit_test(matrix: Matrix, names: tuple[str, ...], sent_by: dict | None = None):
+    """The module's create forms, each sent twice with one key: one redirect, written once.
+
+    For each URL named in ``names`` (the create forms of ``supervision.idempotency``), the first
+    kind of person whose POST the matrix expects to redirect sends the matrix's valid data twice
+    with the same ``submission_key``. Both answers must redirect to the same place, and the
+    second must change no row count of any model of ours (no second object, no second notice).
+    ``sent_by`` maps a name to ``(kind, data)`` or ``(kind, data, prepare)`` where the matrix's own
+    request is refused on purpose (its data, or the state of its world).
+    """
+    cases = {}
+    for url in matrix.urls:
+        for kind in matrix.kinds:
+            relation = matrix.relation(kind, url.target)
+            allowed = matrix.expected(url.post, kind, relation) == 302
+            if url.name in names and kind != "anonymous" and allowed:
+                cases.setdefault(url.name, (url, kind))
+    for name, (kind, data, *prepare) in (sent_by or {}).items():
+        url = next(url for url in matrix.urls if url.name == name)
+        cases[name] = (
+            replace(url, data=data, prepare=prepare[0] if prepare else url.prepare),
+            kind,
+        )
+    assert set(cases) == set(names), f"no one may send {set(names) - set(cases)}"
+
+    @pytest.mark.parametrize("url,kind", cases.values(), ids=list(cases))
+    def test_create_once(url, kind, world, db):
+        with transaction.atomic():
+            for prepare in (matrix.prepare, url.prepare):
+                if prepare is not None:
+                    prepare(world, kind)
+            client = Client()
+            client.force_login(world["users"][kind])
+            make_data = url.data or matrix.data
+            key = str(uuid.uuid4())
+            address = _address(url, world)
+            if matrix.expected(url.get, kind, matrix.relation(kind, url.target)) == 200:
+                page = client.get(address).content.decode()
+                assert 'name="submission_key"' in page, "the form carries no one-time key"
+            before = _row_counts()
+            first = client.post(address, {**make_data(world, url.target), "submission_key": key})
+            between = _row_counts()
+            second = client.post(address, {**make_data(world, url.target), "submission_key": key})
+            after = _row_counts()
+            transaction.set_rollback(True)
+        assert first.status_code == 302, first.content[:2000]
+        assert second.status_code == 302
+        assert second["Location"] == first["Location"]
+        assert before != between, "the first POST created nothing"
+        changed = {
+            name: (between[name], after[name]) for name in after if after[name] != between[name]
+        }
+        assert not changed, f"the second POST wrote again: {changed}"
+
+    return test_create_once
 
 
 def module_world(build):

@@ -165,3 +165,15 @@ def assign_machine_names(body, previous: dict[str, str] | None = None) -> None:
             columns = child.value["columns"]
             assign_names([(bound.id, bound.value) for bound in columns.bound_blocks], previous)
     assign_names(answers, previous)
+
+
+def answer_texts(value):
+    """Every string inside a stored answer (a string, or lists and dicts of them), in order."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for part in value.values():
+            yield from answer_texts(part)
+    elif isinstance(value, list | tuple):
+        for part in value:
+            yield from answer_texts(part)

@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "config.middleware.PrivateCacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "supervision.middleware.NormalisedInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "supervision.middleware.PersonTimeZoneMiddleware",
@@ -142,6 +143,18 @@ DATABASES = {
         conn_max_age=0,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite for a web server: readers never wait for a writer (WAL), a writer waits for another
+    # (busy timeout, seconds) instead of failing with "database is locked", and every transaction
+    # takes the write lock when it begins (IMMEDIATE), so two requests never both read and then
+    # both try to upgrade to writing, which SQLite refuses at once. Django documents these options.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts ---------------------------------------------------------------------------

@@ -1,7 +1,5 @@
 """Starting a lesson's worksheet exercise as self-practice, and completing the lesson when it is submitted."""
 
-import uuid
-
 from django.db import IntegrityError, transaction
 from wagtail.models import Page
 
@@ -18,13 +16,12 @@ def exercise_start(
     person: User,
     lesson: LessonPage,
     template_version: TemplateVersion,
-    start_token: uuid.UUID | None = None,
 ) -> Entry:
     """A private draft of the worksheet, remembered as started from this lesson.
 
-    The same start token always gives back the same entry, so pressing "Start" twice starts one.
+    A double press of "Start" is caught by the view's one-time key (`supervision.idempotency`).
     """
-    entry = entry_start(author=person, template_version=template_version, start_token=start_token)
+    entry = entry_start(author=person, template_version=template_version)
     if ExerciseEntry.objects.filter(entry=entry).exists():
         return entry
     link = ExerciseEntry(lesson=lesson, entry=entry)

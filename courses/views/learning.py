@@ -1,7 +1,5 @@
 """A learner marks a lesson complete or starts its exercise; a supervisor sees their supervisees' progress."""
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -13,6 +11,7 @@ from courses.presenters import course_access, course_outline, lesson_has_exercis
 from courses.selectors.access import supervisee_progress
 from courses.services.exercises import exercise_start as exercise_start_service
 from courses.services.progress import lesson_complete, lesson_completion_undo
+from supervision.idempotency import create_once
 from worksheets.models import TemplateVersion
 from worksheets.selectors.templates import templates_startable_by
 
@@ -48,15 +47,13 @@ def exercise_start(request, lesson_id: int, worksheet_id: int):
             request, "This worksheet is not available at the moment, so it cannot be started."
         )
         return redirect(lesson.get_url(request))
-    try:
-        token = uuid.UUID(request.POST.get("start_token", ""))
-    except ValueError:
-        token = None
-    entry = exercise_start_service(
-        person=request.user,
-        lesson=lesson,
-        template_version=TemplateVersion.objects.get(pk=template.current_version_id),
-        start_token=token,
+    entry = create_once(
+        request,
+        lambda: exercise_start_service(
+            person=request.user,
+            lesson=lesson,
+            template_version=TemplateVersion.objects.get(pk=template.current_version_id),
+        ),
     )
     if access.may_track_progress:
         messages.info(

@@ -141,5 +141,10 @@ def entry_attachment_remove(*, attachment: EntryAttachment, author) -> None:
         raise PermissionDenied
     if not entry.is_editable:
         raise ValidationError("This entry was handed in; its files can no longer be removed.")
+    if entry.submitted_at is not None and attachment.created_at <= entry.submitted_at:
+        # Handed in with an earlier version of a reopened entry: part of what was handed in.
+        raise ValidationError(
+            "This file was handed in with an earlier version of the entry, so it stays with it."
+        )
     attachment.file.delete(save=False)
     attachment.delete()

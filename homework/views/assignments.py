@@ -25,6 +25,7 @@ from homework.services.assignments import (
 )
 from homework.views.access import assignment_for, meeting_of
 from supervision.forms import apply_errors
+from supervision.idempotency import create_once
 from supervision.selectors.relationships import supervisions_visible_to
 from worksheets.selectors.templates import templates_startable_by
 
@@ -62,12 +63,15 @@ def assignment_create_view(request, supervision_id: int):
     obstacles = obstacle_formset(request.POST or None)
     if request.method == "POST" and form.is_valid() and obstacles.is_valid():
         try:
-            assignment = assignment_create(
-                supervision=supervision,
-                author=request.user,
-                data=form.cleaned_data,
-                obstacles=_obstacles(obstacles),
-                meeting=meeting,
+            assignment = create_once(
+                request,
+                lambda: assignment_create(
+                    supervision=supervision,
+                    author=request.user,
+                    data=form.cleaned_data,
+                    obstacles=_obstacles(obstacles),
+                    meeting=meeting,
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)

@@ -14,6 +14,7 @@ from homework.services.entries import entry_attachment_remove as entry_attachmen
 from homework.services.entries import entry_reopen, occurrence_entry_start
 from supervision.attachments import private_download
 from supervision.audit import read_record
+from supervision.idempotency import create_once
 from supervision.viewer import object_for, viewer_for
 from worksheets.models import Entry
 
@@ -89,7 +90,12 @@ def entry_attachment_add(request, pk: int):
         messages.error(request, "Choose a file to attach.")
     else:
         try:
-            entry_attachment_add_service(entry=entry, author=request.user, upload=upload)
+            create_once(
+                request,
+                lambda: entry_attachment_add_service(
+                    entry=entry, author=request.user, upload=upload
+                ),
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

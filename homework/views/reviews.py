@@ -9,6 +9,7 @@ from homework.forms import ReviewForm
 from homework.services.reviews import review_record
 from homework.views.access import assignment_for, meeting_of
 from supervision.forms import apply_errors
+from supervision.idempotency import create_once
 
 
 @login_required
@@ -19,12 +20,15 @@ def review_create(request, pk: int):
     form = ReviewForm(request.POST or None, instance=None, initial=_initial(latest))
     if request.method == "POST" and form.is_valid():
         try:
-            review_record(
-                assignment=assignment,
-                recorder=request.user,
-                data=form.cleaned_data,
-                meeting=meeting,
-                reviewed_on=meeting.date if meeting else None,
+            create_once(
+                request,
+                lambda: review_record(
+                    assignment=assignment,
+                    recorder=request.user,
+                    data=form.cleaned_data,
+                    meeting=meeting,
+                    reviewed_on=meeting.date if meeting else None,
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)

@@ -13,7 +13,7 @@ def _people():
     return User.objects.filter(is_active=True).order_by("display_name", "email")
 
 
-class RelationshipStartForm(forms.Form):
+class RelationshipStartForm(SubmissionKeyMixin, forms.Form):
     supervisor = PersonChoiceField(queryset=_people())
     supervisee = PersonChoiceField(queryset=_people())
     kind = forms.ChoiceField(choices=Supervision.Kind.choices, initial=Supervision.Kind.CLINICAL)
@@ -58,7 +58,7 @@ class GroupDetailsForm(forms.Form):
         return data
 
 
-class GroupStartForm(GroupDetailsForm):
+class GroupStartForm(SubmissionKeyMixin, GroupDetailsForm):
     supervisor = PersonChoiceField(queryset=_people())
     kind = forms.ChoiceField(choices=Supervision.Kind.choices, initial=Supervision.Kind.CLINICAL)
     started_on = forms.DateField(label="Start date", widget=DateInput, initial=timezone.localdate)
@@ -86,7 +86,7 @@ class GroupStartForm(GroupDetailsForm):
         return data
 
 
-class GroupMemberAddForm(forms.Form):
+class GroupMemberAddForm(SubmissionKeyMixin, forms.Form):
     supervisee = PersonChoiceField(label="New member", queryset=_people())
     started_on = forms.DateField(label="Joins on", widget=DateInput, initial=timezone.localdate)
 

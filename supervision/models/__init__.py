@@ -22,6 +22,7 @@ from .relationships import (
     SupervisionUserObjectPermission,
 )
 from .signoffs import HoursSignOff
+from .submissions import SubmissionKey
 
 __all__ = [
     "Attendance",
@@ -38,6 +39,7 @@ __all__ = [
     "MeetingReflectionUserObjectPermission",
     "MeetingUserObjectPermission",
     "ReadRecord",
+    "SubmissionKey",
     "Supervision",
     "SupervisionGroup",
     "SupervisionGroupGroupObjectPermission",

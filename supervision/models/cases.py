@@ -5,8 +5,9 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Lower
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+from supervision.text import comparable, normalised, refuse_direction_controls
 
 from .relationships import Supervision
 
@@ -30,7 +31,10 @@ class Case(models.Model):
         "pseudonym or code",
         max_length=60,
         help_text="An invented name or a code, never the patient's real name or initials.",
+        validators=[refuse_direction_controls],
     )
+    # The pseudonym as names are compared (supervision.text.comparable): unique per supervision.
+    pseudonym_key = models.CharField(max_length=60, editable=False, default="")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     presenting_problem = models.TextField(
         blank=True, help_text="What brought the patient to therapy, in your own words."
@@ -54,14 +58,14 @@ class Case(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["pseudonym", "pk"]
         permissions = [("comment_case", "Can comment on this case")]
         constraints = [
             models.UniqueConstraint(
-                Lower("pseudonym"), "supervision", name="case_pseudonym_unique_per_supervision"
+                fields=["supervision", "pseudonym_key"],
+                name="case_pseudonym_unique_per_supervision",
             )
         ]
 
@@ -76,8 +80,13 @@ class Case(models.Model):
         "behaviours",
     )
 
+    def save(self, *args, **kwargs):
+        self.pseudonym_key = comparable(self.pseudonym)
+        super().save(*args, **kwargs)
+
     def clean(self):
-        self.pseudonym = (self.pseudonym or "").strip()
+        self.pseudonym = normalised(self.pseudonym or "").strip()
+        self.pseudonym_key = comparable(self.pseudonym)
         errors = {}
         if not self.pseudonym:
             errors["pseudonym"] = "Enter a pseudonym or code for the case."
@@ -90,7 +99,7 @@ class Case(models.Model):
         elif (
             self.supervision_id
             and Case.objects.filter(
-                supervision_id=self.supervision_id, pseudonym__iexact=self.pseudonym
+                supervision_id=self.supervision_id, pseudonym_key=self.pseudonym_key
             )
             .exclude(pk=self.pk)
             .exists()
@@ -125,7 +134,6 @@ class CaseComment(models.Model):
     )
     text = models.TextField("comment", max_length=5000)
     created_at = models.DateTimeField(auto_now_add=True)
-    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -39,7 +39,6 @@ class Invitation(models.Model):
     supervision = models.ForeignKey(
         Supervision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

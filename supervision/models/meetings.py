@@ -118,7 +118,6 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Both parties may edit the record; the revision catches one overwriting the other.
     revision = models.PositiveIntegerField(default=1, editable=False)
-    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-date", "-starts_at", "-pk"]

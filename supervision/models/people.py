@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 
+from supervision.text import refuse_direction_controls
+
 AVAILABLE_ZONES = frozenset(zoneinfo.available_timezones()) - {"localtime", "Factory"}
 TIMEZONE_CHOICES = sorted((name, name.replace("_", " ")) for name in AVAILABLE_ZONES)
 
@@ -56,7 +58,10 @@ class User(AbstractUser):
     username = None
     email = models.EmailField("e-mail address", unique=True)
     display_name = models.CharField(
-        max_length=150, blank=True, help_text="How your name is shown to others."
+        max_length=150,
+        blank=True,
+        help_text="How your name is shown to others.",
+        validators=[refuse_direction_controls],
     )
     # Blank until the person's browser reports it or they choose one; until then the site's
     # zone (settings.TIME_ZONE) is used (supervision.middleware.PersonTimeZoneMiddleware).

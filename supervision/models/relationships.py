@@ -15,6 +15,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from supervision.text import comparable, refuse_direction_controls
+
 
 class Kind(models.TextChoices):
     CLINICAL = "clinical", "Clinical supervision"
@@ -44,7 +46,14 @@ class SupervisionGroup(models.Model):
     supervisor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="groups_led"
     )
-    name = models.CharField(max_length=120, help_text="For example “Wednesday CBT group”.")
+    name = models.CharField(
+        max_length=120,
+        help_text="For example “Wednesday CBT group”.",
+        validators=[refuse_direction_controls],
+    )
+    # The name as names are compared (supervision.text.comparable): unique among a supervisor's
+    # current groups.
+    name_key = models.CharField(max_length=120, editable=False, default="")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CLINICAL)
     started_on = models.DateField(default=timezone.localdate)
     ended_on = models.DateField(null=True, blank=True)
@@ -70,6 +79,11 @@ class SupervisionGroup(models.Model):
         ordering = ["name", "pk"]
         permissions = [("record_meeting", "Can record meetings of this group")]
         constraints = [
+            models.UniqueConstraint(
+                fields=["supervisor", "name_key"],
+                condition=Q(ended_on__isnull=True),
+                name="supervision_group_name_unique_per_supervisor",
+            ),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("started_on")),
                 name="supervision_group_ends_after_start",
@@ -84,6 +98,10 @@ class SupervisionGroup(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.name_key = comparable(self.name)
+        super().save(*args, **kwargs)
+
     def clean(self):
         errors = {}
         if self.ended_on and self.started_on and self.ended_on < self.started_on:
@@ -94,7 +112,7 @@ class SupervisionGroup(models.Model):
             self.supervisor_id
             and self.ended_on is None
             and SupervisionGroup.objects.current()
-            .filter(supervisor_id=self.supervisor_id, name__iexact=(self.name or "").strip())
+            .filter(supervisor_id=self.supervisor_id, name_key=comparable(self.name))
             .exclude(pk=self.pk)
             .exists()
         ):

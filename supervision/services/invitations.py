@@ -3,8 +3,6 @@
 The link and its token are made in ``supervision.invitation_tokens``.
 """
 
-import uuid
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +10,6 @@ from django.utils import timezone
 from supervision.models import Invitation, Supervision, SupervisionGroup, User
 from supervision.tasks import send_invitation
 
-from ._idempotency import existing_submission, save_once
 from .people import user_create
 from .relationships import supervision_start
 
@@ -27,11 +24,7 @@ def invitation_create(
     kind: str = Supervision.Kind.CLINICAL,
     group: SupervisionGroup | None = None,
     site_url: str,
-    submission_key: uuid.UUID | None = None,
 ) -> Invitation:
-    earlier = existing_submission(Invitation, submission_key, invited_by=invited_by)
-    if earlier is not None:
-        return earlier
     email = (email or "").strip().lower()
     if not email:
         raise ValidationError({"email": "Enter the e-mail address of the person to invite."})
@@ -71,13 +64,11 @@ def invitation_create(
         supervisor=supervisor,
         kind=kind,
         group=group,
-        submission_key=submission_key,
     )
     invitation.full_clean()
-    saved = save_once(invitation, invitation.save, invited_by=invited_by)
-    if saved is invitation:
-        send_invitation.enqueue(invitation_id=invitation.pk, site_url=site_url)
-    return saved
+    invitation.save()
+    send_invitation.enqueue(invitation_id=invitation.pk, site_url=site_url)
+    return invitation
 
 
 @transaction.atomic

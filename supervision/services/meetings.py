@@ -6,7 +6,6 @@ only by supervisees; a personal reflection stays with its author unless they sha
 """
 
 import datetime
-import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,7 +24,6 @@ from supervision.models import (
 from supervision.permissions import grant, revoke
 from supervision.signals import meeting_planned
 
-from ._idempotency import existing_submission, save_once
 from .signoffs import lock_supervisions, meetings_locked_check
 
 SUPERVISOR_PERMS = ("view_meeting", "change_meeting", "delete_meeting")
@@ -46,12 +44,8 @@ def meeting_create(
     attendees: Iterable[Supervision] = (),
     cases: Iterable[Case] = (),
     sections: dict[str, str] | None = None,
-    submission_key: uuid.UUID | None = None,
     **details,
 ) -> Meeting:
-    earlier = existing_submission(Meeting, submission_key, recorded_by=recorded_by)
-    if earlier is not None:
-        return earlier
     if (supervision is None) == (group is None):
         raise TypeError("A meeting belongs to one supervision or to one group.")
     if supervision is not None:
@@ -91,14 +85,11 @@ def meeting_create(
         group=group,
         recorded_by=recorded_by,
         updated_by=recorded_by,
-        submission_key=submission_key,
     )
     _apply_details(meeting, details, attendees)
     _apply_sections(meeting, sections or {}, editor=recorded_by)
     meeting.full_clean()
-    saved = save_once(meeting, meeting.save, recorded_by=recorded_by)
-    if saved is not meeting:
-        return saved
+    meeting.save()
     Attendance.objects.bulk_create(
         [Attendance(meeting=meeting, supervision=attendee) for attendee in attendees]
     )
@@ -190,11 +181,21 @@ def meeting_update(
 
 @transaction.atomic
 def meeting_delete(*, meeting: Meeting, actor: User | None = None) -> None:
-    """Delete the meeting; ValidationError when its date lies in a signed period."""
+    """Delete a meeting recorded by mistake; one that people have reflected on stays.
+
+    A reflection is its author's own writing and would go with the meeting (CASCADE), so the
+    history decides, not only the record's state (issue 10). Raises ValidationError, also when its date lies in a signed period.
+    """
     supervision_ids = list(meeting.attendances.values_list("supervision_id", flat=True))
     lock_supervisions(supervision_ids)
     meetings_locked_check(supervision_ids=supervision_ids, dates=[meeting.date])
-    # Attendances, reflections and every permission row go with the meeting (CASCADE).
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.reflections.exists():
+        raise ValidationError(
+            "Someone has written a reflection on this meeting, so it stays in the record. "
+            "Correct its details instead."
+        )
+    # Attendances and every permission row go with the meeting (CASCADE).
     meeting_id = meeting.pk
     meeting.delete()
     meeting_planned.send(sender=Meeting, meeting=meeting, meeting_id=meeting_id, actor=actor)

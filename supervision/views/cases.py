@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from supervision.audit import read_record, reads_of
 from supervision.forms import apply_errors
 from supervision.forms.cases import CaseCommentForm, CaseForm
+from supervision.idempotency import create_once
 from supervision.models import Supervision
 from supervision.permissions import objects_for_user
 from supervision.selectors.cases import (
@@ -57,11 +58,13 @@ def case_create_view(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            case = case_create(
-                supervision=data["supervision"],
-                author=request.user,
-                submission_key=data.get("submission_key"),
-                **{name: data[name] for name in CASE_FIELDS if name in data},
+            case = create_once(
+                request,
+                lambda: case_create(
+                    supervision=data["supervision"],
+                    author=request.user,
+                    **{name: data[name] for name in CASE_FIELDS if name in data},
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -107,11 +110,13 @@ def case_comment(request, pk):
     form = CaseCommentForm(request.POST)
     if form.is_valid():
         try:
-            case_comment_add(
-                case=case,
-                author=request.user,
-                text=form.cleaned_data["text"],
-                submission_key=form.cleaned_data.get("submission_key"),
+            create_once(
+                request,
+                lambda: case_comment_add(
+                    case=case,
+                    author=request.user,
+                    text=form.cleaned_data["text"],
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -149,7 +154,11 @@ def case_delete_view(request, pk):
         request, cases_visible_to(request.user), pk, view="view_case", need="delete_case"
     )
     if request.method == "POST":
-        case_delete(case=case)
+        try:
+            case_delete(case=case)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("supervision:case_detail", pk=case.pk)
         messages.success(request, f"Case “{case.pseudonym}” deleted.")
         return redirect("supervision:case_list")
     return render(request, "supervision/cases/confirm_delete.html", {"case": case})

@@ -1,6 +1,6 @@
 """The hours log as a table, a chart and a CSV download: one's own, or a supervisee's with oneself."""
 
-import csv
+from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -8,11 +8,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from supervision.exports import csv_response
 from supervision.selectors.hours import PERIODS, hours_log
 from supervision.selectors.relationships import supervisions_visible_to
 from supervision.viewer import object_for
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_HEADER = [
     "Date",
     "Start time",
@@ -21,18 +21,10 @@ CSV_HEADER = [
     "Setting",
     "Format",
     "Duration (minutes)",
-    "Credited (minutes)",
+    "Credited (hours)",
     "Observation of practice",
     "Cases discussed",
 ]
-
-
-def csv_cell(value) -> str:
-    """Text a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 def _period(request) -> str:
@@ -46,29 +38,22 @@ def _render_log(request, log, *, supervision=None):
 
 
 def _csv_response(log, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(CSV_HEADER)
-    for entry in log.entries:
-        writer.writerow(
-            [
-                csv_cell(value)
-                for value in (
-                    entry.date.isoformat(),
-                    entry.starts_at.strftime("%H:%M") if entry.starts_at else "",
-                    entry.supervisor,
-                    entry.kind,
-                    entry.setting,
-                    entry.mode,
-                    entry.duration_minutes,
-                    entry.credited_minutes,
-                    entry.observation_label,
-                    "; ".join(case.pseudonym for case in entry.cases),
-                )
-            ]
+    rows = (
+        (
+            entry.date,
+            entry.starts_at,
+            entry.supervisor,
+            entry.kind,
+            entry.setting,
+            entry.mode,
+            entry.duration_minutes,
+            Decimal(entry.credited_minutes) / 60,
+            entry.observation_label,
+            "; ".join(case.pseudonym for case in entry.cases),
         )
-    return response
+        for entry in log.entries
+    )
+    return csv_response(filename, CSV_HEADER, rows)
 
 
 @login_required

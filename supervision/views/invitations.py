@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from supervision.forms import apply_errors
 from supervision.forms.relationships import AcceptInvitationForm, InvitationForm
+from supervision.idempotency import create_once
 from supervision.models import SupervisionGroup, User
 from supervision.selectors.invitations import (
     invitation_from_link,
@@ -43,15 +44,17 @@ def invitation_create_view(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            invitation = invitation_create(
-                invited_by=request.user,
-                supervisor=data.get("supervisor") or request.user,
-                email=data["email"],
-                display_name=data.get("display_name", ""),
-                kind=data["kind"],
-                group=data.get("group"),
-                site_url=request.build_absolute_uri("/"),
-                submission_key=data.get("submission_key"),
+            invitation = create_once(
+                request,
+                lambda: invitation_create(
+                    invited_by=request.user,
+                    supervisor=data.get("supervisor") or request.user,
+                    email=data["email"],
+                    display_name=data.get("display_name", ""),
+                    kind=data["kind"],
+                    group=data.get("group"),
+                    site_url=request.build_absolute_uri("/"),
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)

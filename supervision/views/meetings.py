@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from supervision.audit import reads_of, reads_record
 from supervision.forms import apply_errors
 from supervision.forms.meetings import MeetingForm, MeetingReflectionForm
+from supervision.idempotency import create_once
 from supervision.models import Case, Meeting, MeetingReflection, Supervision, SupervisionGroup
 from supervision.panels import ShownPanel, panels_for
 from supervision.selectors.cases import cases_visible_to
@@ -131,11 +132,13 @@ def meeting_create_view(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = meeting_create(
-                recorded_by=request.user,
-                supervision=supervision,
-                submission_key=form.cleaned_data.get("submission_key"),
-                **form.service_arguments(),
+            meeting = create_once(
+                request,
+                lambda: meeting_create(
+                    recorded_by=request.user,
+                    supervision=supervision,
+                    **form.service_arguments(),
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -166,11 +169,13 @@ def group_meeting_create(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = meeting_create(
-                recorded_by=request.user,
-                group=group,
-                submission_key=form.cleaned_data.get("submission_key"),
-                **form.service_arguments(),
+            meeting = create_once(
+                request,
+                lambda: meeting_create(
+                    recorded_by=request.user,
+                    group=group,
+                    **form.service_arguments(),
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)

@@ -14,6 +14,7 @@ from supervision.forms.relationships import (
     GroupStartForm,
     RelationshipStartForm,
 )
+from supervision.idempotency import create_once
 from supervision.models import HoursSignOff, Supervision, SupervisionGroup
 from supervision.panels import panels_for
 from supervision.reauthentication import reauthentication_required
@@ -104,12 +105,15 @@ def relationship_start(request):
     form = RelationshipStartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            supervision = supervision_start(
-                supervisor=form.cleaned_data["supervisor"],
-                supervisee=form.cleaned_data["supervisee"],
-                kind=form.cleaned_data["kind"],
-                started_on=form.cleaned_data["started_on"],
-                actor=request.user,
+            supervision = create_once(
+                request,
+                lambda: supervision_start(
+                    supervisor=form.cleaned_data["supervisor"],
+                    supervisee=form.cleaned_data["supervisee"],
+                    kind=form.cleaned_data["kind"],
+                    started_on=form.cleaned_data["started_on"],
+                    actor=request.user,
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -150,15 +154,18 @@ def group_start(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            group = supervision_group_start(
-                supervisor=data["supervisor"],
-                name=data["name"],
-                kind=data["kind"],
-                started_on=data["started_on"],
-                credit_rule=data["credit_rule"],
-                credit_percent=data.get("credit_percent"),
-                members=list(data.get("members") or []),
-                actor=request.user,
+            group = create_once(
+                request,
+                lambda: supervision_group_start(
+                    supervisor=data["supervisor"],
+                    name=data["name"],
+                    kind=data["kind"],
+                    started_on=data["started_on"],
+                    credit_rule=data["credit_rule"],
+                    credit_percent=data.get("credit_percent"),
+                    members=list(data.get("members") or []),
+                    actor=request.user,
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -226,12 +233,15 @@ def group_member_add(request, pk):
     form = GroupMemberAddForm(request.POST, prefix="member")
     if form.is_valid():
         try:
-            supervision_start(
-                supervisor=group.supervisor,
-                supervisee=form.cleaned_data["supervisee"],
-                group=group,
-                started_on=form.cleaned_data["started_on"],
-                actor=request.user,
+            create_once(
+                request,
+                lambda: supervision_start(
+                    supervisor=group.supervisor,
+                    supervisee=form.cleaned_data["supervisee"],
+                    group=group,
+                    started_on=form.cleaned_data["started_on"],
+                    actor=request.user,
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)

@@ -9,7 +9,15 @@ administrator, who reads every course and manages its people without being enrol
 import uuid
 
 from courses.models import Enrollment
-from tests.authorization import POST_ONLY, Matrix, Url, module_world, only, url_test
+from tests.authorization import (
+    POST_ONLY,
+    Matrix,
+    Url,
+    double_submit_test,
+    module_world,
+    only,
+    url_test,
+)
 from tests.courses.factories import enrol, make_course_with_lessons, make_lesson
 from tests.courses.views.test_learning_exercises import exercise, library_worksheet
 from tests.factories import UserFactory, make_supervision
@@ -70,7 +78,7 @@ URLS = [
         },
         get=POST_ONLY,
         post={**only(READERS, 302), "*": 404},
-        data=lambda world, target: {"start_token": str(uuid.uuid4())},
+        data=lambda world, target: {"submission_key": str(uuid.uuid4())},
     ),
     Url(
         "courses:supervisees",
@@ -128,3 +136,7 @@ def snapshot():
 MATRIX = Matrix(urls=URLS, kinds=KINDS, snapshot=snapshot)
 world = module_world(build_world)
 test_url = url_test(MATRIX)
+
+# The create forms (supervision.idempotency): sent twice with one key, they create once.
+CREATES = ("courses:exercise_start",)
+test_create_once = double_submit_test(MATRIX, CREATES)

@@ -13,7 +13,7 @@ from feedback.services import feedback_create, feedback_release, feedback_update
 from supervision.models import Supervision
 from supervision.roles import COURSE_STAFF_GROUP
 from supervision.services.people import groups_ensure
-from tests.authorization import Matrix, Url, keep_file, module_world, url_test
+from tests.authorization import Matrix, Url, double_submit_test, keep_file, module_world, url_test
 from tests.factories import UserFactory, make_supervision
 from tests.feedback.conftest import PDF_BYTES, pdf
 from tests.worksheets.conftest import SMALL_BODY, submit
@@ -88,7 +88,7 @@ def edit_data(world, target):
 
 
 def reply_data(world, target):
-    return {"body": "Thank you.", "client_token": str(uuid.uuid4())}
+    return {"body": "Thank you.", "submission_key": str(uuid.uuid4())}
 
 
 def keep_attachments(world, kind):
@@ -112,7 +112,7 @@ URLS = [
         data=lambda w, t: {
             "body": "A new comment.",
             "anchor": "",
-            "client_token": str(uuid.uuid4()),
+            "submission_key": str(uuid.uuid4()),
         },
     ),
     Url(
@@ -194,3 +194,10 @@ URLS = [
 MATRIX = Matrix(urls=URLS, kinds=KINDS)
 world = module_world(build_world)
 test_url = url_test(MATRIX)
+
+# The create forms (supervision.idempotency): sent twice with one key, they create once.
+CREATES = (
+    "feedback:feedback_add",
+    "feedback:feedback_reply",
+)
+test_create_once = double_submit_test(MATRIX, CREATES)

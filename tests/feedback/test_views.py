@@ -20,7 +20,7 @@ def page_url(entry):
 
 
 def add(client, entry, body="A comment.", anchor="", **extra):
-    data = {"body": body, "anchor": anchor, "client_token": str(uuid.uuid4())}
+    data = {"body": body, "anchor": anchor, "submission_key": str(uuid.uuid4())}
     data.update(extra.pop("data", {}))
     return client.post(reverse("feedback:feedback_add", args=[entry.pk]), data, **extra)
 
@@ -159,7 +159,7 @@ def test_feedback_on_someone_elses_entry_is_refused(
 
 def test_double_submit_of_the_same_form_adds_one_comment(client, entry, supervisor):
     client.force_login(supervisor)
-    data = {"body": "Once only.", "anchor": "", "client_token": str(uuid.uuid4())}
+    data = {"body": "Once only.", "anchor": "", "submission_key": str(uuid.uuid4())}
     url = reverse("feedback:feedback_add", args=[entry.pk])
     client.post(url, data)
     client.post(url, data)
@@ -247,7 +247,7 @@ def test_the_supervisee_replies_and_the_thread_shows_who_wrote_what_when(
     client.force_login(supervisee)
     url = reverse("feedback:feedback_reply", args=[feedback.pk])
     response = client.post(
-        url, {"body": "Which column?", "client_token": str(uuid.uuid4())}, **HTMX
+        url, {"body": "Which column?", "submission_key": str(uuid.uuid4())}, **HTMX
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -266,7 +266,9 @@ def test_a_reply_to_unreleased_feedback_is_refused_with_a_message(
     client.force_login(supervisor)
     url = reverse("feedback:feedback_reply", args=[feedback.pk])
     for extra in ({}, HTMX):
-        response = client.post(url, {"body": "Early.", "client_token": str(uuid.uuid4())}, **extra)
+        response = client.post(
+            url, {"body": "Early.", "submission_key": str(uuid.uuid4())}, **extra
+        )
         assert response.status_code == 400
         assert "You can reply once this comment has been released." in response.content.decode()
     assert not FeedbackReply.objects.exists()
@@ -276,7 +278,7 @@ def test_an_empty_reply_is_refused_next_to_the_field(client, entry, supervisee, 
     feedback = make_feedback(released=True)
     client.force_login(supervisee)
     url = reverse("feedback:feedback_reply", args=[feedback.pk])
-    response = client.post(url, {"body": " ", "client_token": str(uuid.uuid4())})
+    response = client.post(url, {"body": " ", "submission_key": str(uuid.uuid4())})
     html = response.content.decode()
     assert response.status_code == 400
     assert f'id="id_reply_{feedback.pk}_body_error"' in html

@@ -23,6 +23,7 @@ from tests.authorization import (
     POST_ONLY,
     Matrix,
     Url,
+    double_submit_test,
     for_targets,
     module_world,
     url_test,
@@ -273,3 +274,28 @@ def snapshot():
 MATRIX = Matrix(urls=URLS, kinds=KINDS, relation=relation, snapshot=snapshot)
 world = module_world(build_world)
 test_url = url_test(MATRIX)
+
+# The create forms (supervision.idempotency): sent twice with one key, they create once.
+CREATES = (
+    "homework:assignment_create",
+    "homework:review_create",
+    "homework:entry_attachment_add",
+)
+
+
+def _reopened(world, kind):
+    Entry.objects.filter(pk=world["entry"]["current"].pk).update(status=Entry.Status.DRAFT)
+
+
+test_create_once = double_submit_test(
+    MATRIX,
+    CREATES,
+    sent_by={
+        # Files are added while the entry can change; the matrix's entry is handed in.
+        "homework:entry_attachment_add": (
+            "owner",
+            lambda w, t: {"file": SimpleUploadedFile("more.txt", b"More notes")},
+            _reopened,
+        )
+    },
+)

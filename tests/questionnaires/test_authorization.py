@@ -16,7 +16,16 @@ from django.urls import reverse
 from questionnaires.services import rating_release
 from supervision.roles import COURSE_STAFF_GROUP
 from supervision.services.people import groups_ensure
-from tests.authorization import DENIED, SIGN_IN, Matrix, Url, module_world, only, url_test
+from tests.authorization import (
+    DENIED,
+    SIGN_IN,
+    Matrix,
+    Url,
+    double_submit_test,
+    module_world,
+    only,
+    url_test,
+)
 from tests.factories import UserFactory, make_supervision
 from tests.worksheets.scoring.factories import (
     administer,
@@ -104,7 +113,7 @@ def compare_url(world, target):
 
 
 def start_data(world, target):
-    return {"start_token": str(uuid.uuid4())}
+    return {"submission_key": str(uuid.uuid4())}
 
 
 URLS = [
@@ -175,6 +184,19 @@ URLS = [
 MATRIX = Matrix(urls=URLS, kinds=KINDS, data=start_data, prepare=share_for)
 world = module_world(build_world)
 test_url = url_test(MATRIX)
+
+# The create forms (supervision.idempotency): sent twice with one key, they create once.
+CREATES = ("questionnaires:rating_start",)
+test_create_once = double_submit_test(
+    MATRIX,
+    CREATES,
+    sent_by={
+        "questionnaires:rating_start": (
+            "supervisor_before_sharing",
+            lambda world, target: {"subject": world["owner"].pk},
+        )
+    },
+)
 
 
 def test_a_rating_is_read_by_its_subject_only_once_released(client, world, db):

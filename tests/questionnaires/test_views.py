@@ -212,16 +212,16 @@ def test_a_supervisor_starts_rates_and_releases(
     start_url = reverse("questionnaires:rating_start", args=[template.pk])
     page = client.get(start_url)
     assert supervisee.name in page.content.decode()
-    missing = client.post(start_url, {"start_token": str(uuid.uuid4())})
+    missing = client.post(start_url, {"submission_key": str(uuid.uuid4())})
     assert missing.status_code == 400
     assert "Choose whom you are rating." in missing.content.decode()
     stranger = client.post(
-        start_url, {"start_token": str(uuid.uuid4()), "subject": UserFactory().pk}
+        start_url, {"submission_key": str(uuid.uuid4()), "subject": UserFactory().pk}
     )
     assert stranger.status_code == 400
     token = str(uuid.uuid4())
-    started = client.post(start_url, {"start_token": token, "subject": supervisee.pk})
-    again = client.post(start_url, {"start_token": token, "subject": supervisee.pk})
+    started = client.post(start_url, {"submission_key": token, "subject": supervisee.pk})
+    again = client.post(start_url, {"submission_key": token, "subject": supervisee.pk})
     assert started.status_code == again.status_code == 302 and started.url == again.url
     entry = Entry.objects.get(author=supervisor)
     assert entry.subject == supervisee and entry.is_editable
@@ -252,7 +252,8 @@ def test_a_trainee_is_told_a_rating_form_is_for_supervisors(client, supervisee, 
     assert client.get(reverse("questionnaires:rating_start", args=[template.pk])).status_code == 404
     # The worksheet start button cannot start a rating either.
     start = client.post(
-        reverse("worksheets:template_start", args=[template.pk]), {"start_token": str(uuid.uuid4())}
+        reverse("worksheets:template_start", args=[template.pk]),
+        {"submission_key": str(uuid.uuid4())},
     )
     assert start.url == reverse("questionnaires:rating_start", args=[template.pk])
     assert not Entry.objects.exists()

@@ -37,6 +37,7 @@ from tests.authorization import (
     SIGN_IN,
     Matrix,
     Url,
+    double_submit_test,
     for_targets,
     module_world,
     only,
@@ -476,6 +477,8 @@ URLS = [
         },
         kwargs=obj_kwargs("meeting"),
         data=data_for("meeting_delete"),
+        # A meeting someone reflected on is kept (issue 10); here the delete itself is tried.
+        prepare=lambda world, kind: MeetingReflection.objects.all().delete(),
     ),
     *for_targets(
         "supervision:meeting_reflection",
@@ -692,3 +695,16 @@ URLS = [
 MATRIX = Matrix(urls=URLS, kinds=USER_KINDS, relation=relation, snapshot=snapshot)
 world = module_world(build_world)
 test_url = url_test(MATRIX)
+
+# The create forms (supervision.idempotency): sent twice with one key, they create once.
+CREATES = (
+    "supervision:case_create",
+    "supervision:case_comment",
+    "supervision:meeting_create",
+    "supervision:group_meeting_create",
+    "supervision:invitation_create",
+    "supervision:relationship_start",
+    "supervision:group_start",
+    "supervision:group_member_add",
+)
+test_create_once = double_submit_test(MATRIX, CREATES)

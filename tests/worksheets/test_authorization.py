@@ -10,7 +10,15 @@ import uuid
 
 from supervision.roles import COURSE_STAFF_GROUP
 from supervision.services.people import groups_ensure
-from tests.authorization import SIGN_IN, Matrix, Url, module_world, only, url_test
+from tests.authorization import (
+    SIGN_IN,
+    Matrix,
+    Url,
+    double_submit_test,
+    module_world,
+    only,
+    url_test,
+)
 from tests.factories import UserFactory, make_supervision
 from tests.worksheets.conftest import SMALL_BODY, submit
 from worksheets.services.entries import entry_sharing_set, entry_start
@@ -78,7 +86,7 @@ def share_for(world, kind):
 
 def post_data(world, target):
     # A start needs a token; every other URL ignores it and so is tried with an empty POST.
-    return {"start_token": str(uuid.uuid4())}
+    return {"submission_key": str(uuid.uuid4())}
 
 
 URLS = [
@@ -201,3 +209,10 @@ URLS = [
 MATRIX = Matrix(urls=URLS, kinds=KINDS, data=post_data, prepare=share_for)
 world = module_world(build_world)
 test_url = url_test(MATRIX)
+
+# The create forms (supervision.idempotency): sent twice with one key, they create once.
+CREATES = (
+    "worksheets:template_start",
+    "worksheets:template_copy",
+)
+test_create_once = double_submit_test(MATRIX, CREATES)

@@ -188,8 +188,8 @@ def test_starting_twice_from_one_page_gives_one_entry(client, trainee, library_t
     client.force_login(trainee)
     url = reverse("worksheets:template_start", args=[library_template.pk])
     token = str(uuid.uuid4())
-    first = client.post(url, {"start_token": token})
-    second = client.post(url, {"start_token": token})
+    first = client.post(url, {"submission_key": token})
+    second = client.post(url, {"submission_key": token})
     assert first.url == second.url
     assert Entry.objects.filter(author=trainee).count() == 1
 

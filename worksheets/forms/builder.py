@@ -77,6 +77,26 @@ class WorksheetForm(forms.Form):
                 items.append(LayoutItem(kind="field", field=self[element["name"]]))
         return items
 
+    def too_long(self) -> dict[str, str]:
+        """Answers longer than their question takes, by name: what no save may store.
+
+        Submitting checks each answer's limit; a draft keeps what was typed unvalidated, but never
+        more than the same limits (issue 10: what is stored obeys the limits submit enforces).
+        A text question has its own limit; the parts of repeating rows and of the vicious circle
+        take at most ``d.VICIOUS_TEXT_LIMIT`` characters each.
+        """
+        problems = {}
+        for name, value in self.typed_answers().items():
+            field = self.fields[name]
+            limit = getattr(field, "max_length", None) or d.VICIOUS_TEXT_LIMIT
+            longest = max((len(text) for text in d.answer_texts(value)), default=0)
+            if longest > limit:
+                problems[name] = (
+                    f"This answer is {longest:,} characters long; it can take at most {limit:,}. "
+                    "Shorten it: it has not been saved."
+                )
+        return problems
+
     def unexpected_keys(self) -> list[str]:
         """Posted keys that belong to no question on this worksheet: forged or stale field names."""
         exact, patterns = set(self.allowed_keys), []

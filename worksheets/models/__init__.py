@@ -1,6 +1,6 @@
 """One module per concept; import the models here so Django and other apps find them."""
 
-from .entries import Entry, EntryGroupObjectPermission, EntryUserObjectPermission
+from .entries import Entry, EntryGroupObjectPermission, EntryUserObjectPermission, Submission
 from .templates import (
     TemplateVersion,
     WorksheetTemplate,
@@ -12,6 +12,7 @@ __all__ = [
     "Entry",
     "EntryGroupObjectPermission",
     "EntryUserObjectPermission",
+    "Submission",
     "TemplateVersion",
     "WorksheetTemplate",
     "WorksheetTemplateGroupObjectPermission",

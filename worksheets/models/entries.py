@@ -122,6 +122,29 @@ class Entry(models.Model):
         return dict(self.answers or {})
 
 
+class Submission(models.Model):
+    """What was handed in, each time: an entry reopened and revised keeps every earlier version.
+
+    Written only by ``entry_submit``; never changed or deleted through the product, so a reopened
+    entry can go back to what was last handed in and its reader can see what changed.
+    """
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="submissions")
+    number = models.PositiveIntegerField()
+    answers = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    reflection = models.TextField(blank=True, max_length=REFLECTION_MAX_LENGTH)
+    submitted_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["entry", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "number"], name="submission_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry} (handed in {self.number})"
+
+
 class EntryUserObjectPermission(UserObjectPermissionBase):
     content_object = models.ForeignKey(Entry, on_delete=models.CASCADE)
 

@@ -1,6 +1,8 @@
 """Entries a person wrote, or that were shared with them."""
 
 import datetime
+import itertools
+from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, TextField
 from django.db.models.functions import Cast
@@ -8,6 +10,7 @@ from django.db.models.functions import Cast
 from supervision.models import User
 from supervision.permissions import objects_for_user
 from supervision.selectors.relationships import supervisions_as_supervisee
+from worksheets import definitions as d
 from worksheets.models import Entry, EntryUserObjectPermission
 
 
@@ -101,3 +104,32 @@ def supervisors_of(user: User) -> QuerySet[User]:
     return User.objects.filter(
         pk__in=supervisions_as_supervisee(user).values("supervisor_id")
     ).order_by("display_name", "email")
+
+
+@dataclass(frozen=True)
+class Resubmission:
+    """One hand-in after the first: when, and which questions read differently from the one before."""
+
+    number: int
+    submitted_at: datetime.datetime
+    changed: list[str]
+
+
+def entry_resubmissions(entry: Entry) -> list[Resubmission]:
+    """What changed at each hand-in of a reopened and revised entry, oldest first (one query)."""
+    submissions = list(entry.submissions.order_by("number"))
+    labels = [
+        (element["name"], element.get("label") or element["name"])
+        for element in d.answer_fields(entry.definition or [])
+    ]
+    changes = []
+    for before, after in itertools.pairwise(submissions):
+        changed = [
+            label
+            for name, label in labels
+            if (before.answers or {}).get(name) != (after.answers or {}).get(name)
+        ]
+        if before.reflection != after.reflection:
+            changed.append("Free reflection")
+        changes.append(Resubmission(after.number, after.submitted_at, changed))
+    return changes

@@ -16,7 +16,9 @@ from django.utils import timezone
 from supervision.models import User
 from supervision.permissions import grant, revoke
 from supervision.selectors.relationships import supervisions_as_supervisor
-from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion
+from worksheets import definitions as d
+from worksheets.models import Entry, EntryUserObjectPermission, Submission, TemplateVersion
+from worksheets.models.entries import REFLECTION_MAX_LENGTH
 from worksheets.permissions import ENTRY_DRAFT_AUTHOR_PERMS, ENTRY_EDIT_PERMS, ENTRY_READER_PERMS
 from worksheets.scoring.definitions import Questionnaire
 from worksheets.scoring.results import AnswerError, score_questionnaire
@@ -108,6 +110,7 @@ def _locked_for_saving(entry: Entry, *, expected_version: int, session: str) -> 
 
 
 def _store(current: Entry, **changes) -> Entry:
+    _check_lengths(changes)
     for field, value in changes.items():
         setattr(current, field, value)
     current.version += 1
@@ -121,6 +124,20 @@ def _store(current: Entry, **changes) -> Entry:
         raise EntryConflict(Entry.objects.get(pk=current.pk))
     current.refresh_from_db()
     return current
+
+
+def _check_lengths(changes: dict) -> None:
+    """No write stores more than submitting would: the last guard behind every form and autosave."""
+    reflection = changes.get("reflection") or ""
+    if len(reflection) > REFLECTION_MAX_LENGTH:
+        raise ValidationError(
+            {"reflection": f"Ensure this has at most {REFLECTION_MAX_LENGTH:,} characters."}
+        )
+    for name, value in (changes.get("answers") or {}).items():
+        if any(len(text) > d.LONG_TEXT_LIMIT for text in d.answer_texts(value)):
+            raise ValidationError(
+                {name: f"Ensure this has at most {d.LONG_TEXT_LIMIT:,} characters."}
+            )
 
 
 @transaction.atomic
@@ -173,6 +190,13 @@ def entry_submit(
         submitted_at=submitted_at or timezone.now(),
         result=_score(current, answers),
     )
+    Submission.objects.create(
+        entry=current,
+        number=current.submissions.count() + 1,
+        answers=current.answers,
+        reflection=current.reflection,
+        submitted_at=current.submitted_at,
+    )
     revoke(current.author, ENTRY_EDIT_PERMS, current)
     # Homework sends the entry to the supervisor, a lesson's exercise completes the lesson:
     # the apps that know why the entry was written react (worksheets.signals lists them).
@@ -200,12 +224,34 @@ def entry_reopen(*, entry: Entry, actor: User) -> Entry:
 
 
 @transaction.atomic
-def entry_discard(*, entry: Entry) -> None:
-    """Delete a draft the author no longer wants; submitted entries are kept."""
+def entry_discard(*, entry: Entry) -> Entry | None:
+    """Throw away what the author typed since the entry was last handed in, or the whole draft.
+
+    A draft never handed in is deleted (returns None). An entry that was ever handed in is never
+    deleted, whatever its state now (issue 10: destructive actions are checked against the
+    history, not only the current state): a reopened entry goes back to its last submission's
+    answers and stays open for revision (returns the entry). Raises EntryNotEditable for an
+    entry that is handed in now.
+    """
     current = Entry.objects.select_for_update().get(pk=entry.pk)
     if not current.is_editable:
         raise EntryNotEditable(current)
-    current.delete()
+    last = current.submissions.order_by("-number").first()
+    if last is None and current.submitted_at is None:
+        current.delete()
+        return None
+    if last is None:
+        # Handed in before submissions were kept: there is nothing to go back to, and nothing
+        # handed in may be lost, so the revision stays as it is.
+        raise ValidationError("This entry was handed in before; its answers cannot be discarded.")
+    Entry.objects.filter(pk=current.pk).update(
+        answers=last.answers,
+        reflection=last.reflection,
+        version=current.version + 1,
+        updated_at=timezone.now(),
+    )
+    current.refresh_from_db()
+    return current
 
 
 def entry_readers(entry: Entry) -> list[User]:

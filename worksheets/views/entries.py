@@ -23,8 +23,14 @@ from worksheets.forms.entries import (
     EntrySharingForm,
 )
 from worksheets.models import Entry, EntryUserObjectPermission
+from worksheets.models.entries import REFLECTION_MAX_LENGTH
 from worksheets.presenters import shown_elements
-from worksheets.selectors.entries import entries_of, entry_template_titles, supervisors_of
+from worksheets.selectors.entries import (
+    entries_of,
+    entry_resubmissions,
+    entry_template_titles,
+    supervisors_of,
+)
 from worksheets.services import entries as services
 from worksheets.services.entries import EntryConflict, EntryNotEditable, entry_readers
 
@@ -166,6 +172,10 @@ def _draft_valid(form, controls) -> bool:
     if unexpected:
         form.is_valid()  # the form's own check reports the unexpected keys
         return False
+    if form.too_long():
+        form.is_valid()  # each answer's limit is reported beside its question
+        controls.is_valid()
+        return False
     return controls.is_valid()
 
 
@@ -184,6 +194,9 @@ def entry_autosave(request, pk):
     session = EntrySessionForm(request.POST)
     if form.unexpected_keys() or not session.is_valid():
         return _autosave_reply(request, "invalid", status=400)
+    too_long = _too_long(form, request.POST.get("reflection", ""))
+    if too_long:
+        return _autosave_reply(request, "too_long", problems=too_long, status=400)
     try:
         entry = services.entry_save_draft(
             entry=entry,
@@ -199,8 +212,19 @@ def entry_autosave(request, pk):
     return _autosave_reply(request, "saved", entry=entry)
 
 
-def _autosave_reply(request, state, *, entry=None, status=200):
-    context = {"state": state, "entry": entry, "now": timezone.localtime()}
+def _too_long(form, reflection: str) -> list[str]:
+    """What is longer than submitting would take, as sentences naming each question."""
+    problems = [f"{form.fields[name].label}: {text}" for name, text in form.too_long().items()]
+    if len(reflection) > REFLECTION_MAX_LENGTH:
+        problems.append(
+            f"Free reflection: it is {len(reflection):,} characters long; it can take at most "
+            f"{REFLECTION_MAX_LENGTH:,}."
+        )
+    return problems
+
+
+def _autosave_reply(request, state, *, entry=None, status=200, problems=()):
+    context = {"state": state, "entry": entry, "now": timezone.localtime(), "problems": problems}
     return render(request, "worksheets/includes/_autosave_status.html", context, status=status)
 
 
@@ -219,6 +243,7 @@ def entry_detail(request, pk):
         "entry": entry,
         "elements": shown_elements(entry.definition, entry.get_data()),
         "is_author": is_author,
+        "resubmissions": entry_resubmissions(entry),
     }
     if is_author:
         context["reads"] = reads_of(entry)
@@ -296,10 +321,21 @@ def entry_discard(request, pk):
     entry = _own_entry(request, pk, "delete_entry")
     if request.method == "POST":
         try:
-            services.entry_discard(entry=entry)
+            kept = services.entry_discard(entry=entry)
         except EntryNotEditable:
             messages.info(request, ALREADY_SUBMITTED)
             return redirect("worksheets:entry_detail", pk=entry.pk)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("worksheets:entry_edit", pk=entry.pk)
+        if kept is not None:
+            messages.success(
+                request, "Your changes were discarded: the answers you last handed in are back."
+            )
+            return redirect("worksheets:entry_edit", pk=entry.pk)
         messages.success(request, f"The draft of “{entry.display_title}” was deleted.")
         return redirect("worksheets:entry_list")
-    return render(request, "worksheets/entry_discard.html", {"entry": entry})
+    handed_in = entry.submitted_at is not None
+    return render(
+        request, "worksheets/entry_discard.html", {"entry": entry, "handed_in": handed_in}
+    )

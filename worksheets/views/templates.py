@@ -1,7 +1,5 @@
 """The worksheet library: browse, look inside, start as self-practice, copy and share templates."""
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from supervision.forms import apply_errors
+from supervision.idempotency import create_once
 from worksheets.forms.templates import TemplateSharingForm
 from worksheets.models import TemplateVersion, WorksheetTemplate
 from worksheets.permissions import may_author_templates, worksheet_template_policy
@@ -85,7 +84,6 @@ def template_detail(request, pk):
         "template": template,
         "version": version,
         "questions": question_overview(version.definition) if version else [],
-        "start_token": uuid.uuid4(),
         "may_copy": may_author_templates(user),
         "may_edit": worksheet_template_policy.user_has_permission_for_instance(
             user, "change", template
@@ -106,11 +104,7 @@ def template_start(request, pk):
     if version.is_rating:
         # A rating is about someone: it starts where the rater chooses whom they rate.
         return redirect("questionnaires:rating_start", pk=template.pk)
-    try:
-        token = uuid.UUID(request.POST.get("start_token", ""))
-    except ValueError:
-        token = None
-    entry = entry_start(author=request.user, template_version=version, start_token=token)
+    entry = create_once(request, lambda: entry_start(author=request.user, template_version=version))
     return redirect("worksheets:entry_edit", pk=entry.pk)
 
 
@@ -121,7 +115,9 @@ def template_copy(request, pk):
     if not may_author_templates(request.user):
         raise Http404
     if request.method == "POST":
-        duplicate = worksheet_template_copy(template=template, owner=request.user)
+        duplicate = create_once(
+            request, lambda: worksheet_template_copy(template=template, owner=request.user)
+        )
         messages.success(
             request,
             f"“{duplicate.title}” is now one of your own templates, as a draft. "

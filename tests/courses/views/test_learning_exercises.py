@@ -63,7 +63,7 @@ def page(client, lesson) -> str:
 
 
 def start(client, lesson, worksheet, token=None):
-    return client.post(start_url(lesson, worksheet), {"start_token": str(token or uuid.uuid4())})
+    return client.post(start_url(lesson, worksheet), {"submission_key": str(token or uuid.uuid4())})
 
 
 def submit(client, entry):
@@ -205,7 +205,7 @@ def test_an_entry_started_from_the_library_completes_no_lesson(client, trainee, 
     client.force_login(trainee)
     client.post(
         reverse("worksheets:template_start", args=[worksheet.pk]),
-        {"start_token": str(uuid.uuid4())},
+        {"submission_key": str(uuid.uuid4())},
     )
     entry = Entry.objects.get(author=trainee)
     assert submit(client, entry).status_code == 302

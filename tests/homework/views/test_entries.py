@@ -210,3 +210,82 @@ def test_the_entry_state_says_when_feedback_was_released(
         releaser=supervisor,
     )
     assert "Feedback released" in client.get(detail).content.decode()
+
+
+def test_homework_of_an_ended_supervision_reads_as_ended_with_no_refused_action(
+    client, supervision, supervisee, worksheet
+):
+    """Issue 10, item 8: no "Due today" and no "Start" that leads to a 403 after the end."""
+    today = timezone.localdate()
+    not_started = make_assignment(supervision, title="Never started", worksheet_version=worksheet)
+    not_started.expected.update(due_on=today)
+    drafted = make_assignment(supervision, title="Half done", worksheet_version=worksheet)
+    draft = occurrence_entry_start(occurrence=drafted.expected.get(), author=supervisee)
+    supervision_end(supervision=supervision)
+
+    due = due_list_for(supervisee, today=today)
+    assert not due.open_count
+    assert {o.assignment.title for o in due.ended} == {"Never started", "Half done"}
+    client.force_login(supervisee)
+    content = client.get(reverse("homework:due")).content.decode()
+    assert "Due today" not in content
+    assert "From supervisions that have ended (2)" in content
+    assert reverse("homework:occurrence_start", args=[not_started.expected.get().pk]) not in content
+    assert reverse("worksheets:entry_detail", args=[draft.pk]) in content
+    reading = client.get(reverse("worksheets:entry_detail", args=[draft.pk]), follow=True)
+    assert reading.status_code == 200  # what was written stays the author's
+    detail = client.get(reverse("homework:assignment_detail", args=[not_started.pk]))
+    assert "occurrence_start" not in detail.content.decode()
+    assert "Not started before the supervision ended." in detail.content.decode()
+
+
+def test_a_reopened_entry_keeps_what_was_handed_in_and_its_feedback(
+    client, supervision, supervisor, supervisee, worksheet
+):
+    """Issue 10, item 1: discarding on the reopened entry's page never deletes the hand-in."""
+    from feedback.models import Feedback, FeedbackReply
+    from feedback.services import feedback_create, feedback_release, feedback_reply
+
+    assignment = make_assignment(supervision, worksheet_version=worksheet)
+    occurrence = assignment.expected.get()
+    entry = hand_in(occurrence_entry_start(occurrence=occurrence, author=supervisee))
+    comment = feedback_create(entry=entry, author=supervisor, body="Good noticing.")
+    feedback_release(feedback=comment, releaser=supervisor)
+    feedback_reply(feedback=comment, author=supervisee, body="Thank you.")
+    entry_reopen(entry=entry, supervisor=supervisor, note="Add the second situation.")
+
+    client.force_login(supervisee)
+    edit = client.get(reverse("worksheets:entry_edit", args=[entry.pk])).content.decode()
+    assert "Delete this draft" not in edit
+    assert "Discard changes since you handed it in" in edit
+    entry.refresh_from_db()
+    changed = {"what_did_i_want_to_do": "Rescue, then step back"}
+    Entry.objects.filter(pk=entry.pk).update(answers=changed)  # typed, not yet handed in
+    response = client.post(reverse("worksheets:entry_discard", args=[entry.pk]))
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.get_data() == {"what_did_i_want_to_do": "Rescue"}
+    assert entry.status == Entry.Status.REOPENED
+    occurrence.refresh_from_db()
+    assert occurrence.entry_id == entry.pk
+    assert Feedback.objects.filter(entry=entry).count() == 1
+    assert FeedbackReply.objects.count() == 1
+
+    # Handed in again: both hand-ins are kept, and the reader sees what changed.
+    entry = hand_in(entry, answers=changed)
+    assert list(entry.submissions.values_list("number", flat=True)) == [1, 2]
+    client.force_login(supervisor)
+    page = client.get(reverse("worksheets:entry_detail", args=[entry.pk])).content.decode()
+    assert "Revised after it was reopened" in page and "changed What did I want to do?" in page
+
+
+def test_a_draft_never_handed_in_can_still_be_deleted(client, supervision, supervisee, worksheet):
+    occurrence = make_assignment(supervision, worksheet_version=worksheet).expected.get()
+    entry = occurrence_entry_start(occurrence=occurrence, author=supervisee)
+    client.force_login(supervisee)
+    assert (
+        "Delete this draft"
+        in client.get(reverse("worksheets:entry_edit", args=[entry.pk])).content.decode()
+    )
+    client.post(reverse("worksheets:entry_discard", args=[entry.pk]))
+    assert not Entry.objects.filter(pk=entry.pk).exists()

@@ -221,3 +221,42 @@ def test_case_list_separates_own_cases_from_supervisees_cases(client, supervisor
     response = client.get(reverse("supervision:case_list"))
     assert list(response.context["own_cases"]) == [own]
     assert list(response.context["supervisees_cases"]) == [theirs]
+
+
+@pytest.mark.parametrize("typed", ["Zoe\u0301", "ZOÉ", " zoé "])
+def test_a_pseudonym_that_looks_the_same_is_the_same(client, supervisee, supervision, typed):
+    """Issue 10, item 6: `Zoé` with a combining accent, or in capitals, beside `Zoé`."""
+    make_case(supervision, "Zoé")
+    client.force_login(supervisee)
+    response = client.post(CREATE, case_data(supervision, pseudonym=typed))
+    assert response.status_code == 200
+    assert "already have a case with this pseudonym" in response.content.decode()
+    assert Case.objects.count() == 1
+
+
+def test_a_pseudonym_with_a_direction_control_is_refused(client, supervisee, supervision):
+    client.force_login(supervisee)
+    response = client.post(CREATE, case_data(supervision, pseudonym="Ann\u202egpj"))
+    assert response.status_code == 200
+    assert "change the direction of the text" in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_the_database_holds_case_folded_uniqueness_whatever_the_form(supervision):
+    from django.db import IntegrityError, transaction
+
+    Case.objects.create(supervision=supervision, pseudonym="Zoé")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Case.objects.create(supervision=supervision, pseudonym="ZOÉ")
+
+
+def test_a_case_already_discussed_is_not_deleted(client, supervisor, supervisee, supervision):
+    """Issue 10, item 1 as a kind: a delete is checked against the case's history."""
+    from supervision.services.cases import case_comment_add
+
+    case = make_case(supervision, "Rowan")
+    case_comment_add(case=case, author=supervisor, text="What keeps it going?")
+    client.force_login(supervisee)
+    response = client.post(reverse("supervision:case_delete", args=[case.pk]), follow=True)
+    assert "stays in the record" in response.content.decode()
+    assert Case.objects.filter(pk=case.pk).exists() and CaseComment.objects.count() == 1

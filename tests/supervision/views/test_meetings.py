@@ -323,3 +323,20 @@ def test_a_member_records_a_group_meeting_they_were_at_but_cannot_change_who_was
             meeting=meeting, editor=member, revision=meeting.revision, attendees=[peer_place]
         )
     assert meeting.attendances.count() == 2
+
+
+def test_a_meeting_someone_reflected_on_is_not_deleted(client, supervisor, supervisee):
+    """Issue 10, item 1 as a kind: deleting the meeting would delete the supervisee's writing."""
+    from supervision.models import Meeting, MeetingReflection
+    from supervision.services.meetings import meeting_reflection_save
+
+    supervision = make_supervision(supervisor, supervisee)
+    meeting = make_meeting(supervision)
+    meeting_reflection_save(
+        meeting=meeting, author=supervisee, text="I felt rushed.", shared_with_supervisor=False
+    )
+    client.force_login(supervisor)
+    response = client.post(reverse("supervision:meeting_delete", args=[meeting.pk]), follow=True)
+    assert "stays in the record" in response.content.decode()
+    assert Meeting.objects.filter(pk=meeting.pk).exists()
+    assert MeetingReflection.objects.count() == 1
