@@ -51,6 +51,7 @@ PACKAGES = privacy.Provider(
     holdings=(
         *_gone(
             "account.EmailAddress.user",
+            "mfa.Authenticator.user",
             "guardian.UserObjectPermission.user",
             "wagtailusers.UserProfile.user",
             "wagtailadmin.EditingSession.user",

@@ -135,6 +135,11 @@ PROVIDER = privacy.Provider(
             privacy.KEEP,
             "A comment is part of a case another person owns; kept under the tombstone name.",
         ),
+        privacy.Holding(
+            "supervision.SubmissionKey.person",
+            privacy.DELETE,
+            "Which forms they sent, kept only so a double click does not create twice.",
+        ),
         privacy.Holding("supervision.Supervision.supervisor", privacy.KEEP, RELATIONSHIP_KEPT),
         privacy.Holding("supervision.Supervision.supervisee", privacy.KEEP, RELATIONSHIP_KEPT),
         privacy.Holding("supervision.SupervisionGroup.supervisor", privacy.KEEP, RELATIONSHIP_KEPT),
