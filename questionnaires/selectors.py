@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from supervision.models import User
 from supervision.permissions import objects_for_user
 from supervision.selectors.relationships import supervisions_as_supervisor
-from worksheets.models import Entry, EntryUserObjectPermission, WorksheetTemplate
+from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion, WorksheetTemplate
 from worksheets.selectors.templates import templates_startable_by
 
 
@@ -83,8 +83,23 @@ def ratings_given(user: User) -> QuerySet[Entry]:
 
 
 def questionnaires_startable_by(user: User) -> QuerySet[WorksheetTemplate]:
-    """Published questionnaire templates the person may start (self-report or rating)."""
-    return templates_startable_by(user).filter(is_questionnaire=True).order_by("title", "pk")
+    """Published questionnaire templates the person may start, each with ``is_rating``.
+
+    A rating form (filled in by a supervisor about a supervisee) is offered only to someone who
+    supervises somebody now: ``rating_start_view`` answers 404 to anyone else (issue 16).
+    """
+    rating = TemplateVersion.objects.filter(
+        pk=OuterRef("current_version_id"), questionnaire__rated_by_someone_else=True
+    )
+    startable = (
+        templates_startable_by(user)
+        .filter(is_questionnaire=True)
+        .annotate(is_rating=Exists(rating))
+        .order_by("title", "pk")
+    )
+    if not current_supervisees(user).exists():
+        startable = startable.filter(is_rating=False)
+    return startable
 
 
 def current_supervisees(user: User) -> QuerySet[User]:

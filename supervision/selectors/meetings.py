@@ -60,6 +60,15 @@ def meetings_of_group(group: SupervisionGroup, user: User) -> QuerySet[Meeting]:
     return meetings_visible_to(user).filter(group=group)
 
 
+def upcoming_first(meetings: QuerySet[Meeting]) -> tuple[list[Meeting], list[Meeting]]:
+    """A relationship's meetings split at today: the next planned one first, then the past,
+    newest first (issue 16: the next meeting was far down an oldest-first list)."""
+    today = timezone.localdate()
+    upcoming = meetings.filter(date__gte=today).order_by("date", "starts_at", "pk")
+    past = meetings.filter(date__lt=today).order_by("-date", "-starts_at", "-pk")
+    return list(upcoming), list(past)
+
+
 def reflections_visible_to(meeting: Meeting, user: User) -> QuerySet[MeetingReflection]:
     return objects_for_user(
         user,
