@@ -7,6 +7,7 @@ from courses.models import LessonPage
 from courses.selectors.lessons import lessons_readable_by
 from homework.models import MAX_OCCURRENCES, Assignment, Review
 from homework.selectors import SetByMe, supervisees_of
+from supervision.forms import RadioSelect
 from supervision.models import Case
 from supervision.selectors.cases import cases_visible_to
 from worksheets.models import TemplateVersion
@@ -163,7 +164,7 @@ class ReviewForm(forms.ModelForm):
             "next_step",
         ]
         widgets = {
-            "outcome": forms.RadioSelect,
+            "outcome": RadioSelect,
             "learned": forms.Textarea(attrs={"rows": 3}),
             "obstacles_met": forms.Textarea(attrs={"rows": 3}),
             "effort": forms.NumberInput(attrs={"min": 0, "max": 10}),

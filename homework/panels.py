@@ -4,6 +4,8 @@ Each function receives the page's objects (supervision.panels lists them per slo
 its template's context, or None when it has nothing to show there.
 """
 
+from django.utils import timezone
+
 from homework.selectors import (
     assignments_visible_to,
     engagement_for_supervisions,
@@ -38,7 +40,7 @@ def _homework_for(request, meeting):
 def meeting_review(request, *, meeting, text) -> dict:
     """The homework review opens the meeting's record: homework due by the meeting, reviewed."""
     due, _agreed = _homework_for(request, meeting)
-    return {"meeting": meeting, "homework_due": due, "text": text}
+    return {"meeting": meeting, "homework_due": due, "text": text, "today": timezone.localdate()}
 
 
 def meeting_agreed(request, *, meeting, text) -> dict:

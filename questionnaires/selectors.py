@@ -8,7 +8,7 @@ supervisors the author shared it with, and the subject of a released rating.
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from supervision.models import User
+from supervision.models import Supervision, User
 from supervision.permissions import objects_for_user
 from supervision.selectors.relationships import supervisions_as_supervisor
 from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion, WorksheetTemplate
@@ -91,15 +91,13 @@ def questionnaires_startable_by(user: User) -> QuerySet[WorksheetTemplate]:
     rating = TemplateVersion.objects.filter(
         pk=OuterRef("current_version_id"), questionnaire__rated_by_someone_else=True
     )
-    startable = (
+    return (
         templates_startable_by(user)
         .filter(is_questionnaire=True)
         .annotate(is_rating=Exists(rating))
+        .filter(Q(is_rating=False) | Exists(Supervision.objects.filter(supervisor=user).active()))
         .order_by("title", "pk")
     )
-    if not current_supervisees(user).exists():
-        startable = startable.filter(is_rating=False)
-    return startable
 
 
 def current_supervisees(user: User) -> QuerySet[User]:

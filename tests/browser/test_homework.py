@@ -44,6 +44,10 @@ def test_the_homework_loop(page, phone_page, supervisor, supervisee):
     page.get_by_label("When (optional)", exact=True).fill("Straight after each session")
     page.get_by_label("Anticipated obstacle").first.fill("Back-to-back sessions")
     page.get_by_label("Plan to get past it").first.fill("One line on a sticky note")
+    # No meeting is planned yet, so the due date offered is a week on; this one is due today.
+    due = page.get_by_label("Due date")
+    assert due.input_value() == str(timezone.localdate() + datetime.timedelta(days=7))
+    due.fill(str(timezone.localdate()))
     page.get_by_label("Supervisee's confidence").fill("5")
     assert page.get_by_text("consider making the task smaller or easier").is_visible()
     assert_accessible(page)
@@ -107,7 +111,7 @@ def test_the_homework_loop(page, phone_page, supervisor, supervisee):
     )
     page.get_by_label("Next step").select_option(label="Make it easier")
     assert_accessible(page)
-    page.get_by_role("button", name="Record review").click()
+    page.get_by_role("button", name="Record the review").click()
     page.get_by_text("Review recorded.").wait_for()
     assert Review.objects.get().meeting == next_meeting
 
