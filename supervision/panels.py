@@ -29,6 +29,11 @@ context and what the context function returned (``{% render_panel panel %}`` fro
     moves its section to the top of the record.
 
 ``supervision.detail``: ``supervision``; on the relationship's page, between meetings and cases.
+
+``entry.context``: ``entry`` (a worksheet entry its author is filling in); above the worksheet,
+    what the entry is for (homework: what, why, when, obstacles, "Back to this homework").
+    A panel's context may set ``back_url`` and ``back_label``; the page's back link uses the
+    first one given instead of "Back to my entries".
 """
 
 from collections import defaultdict
