@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "supervision.apps.PeopleAdminConfig",  # wagtail.users, people by display name
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
