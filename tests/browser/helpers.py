@@ -52,3 +52,10 @@ class ConsoleWatch:
 
     def assert_clean(self) -> None:
         assert not self.errors, "Console errors:\n" + "\n".join(self.errors)
+
+
+def open_menu(page) -> None:
+    """On a phone the navigation sits behind the "Menu" button; on a desktop it is always open."""
+    button = page.locator(".site-menu__button")
+    if button.is_visible() and page.locator("[data-site-menu][open]").count() == 0:
+        button.click()

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from homework.models import Assignment, Review
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, open_menu, sign_in
 from tests.factories import make_meeting, make_supervision
 from worksheets.library import blocks as b
 from worksheets.services.templates import worksheet_template_create
@@ -61,6 +61,9 @@ def test_the_homework_loop(page, phone_page, supervisor, supervisee):
 
     # The trainee does it on a phone and hands it in.
     sign_in(phone_page, supervisee.email)
+    # On a phone the header is one line; the menu opens from its button.
+    assert phone_page.locator(".site-header").bounding_box()["height"] < 0.2 * 844
+    open_menu(phone_page)
     phone_page.get_by_role("link", name="My homework").click()
     assert_accessible(phone_page)
     phone_page.get_by_role("button", name="Start Notice the urge to rescue").click()
