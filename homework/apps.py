@@ -42,6 +42,11 @@ class HomeworkConfig(AppConfig):
             context=homework_panels.meeting_agreed,
         )
         panels.register(
+            "entry.context",
+            template="homework/includes/_entry_plan.html",
+            context=homework_panels.entry_plan,
+        )
+        panels.register(
             "supervision.detail",
             template="homework/includes/_supervision_homework.html",
             context=homework_panels.supervision_homework,

@@ -6,7 +6,8 @@ from django.utils import timezone
 from courses.models import LessonPage
 from courses.selectors.lessons import lessons_readable_by
 from homework.models import MAX_OCCURRENCES, Assignment, Review
-from supervision.forms import SubmissionKeyMixin
+from homework.selectors import SetByMe, supervisees_of
+from supervision.forms import RadioSelect, SubmissionKeyMixin
 from supervision.models import Case
 from supervision.selectors.cases import cases_visible_to
 from worksheets.models import TemplateVersion
@@ -163,7 +164,7 @@ class ReviewForm(SubmissionKeyMixin, forms.ModelForm):
             "next_step",
         ]
         widgets = {
-            "outcome": forms.RadioSelect,
+            "outcome": RadioSelect,
             "learned": forms.Textarea(attrs={"rows": 3}),
             "obstacles_met": forms.Textarea(attrs={"rows": 3}),
             "effort": forms.NumberInput(attrs={"min": 0, "max": 10}),
@@ -173,3 +174,20 @@ class ReviewForm(SubmissionKeyMixin, forms.ModelForm):
             "reason": "For partly done or not attempted. Not doing homework is information, not a failure.",
             "next_step": "For partly done or not attempted: what changes next time.",
         }
+
+
+class SetByMeFilterForm(forms.Form):
+    """The filters of "Homework I set" (GET); an unknown value is shown as an error, not ignored."""
+
+    supervisee = forms.ModelChoiceField(
+        queryset=None, required=False, empty_label="Everyone I supervise"
+    )
+    status = forms.ChoiceField(choices=SetByMe.STATUS_CHOICES, required=False)
+    due = forms.ChoiceField(label="Due", choices=SetByMe.DUE_CHOICES, required=False)
+
+    def __init__(self, *args, supervisor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["supervisee"].queryset = supervisees_of(supervisor)
+        self.fields["supervisee"].label_from_instance = lambda person: person.name
+        for name in ("supervisee", "status", "due"):
+            self.fields[name].optional_by_design = True

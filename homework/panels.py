@@ -4,6 +4,10 @@ Each function receives the page's objects (supervision.panels lists them per slo
 its template's context, or None when it has nothing to show there.
 """
 
+from django.urls import reverse
+from django.utils import timezone
+
+from homework.models import Occurrence
 from homework.selectors import (
     assignments_visible_to,
     engagement_for_supervisions,
@@ -38,7 +42,7 @@ def _homework_for(request, meeting):
 def meeting_review(request, *, meeting, text) -> dict:
     """The homework review opens the meeting's record: homework due by the meeting, reviewed."""
     due, _agreed = _homework_for(request, meeting)
-    return {"meeting": meeting, "homework_due": due, "text": text}
+    return {"meeting": meeting, "homework_due": due, "text": text, "today": timezone.localdate()}
 
 
 def meeting_agreed(request, *, meeting, text) -> dict:
@@ -61,4 +65,28 @@ def supervision_homework(request, *, supervision) -> dict:
         .filter(supervision=supervision)
         .order_by("-created_at"),
         "is_supervisor": supervision.supervisor_id == request.user.pk,
+    }
+
+
+def entry_plan(request, *, entry) -> dict | None:
+    """Above a homework entry's worksheet: what, why, when and the obstacles planned for.
+
+    None for an entry that is not homework, or whose homework the person may not read.
+    """
+    occurrence = (
+        Occurrence.objects.filter(entry=entry)
+        .select_related("assignment__supervision__supervisor")
+        .first()
+    )
+    if occurrence is None:
+        return None
+    assignment = occurrence.assignment
+    if not viewer_for(request).has_perm("view_assignment", assignment):
+        return None
+    return {
+        "assignment": assignment,
+        "occurrence": occurrence,
+        "obstacles": list(assignment.obstacles.all()),
+        "back_url": reverse("homework:assignment_detail", args=[assignment.pk]),
+        "back_label": "Back to this homework",
     }

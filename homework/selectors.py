@@ -1,10 +1,25 @@
-"""Reads for homework: what is due, and how engagement has gone over the last weeks."""
+"""Reads for homework: what is due, how engagement has gone, and what a supervisor set."""
 
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -161,3 +176,100 @@ def homework_for_meeting(meeting, user) -> tuple[list[Assignment], list[Assignme
     )
     agreed = visible.filter(meeting=meeting).order_by("created_at")
     return list(due), list(agreed)
+
+
+class SetByMe:
+    """The filters of "Homework I set"; each value is one the form offers, or empty for any."""
+
+    DUE_CHOICES = [
+        ("", "Any due date"),
+        ("overdue", "Past its due date"),
+        ("week", "Due in the next 7 days"),
+        ("later", "Due later"),
+    ]
+    STATUS_CHOICES = [("", "Any status"), ("open", "Open (not yet reviewed)")] + [
+        (value, label)
+        for value, label in Assignment.Status.choices
+        if value != Assignment.Status.PROPOSED
+    ]
+
+
+def homework_set_by(
+    user,
+    *,
+    supervisee_id: int | None = None,
+    status: str = "",
+    due: str = "",
+    today: datetime.date,
+) -> QuerySet[Assignment]:
+    """The homework a supervisor set across their supervisees, what awaits them first.
+
+    Filtered in the database: the person's ``view_assignment`` permission, their being the
+    relationship's supervisor (a supervisor in training never sees their own homework here),
+    and the filters. Each row is annotated with ``awaiting_feedback`` (an entry handed in
+    without released feedback), ``awaiting_review`` (handed in, or past its last due date, and
+    not yet reviewed), ``last_due`` (date of the last occurrence) and ``handed_in`` /
+    ``expected_count`` (entries handed in of those expected). Rows awaiting something come
+    first, then by last due date. One query however many rows.
+    """
+    from feedback.models import Feedback
+    from worksheets.models import Entry
+
+    occurrences = Occurrence.objects.filter(assignment=OuterRef("pk"))
+    submitted = occurrences.filter(entry__status=Entry.Status.SUBMITTED)
+    released = Feedback.objects.filter(entry=OuterRef("entry"), status=Feedback.Status.RELEASED)
+    rows = (
+        assignments_visible_to(user)
+        .filter(supervision__supervisor=user)
+        .exclude(status=Assignment.Status.PROPOSED)
+        .select_related("supervision__supervisee", "worksheet_version")
+        .annotate(
+            last_due=Subquery(
+                occurrences.order_by("-due_on").values("due_on")[:1],
+                output_field=DateField(),
+            ),
+            awaiting_feedback=Exists(submitted.exclude(Exists(released))),
+            expected_count=Count("expected", distinct=True),
+            handed_in=Count(
+                "expected",
+                filter=Q(expected__entry__status=Entry.Status.SUBMITTED),
+                distinct=True,
+            ),
+        )
+        .annotate(
+            awaiting_review=Case(
+                When(status=Assignment.Status.DONE, then=Value(True)),
+                When(status=Assignment.Status.ACTIVE, last_due__lt=today, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+    )
+    if supervisee_id:
+        rows = rows.filter(supervision__supervisee_id=supervisee_id)
+    if status == "open":
+        rows = rows.filter(status__in=[Assignment.Status.ACTIVE, Assignment.Status.DONE])
+    elif status:
+        rows = rows.filter(status=status)
+    if due == "overdue":
+        rows = rows.filter(last_due__lt=today)
+    elif due == "week":
+        rows = rows.filter(last_due__gte=today, last_due__lte=today + datetime.timedelta(days=7))
+    elif due == "later":
+        rows = rows.filter(last_due__gt=today + datetime.timedelta(days=7))
+    return rows.order_by(
+        F("awaiting_feedback").desc(),
+        F("awaiting_review").desc(),
+        F("last_due").asc(nulls_last=True),
+        "pk",
+    )
+
+
+def supervisees_of(user) -> QuerySet:
+    """The people the person supervises or supervised, by name, for the inbox's filter."""
+    return (
+        get_user_model()
+        .objects.filter(supervisions_received__supervisor=user)
+        .distinct()
+        .order_by("display_name", "pk")
+    )

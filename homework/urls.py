@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from homework.views import assignments, entries, reviews
+from homework.views import assignments, entries, inbox, reviews
 
 app_name = "homework"
 
 urlpatterns = [
     path("", entries.due_list, name="due"),
+    path("set-by-me/", inbox.set_by_me, name="set_by_me"),
     path(
         "supervisions/<int:supervision_id>/new/",
         assignments.assignment_create_view,

@@ -8,10 +8,10 @@ supervisors the author shared it with, and the subject of a released rating.
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from supervision.models import User
+from supervision.models import Supervision, User
 from supervision.permissions import objects_for_user
 from supervision.selectors.relationships import supervisions_as_supervisor
-from worksheets.models import Entry, EntryUserObjectPermission, WorksheetTemplate
+from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion, WorksheetTemplate
 from worksheets.selectors.templates import templates_startable_by
 
 
@@ -83,8 +83,21 @@ def ratings_given(user: User) -> QuerySet[Entry]:
 
 
 def questionnaires_startable_by(user: User) -> QuerySet[WorksheetTemplate]:
-    """Published questionnaire templates the person may start (self-report or rating)."""
-    return templates_startable_by(user).filter(is_questionnaire=True).order_by("title", "pk")
+    """Published questionnaire templates the person may start, each with ``is_rating``.
+
+    A rating form (filled in by a supervisor about a supervisee) is offered only to someone who
+    supervises somebody now: ``rating_start_view`` answers 404 to anyone else (issue 16).
+    """
+    rating = TemplateVersion.objects.filter(
+        pk=OuterRef("current_version_id"), questionnaire__rated_by_someone_else=True
+    )
+    return (
+        templates_startable_by(user)
+        .filter(is_questionnaire=True)
+        .annotate(is_rating=Exists(rating))
+        .filter(Q(is_rating=False) | Exists(Supervision.objects.filter(supervisor=user).active()))
+        .order_by("title", "pk")
+    )
 
 
 def current_supervisees(user: User) -> QuerySet[User]:

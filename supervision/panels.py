@@ -30,6 +30,10 @@ context and what the context function returned (``{% render_panel panel %}`` fro
 
 ``supervision.detail``: ``supervision``; on the relationship's page, between meetings and cases.
 
+``entry.context``: ``entry`` (a worksheet entry its author is filling in); above the worksheet,
+    what the entry is for (homework: what, why, when, obstacles, "Back to this homework").
+    A panel's context may set ``back_url`` and ``back_label``; the page's back link uses the
+    first one given instead of "Back to my entries".
 ``signoff.detail``: ``signoff``; on a period's sign-off page, under the verification code
     (exports: make the log book PDF).
 ``notifications.preferences``: nothing more; under the person's notification preferences

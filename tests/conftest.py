@@ -87,13 +87,21 @@ def browser():
         browser.close()
 
 
+def _watched(page):
+    """The page, failing its test at teardown if it logged any console error (CSP included)."""
+    from tests.browser.helpers import ConsoleWatch
+
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
+    watch = ConsoleWatch(page)
+    yield page
+    page.context.close()
+    watch.assert_clean()
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(BROWSER_TIMEOUT_MS)
-    yield page
-    context.close()
+    yield from _watched(context.new_page())
 
 
 @pytest.fixture
@@ -104,7 +112,4 @@ def phone_page(browser, live_server):
         is_mobile=True,
         has_touch=True,
     )
-    page = context.new_page()
-    page.set_default_timeout(BROWSER_TIMEOUT_MS)
-    yield page
-    context.close()
+    yield from _watched(context.new_page())

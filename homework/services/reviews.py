@@ -3,7 +3,7 @@
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -30,7 +30,13 @@ def review_record(
     meeting=None,
     reviewed_on: datetime.date | None = None,
 ) -> Review:
-    """Both people in the supervision record the review together; a second save updates it."""
+    """Both people in the supervision record the review together; a second save updates it.
+
+    One review per assignment and day (``reviewed_on``, the meeting's date when given); saving
+    again that day edits it. Raises PermissionDenied for anyone outside the supervision, for a
+    proposal, or for a meeting of another supervision, and ValidationError for a meeting that
+    has not taken place yet (issue 16: reviews happen at meetings, not before them).
+    """
     assignment = (
         Assignment.objects.select_for_update().select_related("supervision").get(pk=assignment.pk)
     )
@@ -41,7 +47,15 @@ def review_record(
         raise PermissionDenied("A proposal is accepted before it is reviewed.")
     if meeting is not None and not meeting.attendances.filter(supervision=supervision).exists():
         raise PermissionDenied("That meeting was not part of this homework's supervision.")
-    reviewed_on = reviewed_on or timezone.localdate()
+    today = timezone.localdate()
+    if meeting is not None and meeting.date > today:
+        raise ValidationError(
+            f"The meeting of {meeting.date:%d %B %Y} has not taken place yet: "
+            "review the homework at that meeting or after it."
+        )
+    reviewed_on = reviewed_on or today
+    if reviewed_on > today:
+        raise ValidationError("A review is recorded on the day it happens, not in advance.")
     review = Review.objects.filter(assignment=assignment, reviewed_on=reviewed_on).first()
     review = review or Review(assignment=assignment, reviewed_on=reviewed_on)
     for name in REVIEW_FIELDS:

@@ -1,5 +1,7 @@
 """Agreeing, reading, editing and accepting homework."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -7,6 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.selectors.lessons import lessons_readable_by
@@ -26,6 +29,7 @@ from homework.services.assignments import (
 from homework.views.access import assignment_for, meeting_of
 from supervision.forms import apply_errors
 from supervision.idempotency import create_once
+from supervision.selectors.meetings import next_meeting_date
 from supervision.selectors.relationships import supervisions_visible_to
 from worksheets.selectors.templates import templates_startable_by
 
@@ -57,6 +61,12 @@ def assignment_create_view(request, supervision_id: int):
     if request.GET.get("lesson"):
         initial["reading_lesson"] = request.GET["lesson"]
     meeting = meeting_of(request, supervision)
+    # Due by the next planned meeting, where it is reviewed; a week on when none is planned yet.
+    today = timezone.localdate()
+    after = max(today, meeting.date) if meeting else today
+    initial["starts_on"] = next_meeting_date(
+        supervision, request.user, after=after
+    ) or after + datetime.timedelta(days=7)
     form = AssignmentForm(
         request.POST or None, author=request.user, supervision=supervision, initial=initial
     )

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from homework.forms import ReviewForm
 from homework.services.reviews import review_record
@@ -17,8 +18,15 @@ def review_create(request, pk: int):
     assignment = assignment_for(request, pk, "review_assignment")
     meeting = meeting_of(request, assignment.supervision)
     latest = assignment.reviews.first()
-    form = ReviewForm(request.POST or None, instance=None, initial=_initial(latest))
-    if request.method == "POST" and form.is_valid():
+    # The review being edited: the one of this meeting, or without a meeting the latest one.
+    if meeting is not None:
+        existing = assignment.reviews.filter(reviewed_on=meeting.date).first()
+    else:
+        existing = latest
+        meeting = latest.meeting if latest and latest.meeting_id else None
+    not_yet = meeting is not None and meeting.date > timezone.localdate()
+    form = ReviewForm(request.POST or None, instance=None, initial=_initial(existing or latest))
+    if request.method == "POST" and not not_yet and form.is_valid():
         try:
             create_once(
                 request,
@@ -27,17 +35,23 @@ def review_create(request, pk: int):
                     recorder=request.user,
                     data=form.cleaned_data,
                     meeting=meeting,
-                    reviewed_on=meeting.date if meeting else None,
+                    reviewed_on=meeting.date if meeting else (existing and existing.reviewed_on),
                 ),
             )
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Review recorded.")
+            messages.success(request, "Review saved." if existing else "Review recorded.")
             if meeting is not None:
                 return redirect("supervision:meeting_detail", meeting.pk)
             return redirect("homework:assignment_detail", assignment.pk)
-    context = {"form": form, "assignment": assignment, "meeting": meeting}
+    context = {
+        "form": form,
+        "assignment": assignment,
+        "meeting": meeting,
+        "existing": existing,
+        "not_yet": not_yet,
+    }
     return render(request, "homework/review_form.html", context)
 
 

@@ -20,6 +20,23 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs=attrs, format="%H:%M")
 
 
+class RadioSelect(forms.RadioSelect):
+    """Radio buttons that never offer a blank choice: the one radio widget of the project.
+
+    Django gives a required model field with choices and no default a blank ("---------")
+    choice, which a RadioSelect draws as a pre-selected empty button (issue 16). Here a question
+    not answered yet shows no button checked, and the field's own "required" error asks for one.
+    """
+
+    def optgroups(self, name, value, attrs=None):
+        groups = []
+        for group_name, options, index in super().optgroups(name, value, attrs):
+            options = [option for option in options if option["value"] not in ("", None)]
+            if options:
+                groups.append((group_name, options, index))
+        return groups
+
+
 class SubmissionKeyMixin(forms.Form):
     """A one-time key per opened form, so sending it twice saves once."""
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from supervision.models import Case, Meeting, MeetingReflection, Supervision
 
-from . import DateInput, SubmissionKeyMixin, TimeInput
+from . import DateInput, RadioSelect, SubmissionKeyMixin, TimeInput
 
 
 class CaseChoiceField(forms.ModelMultipleChoiceField):
@@ -37,7 +37,7 @@ class MeetingForm(SubmissionKeyMixin, forms.Form):
         label="Observation of practice",
         choices=Meeting.Observation.choices,
         initial=Meeting.Observation.NONE,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
     )
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from supervision.models import Invitation, Supervision, SupervisionGroup, User
 
-from . import DateInput, PeopleChoiceField, PersonChoiceField, SubmissionKeyMixin
+from . import DateInput, PeopleChoiceField, PersonChoiceField, RadioSelect, SubmissionKeyMixin
 
 
 def _people():
@@ -41,7 +41,7 @@ class GroupDetailsForm(forms.Form):
         label="How group time counts in the hours log",
         choices=SupervisionGroup.CreditRule.choices,
         initial=SupervisionGroup.CreditRule.SHARED,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
     )
     credit_percent = forms.IntegerField(
         label="Percentage credited",

@@ -85,6 +85,10 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.name
 
+    def get_full_name(self) -> str:
+        # Wagtail's admin and Django's name a person by this: the name they chose to go by.
+        return self.display_name or super().get_full_name()
+
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         """The person's time zone; the site's when unknown or no longer in the tz database."""
@@ -92,7 +96,7 @@ class User(AbstractUser):
 
     @property
     def name(self) -> str:
-        return self.display_name or self.get_full_name() or self.email.split("@")[0]
+        return self.get_full_name() or self.email.split("@")[0]
 
     def save(self, *args, **kwargs):
         self.email = self.email.lower()

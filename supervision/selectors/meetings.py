@@ -1,5 +1,7 @@
 """Meetings a person may read, with who was there, and the reflections they may see."""
 
+import datetime
+
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
@@ -58,6 +60,27 @@ def meetings_of_supervision(supervision: Supervision, user: User) -> QuerySet[Me
 
 def meetings_of_group(group: SupervisionGroup, user: User) -> QuerySet[Meeting]:
     return meetings_visible_to(user).filter(group=group)
+
+
+def upcoming_first(meetings: QuerySet[Meeting]) -> tuple[list[Meeting], list[Meeting]]:
+    """A relationship's meetings split at today: the next planned one first, then the past,
+    newest first (issue 16: the next meeting was far down an oldest-first list)."""
+    today = timezone.localdate()
+    upcoming = meetings.filter(date__gte=today).order_by("date", "starts_at", "pk")
+    past = meetings.filter(date__lt=today).order_by("-date", "-starts_at", "-pk")
+    return list(upcoming), list(past)
+
+
+def next_meeting_date(supervision: Supervision, user: User, *, after) -> datetime.date | None:
+    """The date of the supervision's first planned meeting after ``after`` (a date) that the
+    person may read, or None: where new homework is reviewed, so its natural due date."""
+    return (
+        objects_for_user(user, "view_meeting", Meeting.objects.all())
+        .filter(attendances__supervision=supervision, date__gt=after)
+        .order_by("date")
+        .values_list("date", flat=True)
+        .first()
+    )
 
 
 def reflections_visible_to(meeting: Meeting, user: User) -> QuerySet[MeetingReflection]:

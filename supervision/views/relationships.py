@@ -20,7 +20,11 @@ from supervision.panels import panels_for
 from supervision.reauthentication import reauthentication_required
 from supervision.selectors.cases import cases_visible_to
 from supervision.selectors.invitations import invitations_waiting
-from supervision.selectors.meetings import meetings_of_group, meetings_of_supervision
+from supervision.selectors.meetings import (
+    meetings_of_group,
+    meetings_of_supervision,
+    upcoming_first,
+)
 from supervision.selectors.relationships import (
     group_members,
     groups_for_administration,
@@ -47,10 +51,12 @@ def supervision_detail(request, pk):
         request, supervisions_visible_to(request.user), pk, view="view_supervision"
     )
     viewer = viewer_for(request)
+    upcoming, past = upcoming_first(meetings_of_supervision(supervision, request.user))
     context = {
         "supervision": supervision,
         "is_supervisor": supervision.supervisor_id == request.user.pk,
-        "meetings": meetings_of_supervision(supervision, request.user),
+        "upcoming_meetings": upcoming,
+        "past_meetings": past,
         "cases": cases_visible_to(request.user).filter(supervision=supervision),
         "can_record_meeting": viewer.has_perm("record_meeting", supervision),
         "can_bring_case": viewer.has_perm("bring_case", supervision),
@@ -72,10 +78,12 @@ def group_detail(request, pk):
         pk,
         view="view_supervisiongroup",
     )
+    upcoming, past = upcoming_first(meetings_of_group(group, request.user))
     context = {
         "group": group,
         "members": group_members(group),
-        "meetings": meetings_of_group(group, request.user),
+        "upcoming_meetings": upcoming,
+        "past_meetings": past,
         "can_record_meeting": viewer_for(request).has_perm("record_meeting", group),
     }
     return render(request, "supervision/groups/detail.html", context)
@@ -176,6 +184,7 @@ def group_start(request):
 
 
 def _group_page(request, group, **forms):
+    upcoming, past = upcoming_first(meetings_of_group(group, request.user))
     context = {
         "group": group,
         "members": group_members(group),

@@ -1,4 +1,5 @@
-"""Helpers for browser tests: sign in through the real login page and check accessibility."""
+"""Helpers for browser tests: sign in through the real login page, check accessibility, and
+collect every console error a page logs (a Content Security Policy refusal is one)."""
 
 import time
 
@@ -31,3 +32,43 @@ def sign_in(page, email: str, password: str = PASSWORD, totp_secret: str | None 
 def assert_accessible(page) -> None:
     results = _axe.run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+class ConsoleWatch:
+    """Every console error and uncaught exception of one page, for the fixtures to fail on.
+
+    A page the test asked for that answers 4xx (a 403 or 404 it expects) makes Chromium log
+    "Failed to load resource" for the document itself; that one is the test's point, not an
+    error of the page, so it is left out. A failed sub-resource (a script, a stylesheet) counts.
+    """
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        self._refused_documents: set[str] = set()
+        page.on("response", self._on_response)
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+
+    def _on_response(self, response) -> None:
+        if response.status >= 400 and response.request.resource_type == "document":
+            self._refused_documents.add(response.url)
+
+    def _on_console(self, message) -> None:
+        if message.type != "error":
+            return
+        location = message.location.get("url", "") if message.location else ""
+        if message.text.startswith("Failed to load resource") and (
+            location in self._refused_documents
+        ):
+            return
+        self.errors.append(f"{message.text} ({location})")
+
+    def assert_clean(self) -> None:
+        assert not self.errors, "Console errors:\n" + "\n".join(self.errors)
+
+
+def open_menu(page) -> None:
+    """On a phone the navigation sits behind the "Menu" button; on a desktop it is always open."""
+    button = page.locator(".site-menu__button")
+    if button.is_visible() and page.locator("[data-site-menu][open]").count() == 0:
+        button.click()

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from homework.models import Assignment, Review
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, open_menu, sign_in
 from tests.factories import make_meeting, make_supervision
 from worksheets.library import blocks as b
 from worksheets.services.templates import worksheet_template_create
@@ -44,6 +44,10 @@ def test_the_homework_loop(page, phone_page, supervisor, supervisee):
     page.get_by_label("When (optional)", exact=True).fill("Straight after each session")
     page.get_by_label("Anticipated obstacle").first.fill("Back-to-back sessions")
     page.get_by_label("Plan to get past it").first.fill("One line on a sticky note")
+    # No meeting is planned yet, so the due date offered is a week on; this one is due today.
+    due = page.get_by_label("Due date")
+    assert due.input_value() == str(timezone.localdate() + datetime.timedelta(days=7))
+    due.fill(str(timezone.localdate()))
     page.get_by_label("Supervisee's confidence").fill("5")
     assert page.get_by_text("consider making the task smaller or easier").is_visible()
     assert_accessible(page)
@@ -57,6 +61,9 @@ def test_the_homework_loop(page, phone_page, supervisor, supervisee):
 
     # The trainee does it on a phone and hands it in.
     sign_in(phone_page, supervisee.email)
+    # On a phone the header is one line; the menu opens from its button.
+    assert phone_page.locator(".site-header").bounding_box()["height"] < 0.2 * 844
+    open_menu(phone_page)
     phone_page.get_by_role("link", name="My homework").click()
     assert_accessible(phone_page)
     phone_page.get_by_role("button", name="Start Notice the urge to rescue").click()
@@ -107,7 +114,7 @@ def test_the_homework_loop(page, phone_page, supervisor, supervisee):
     )
     page.get_by_label("Next step").select_option(label="Make it easier")
     assert_accessible(page)
-    page.get_by_role("button", name="Record review").click()
+    page.get_by_role("button", name="Record the review").click()
     page.get_by_text("Review recorded.").wait_for()
     assert Review.objects.get().meeting == next_meeting
 

@@ -149,6 +149,8 @@ def pk_of(kind: str, key: str = "pk"):
 ACTIVE_AND_ENDED = ["current", "earlier"]
 URLS = [
     Url("homework:due", get={"*": 200}, post=GET_ONLY),
+    # Everyone may open "Homework I set"; it lists only what they set (tests/homework/views).
+    Url("homework:set_by_me", get={"*": 200}, post=GET_ONLY),
     # Needs a worksheet and a lesson the person may read; tests/homework/test_from_lesson.py
     # covers the allowed case. Here nobody reads any course, so everyone gets a 404.
     Url("homework:assign_from_lesson", get={"*": 404}, post=GET_ONLY),

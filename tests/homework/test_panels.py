@@ -64,3 +64,24 @@ def test_engagement_shows_each_supervisee_with_a_data_table(client, supervisor, 
     content = client.get(DASHBOARD).content.decode()
     assert f"Figures for {supervision.supervisee.name}" in content
     assert "circumstances got in the way (1)" in content
+
+
+def test_a_homework_entry_shows_its_plan_and_leads_back_to_the_homework(
+    client, supervision, supervisee
+):
+    """Issue 16: the worksheet of a homework entry showed no what, why, when or obstacles."""
+    assignment = make_assignment(
+        supervision,
+        title="Notice the urge",
+        obstacles=[("Back-to-back sessions", "One line on a sticky note")],
+    )
+    entry = occurrence_entry_start(occurrence=assignment.expected.get(), author=supervisee)
+    client.force_login(supervisee)
+
+    page = client.get(reverse("worksheets:entry_edit", args=[entry.pk])).content.decode()
+
+    assert "The homework: Notice the urge" in page
+    assert assignment.instructions in page and assignment.rationale in page
+    assert "Back-to-back sessions: One line on a sticky note" in page
+    assert reverse("homework:assignment_detail", args=[assignment.pk]) in page
+    assert "Back to this homework" in page and "Back to my entries" not in page

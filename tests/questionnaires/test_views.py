@@ -174,8 +174,9 @@ def test_index_lists_results_ratings_and_what_can_be_started(
     rating = administer(supervisor, rating_version, subject=supervisee)
     client.force_login(supervisee)
     page = client.get(reverse("questionnaires:index")).content.decode()
-    assert "Your results" in page and "Hand check" in page and "Hand rating" in page
-    assert "Ratings of your work" not in page
+    assert "Your results" in page and "Hand check" in page
+    # A rating form is for supervisors: not offered to a trainee (issue 16).
+    assert "Hand rating" not in page and "Ratings of your work" not in page
     rating_release(entry=rating)
     page = client.get(reverse("questionnaires:index")).content.decode()
     assert "Ratings of your work" in page
@@ -294,3 +295,16 @@ def test_the_history_of_ratings_speaks_of_ratings(
     client.force_login(supervisor)
     page = client.get(history_url(supervisee, rating_version)).content.decode()
     assert f"{supervisee.name}: the 2 ratings you may read." in page
+
+
+def test_a_rating_form_is_offered_only_to_someone_who_supervises(
+    client, supervisor, supervisee, supervision, rating_version
+):
+    """Issue 16: a trainee was offered a rating form whose start page answers 404 for them."""
+    title = rating_version.template.title
+    client.force_login(supervisee)
+    trainee = client.get(reverse("questionnaires:index"))
+    assert title not in [template.title for template in trainee.context["available"]]
+    client.force_login(supervisor)
+    rater = client.get(reverse("questionnaires:index"))
+    assert title in [template.title for template in rater.context["available"]]

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 
+from supervision.forms import RadioSelect
 from worksheets import definitions as d
 from worksheets.forms.fields import (
     ChecklistField,
@@ -234,7 +235,7 @@ class WorksheetFormBuilder:
     def create_single_choice_field(self, element, options):
         choices = [(choice, choice) for choice in element["choices"]]
         return forms.ChoiceField(
-            choices=choices, widget=forms.RadioSelect, error_messages=_not_offered(), **options
+            choices=choices, widget=RadioSelect, error_messages=_not_offered(), **options
         )
 
     def create_multiple_choice_field(self, element, options):

@@ -7,6 +7,7 @@ import re
 
 from django import forms
 
+from supervision.forms import RadioSelect
 from worksheets import definitions as d
 
 
@@ -26,7 +27,7 @@ def key_matcher(widget, name: str) -> tuple[set[str], re.Pattern | None]:
     return {name}, None
 
 
-class ScaleRadioSelect(forms.RadioSelect):
+class ScaleRadioSelect(RadioSelect):
     """Radio buttons laid out as a scale that wraps on a narrow screen."""
 
     def __init__(self, attrs=None, choices=()):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from supervision.audit import read_record, reads_of
 from supervision.forms import apply_errors
 from supervision.models import User
+from supervision.panels import panels_for
 from supervision.viewer import object_for, viewer_for
 from worksheets.forms.builder import build_worksheet_form
 from worksheets.forms.entries import (
@@ -73,13 +74,18 @@ def entry_list(request):
     return render(request, "worksheets/entry_list.html", context)
 
 
-def _edit_context(entry, form, controls, *, conflict=None):
+def _edit_context(request, entry, form, controls, *, conflict=None):
+    # What the entry is for, from the features above the engine (homework: its plan).
+    context_panels = panels_for("entry.context", request, entry=entry)
+    back = next((panel.context for panel in context_panels if "back_url" in panel.context), None)
     return {
         "entry": entry,
         "version": entry.template_version,
         "form": form,
         "controls": controls,
         "conflict": conflict,
+        "context_panels": context_panels,
+        "back": back,
     }
 
 
@@ -103,7 +109,9 @@ def entry_edit(request, pk):
                 "session": uuid.uuid4().hex,
             }
         )
-        return render(request, "worksheets/entry_edit.html", _edit_context(entry, form, controls))
+        return render(
+            request, "worksheets/entry_edit.html", _edit_context(request, entry, form, controls)
+        )
 
     form = build_worksheet_form(definition, questionnaire, data=request.POST)
     controls = EntryControlsForm(request.POST)
@@ -115,7 +123,10 @@ def entry_edit(request, pk):
         valid = _draft_valid(form, controls)
     if not valid:
         return render(
-            request, "worksheets/entry_edit.html", _edit_context(entry, form, controls), status=400
+            request,
+            "worksheets/entry_edit.html",
+            _edit_context(request, entry, form, controls),
+            status=400,
         )
     service = services.entry_submit if submitting else services.entry_save_draft
     answers = form.answers() if submitting else form.typed_answers()
@@ -134,7 +145,10 @@ def entry_edit(request, pk):
         # A questionnaire answer the scoring refuses: shown beside its question, nothing saved.
         apply_errors(form, error)
         return render(
-            request, "worksheets/entry_edit.html", _edit_context(entry, form, controls), status=400
+            request,
+            "worksheets/entry_edit.html",
+            _edit_context(request, entry, form, controls),
+            status=400,
         )
     except EntryConflict as conflict:
         # Show what this tab typed, without validation errors, next to a clear explanation.
@@ -142,7 +156,7 @@ def entry_edit(request, pk):
         return render(
             request,
             "worksheets/entry_edit.html",
-            _edit_context(conflict.entry, typed, controls, conflict=conflict),
+            _edit_context(request, conflict.entry, typed, controls, conflict=conflict),
             status=409,
         )
     if submitting:

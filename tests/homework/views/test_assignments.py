@@ -195,3 +195,23 @@ def test_questionnaires_can_be_assigned_but_rating_forms_cannot(supervisor):
     titles = [version.title for version in worksheet_versions_for(supervisor)]
     assert any("schema" in title.lower() for title in titles)
     assert not any("competence" in title.lower() for title in titles)
+
+
+def test_new_homework_is_due_by_the_next_planned_meeting(client, supervision, supervisor):
+    """Issue 16: homework is reviewed at the next meeting, so that is its natural due date."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import make_meeting
+
+    today = timezone.localdate()
+    agreed_in = make_meeting(supervision, date=today)
+    make_meeting(supervision, date=today + datetime.timedelta(days=30))
+    next_one = make_meeting(supervision, date=today + datetime.timedelta(days=12))
+    client.force_login(supervisor)
+    url = reverse("homework:assignment_create", args=[supervision.pk])
+
+    response = client.get(f"{url}?meeting={agreed_in.pk}")
+
+    assert response.context["form"]["starts_on"].value() == next_one.date

@@ -124,3 +124,67 @@ def test_engagement_counts_outcomes_and_reasons_by_week(supervision, supervisor)
         "Circumstances got in the way": 1,
         "Too demanding at the moment": 1,
     }
+
+
+# --- Issue 16: reviews at meetings that have taken place, edited once recorded ---------------
+
+
+def test_a_meeting_still_planned_offers_no_review_and_the_service_refuses_one(
+    client, supervision, supervisor
+):
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import make_meeting
+
+    assignment = make_assignment(supervision, starts_on=timezone.localdate())
+    planned = make_meeting(supervision, date=timezone.localdate() + datetime.timedelta(days=5))
+    client.force_login(supervisor)
+
+    record = client.get(reverse("supervision:meeting_detail", args=[planned.pk])).content.decode()
+    assert "Reviewed at this meeting once it has taken place." in record
+    assert f"{review_url(assignment)}?meeting={planned.pk}" not in record
+
+    response = client.post(
+        f"{review_url(assignment)}?meeting={planned.pk}", {"outcome": "done", "meeting": planned.pk}
+    )
+    assert response.status_code == 200
+    assert "has not taken place yet" in response.content.decode()
+    assert not Review.objects.exists()
+    with pytest.raises(ValidationError):
+        review_record(
+            assignment=assignment, recorder=supervisor, data={"outcome": "done"}, meeting=planned
+        )
+
+
+def test_once_recorded_the_review_is_edited_and_shown_on_the_meeting_record(
+    client, supervision, supervisor
+):
+    from tests.factories import make_meeting
+
+    assignment = make_assignment(supervision, starts_on=timezone.localdate())
+    meeting = make_meeting(supervision, date=timezone.localdate())
+    client.force_login(supervisor)
+    url = f"{review_url(assignment)}?meeting={meeting.pk}"
+    client.post(
+        url,
+        {
+            "outcome": "partly",
+            "reason": "circumstances",
+            "next_step": "keep",
+            "learned": "Quiet moments pull me in.",
+        },
+    )
+
+    record = client.get(reverse("supervision:meeting_detail", args=[meeting.pk])).content.decode()
+    assert "Edit the review" in record
+    assert "Quiet moments pull me in." in record
+    assert "Circumstances got in the way" in record
+    detail = client.get(reverse("homework:assignment_detail", args=[assignment.pk]))
+    assert "Edit the review" in detail.content.decode()
+
+    form = client.get(url)
+    assert "Edit the review of" in form.content.decode()
+    assert form.context["form"].initial["learned"] == "Quiet moments pull me in."
+    client.post(url, {"outcome": "done", "learned": "Holding back works."})
+    review = Review.objects.get()
+    assert (review.outcome, review.learned) == ("done", "Holding back works.")

@@ -1,0 +1,38 @@
+"""The browser fixtures fail a test on any console error, a Content Security Policy refusal first."""
+
+import pytest
+
+from tests.browser.helpers import ConsoleWatch
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_inline_style_is_refused_and_caught(browser, live_server):
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    watch = ConsoleWatch(page)
+    page.goto("/accounts/login/")
+    assert watch.errors == []
+    # What htmx did before it was configured: an inline <style>, which the policy refuses.
+    page.evaluate(
+        "document.head.insertAdjacentHTML('beforeend', '<style>body { color: red; }</style>')"
+    )
+    page.wait_for_timeout(200)
+    context.close()
+    assert any("style" in error for error in watch.errors), watch.errors
+    with pytest.raises(AssertionError, match="Console errors"):
+        watch.assert_clean()
+
+
+def test_htmx_is_configured_not_to_inject_its_styles(page):
+    page.goto("/accounts/login/")
+    page.wait_for_function("window.htmx !== undefined")
+    assert page.evaluate("htmx.config.includeIndicatorStyles") is False
+    assert page.evaluate("[...document.styleSheets].every(sheet => sheet.href !== null)"), (
+        "an inline <style> was added"
+    )
+
+
+def test_a_page_the_test_expects_to_be_missing_is_not_an_error(page):
+    response = page.goto("/no-such-page/")
+    assert response.status == 404
