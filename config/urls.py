@@ -17,6 +17,7 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
     path("questionnaires/", include("questionnaires.urls")),
+    path("recordings/", include("recordings.urls")),
     path("accounts/", include("allauth.urls")),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

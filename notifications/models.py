@@ -12,6 +12,7 @@ class Notification(models.Model):
         FEEDBACK_RELEASED = "feedback_released", "Feedback released"
         REPLY_RECEIVED = "reply_received", "Reply received"
         ENTRY_REOPENED = "entry_reopened", "Entry reopened"
+        RECORDING_EXPIRING = "recording_expiring", "Recording to be deleted soon"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

@@ -8,6 +8,7 @@ const vendor = join(root, "static", "vendor");
 const files = {
   "htmx.org/dist/htmx.min.js": "htmx.min.js",
   "chart.js/dist/chart.umd.min.js": "chart.umd.min.js",
+  "tus-js-client/dist/tus.min.js": "tus.min.js",
 };
 
 mkdirSync(vendor, { recursive: true });

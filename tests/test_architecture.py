@@ -20,7 +20,7 @@ FLOORS = (
     ("notifications",),  # the one notice service; may name people
     ("worksheets",),  # the engine
     ("courses", "feedback", "questionnaires"),  # features
-    ("homework",),  # homework points at a lesson (courses) and shows feedback's state
+    ("homework", "recordings"),  # homework points at a lesson; recordings use ratings
     ("demo",),  # composes every app's demo data
     ("config",),  # settings and URLs put the apps together
 )
