@@ -12,6 +12,7 @@ from collections.abc import Callable
 from feedback.demo import seed_feedback
 from homework.demo import seed_homework
 from questionnaires.demo import seed_questionnaires
+from recordings.demo import seed_recordings
 from supervision.demo.records import seed_records
 from worksheets.demo import seed_worksheets
 
@@ -23,4 +24,5 @@ PARTS: tuple[DemoPart, ...] = (
     ("homework", seed_homework),
     ("feedback", seed_feedback),
     ("questionnaires", seed_questionnaires),
+    ("recordings", seed_recordings),
 )

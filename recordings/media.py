@@ -88,7 +88,7 @@ def probe(path: str, file_name: str) -> Probe:
     check_name(file_name)
     refused = ValidationError(NOT_MEDIA.format(accepted=ACCEPTED_LIST), code="not_media")
     try:
-        with av.open(path, mode="r", metadata_errors="ignore") as container:
+        with av.open(path, mode="r") as container:
             has_audio = bool(container.streams.audio)
             has_video = any(
                 # A cover picture in an MP3 is a "video" stream of one frame.

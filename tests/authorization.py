@@ -40,6 +40,7 @@ OUR_APPS = (
     "homework",
     "feedback",
     "questionnaires",
+    "recordings",
     "courses",
     "demo",
     "config",
