@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0001_initial'),
+        ("notifications", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('assignment_new', 'New homework'), ('proposal_accepted', 'Proposal accepted'), ('entry_submitted', 'Homework submitted'), ('feedback_released', 'Feedback released'), ('reply_received', 'Reply received'), ('entry_reopened', 'Entry reopened'), ('recording_expiring', 'Recording to be deleted soon')], max_length=32),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("assignment_new", "New homework"),
+                    ("proposal_accepted", "Proposal accepted"),
+                    ("entry_submitted", "Homework submitted"),
+                    ("feedback_released", "Feedback released"),
+                    ("reply_received", "Reply received"),
+                    ("entry_reopened", "Entry reopened"),
+                    ("recording_expiring", "Recording to be deleted soon"),
+                ],
+                max_length=32,
+            ),
         ),
     ]
