@@ -41,7 +41,9 @@ class RecordingForm(forms.Form):
         help_text="For example “the patient (Mr K.)”; a pseudonym, never a real name.",
     )
     consent_method = forms.ChoiceField(label="How", choices=Recording.ConsentMethod.choices)
-    consent_on = forms.DateField(label="When", widget=forms.DateInput(attrs={"type": "date"}))
+    consent_on = forms.DateField(
+        label="When", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     consent_use = forms.CharField(
         label="Consented for",
         max_length=300,
@@ -50,7 +52,7 @@ class RecordingForm(forms.Form):
     )
     delete_by = forms.DateField(
         label="Delete on",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         help_text="The recording and its comments are deleted on this date.",
     )
 
@@ -71,7 +73,7 @@ class RecordingDetailsForm(forms.Form):
     )
     delete_by = forms.DateField(
         label="Delete on",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         help_text="Earlier is always possible; later only up to the programme's maximum.",
     )
 
@@ -114,6 +116,8 @@ class RatingStartForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["template_version"].queryset = versions
         self.fields["template_version"].label_from_instance = lambda version: version.title
+        if len(versions) == 1:
+            self.fields["template_version"].initial = versions[0].pk
 
 
 class MeetingLinkForm(forms.Form):
