@@ -16,6 +16,7 @@ import wave
 from django.db import transaction
 from django.utils import timezone
 
+from questionnaires.demo import DEMO_NAMESPACE as QUESTIONNAIRES_DEMO
 from recordings.models import Recording, RecordingComment, RecordingRating
 from recordings.services import (
     comment_create,
@@ -114,7 +115,9 @@ def seed_recordings(people: dict[str, User]) -> None:
     )
     # The released competence rating of the questionnaires demo was made on this session.
     rating = Entry.objects.filter(
-        author=supervisor, subject=lina, start_token=uuid.uuid5(DEMO_NAMESPACE, "holt-rates-lina")
+        author=supervisor,
+        subject=lina,
+        start_token=uuid.uuid5(QUESTIONNAIRES_DEMO, "holt-rates-lina"),
     ).first()
     if rating is not None:
         RecordingRating.objects.get_or_create(entry=rating, defaults={"recording": recording})

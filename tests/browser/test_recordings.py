@@ -37,6 +37,12 @@ def test_upload_review_rate_and_read(page, phone_page, supervisor, supervisee, t
     library_load(templates=[RATING_TEMPLATE])
     sound = tmp_path / "session-3.wav"
     sound.write_bytes(WAV)
+    errors = []
+    for each in (page, phone_page):
+        each.on(
+            "console",
+            lambda message: errors.append(message.text) if message.type == "error" else None,
+        )
 
     # On a phone: the file uploads with tus, with progress, then the details are saved.
     sign_in(phone_page, supervisee.email)
@@ -96,3 +102,4 @@ def test_upload_review_rate_and_read(page, phone_page, supervisor, supervisee, t
     )
     assert phone_page.get_by_role("link", name=rating.display_title).is_visible()
     assert_accessible(phone_page)
+    assert errors == []
