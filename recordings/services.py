@@ -70,6 +70,21 @@ def validate_delete_by(delete_by: datetime.date, *, uploaded_on: datetime.date) 
         )
 
 
+def _check_details(recording: Recording, delete_by: datetime.date, *, uploaded_on) -> None:
+    """The model's checks and the delete-by rule together, so a person sees every problem at once."""
+    errors = {}
+    try:
+        recording.full_clean(exclude=["file"], validate_constraints=False)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    try:
+        validate_delete_by(delete_by, uploaded_on=uploaded_on)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+
+
 # --- Creating, handing in ------------------------------------------------------------------------
 
 
@@ -142,17 +157,7 @@ def recording_create(
         delete_by=delete_by,
         entry=entry,
     )
-    errors = {}
-    try:
-        recording.full_clean(exclude=["file"], validate_constraints=False)
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    try:
-        validate_delete_by(delete_by, uploaded_on=timezone.localdate())
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    if errors:
-        raise ValidationError(errors)
+    _check_details(recording, delete_by, uploaded_on=timezone.localdate())
     storage = private_storage()
     with storage.open(upload.path, "rb") as handle:
         recording.file.save(upload.file_name, File(handle), save=False)
@@ -247,17 +252,7 @@ def recording_details_update(
     if actor.pk != current.owner_id:
         raise PermissionDenied("Only the person who uploaded the recording changes it.")
     current.description = description.strip()
-    errors = {}
-    try:
-        current.full_clean(exclude=["file"], validate_constraints=False)
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    try:
-        validate_delete_by(delete_by, uploaded_on=timezone.localdate(current.created_at))
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    if errors:
-        raise ValidationError(errors)
+    _check_details(current, delete_by, uploaded_on=timezone.localdate(current.created_at))
     if delete_by != current.delete_by:
         current.warned_at = None
     current.delete_by = delete_by

@@ -54,24 +54,30 @@ def test_a_new_recording_is_its_owners_alone_until_handed_in(supervision, admini
     assert Notification.objects.filter(recipient=supervision.supervisor).count() == 1
 
 
-def test_bad_details_store_nothing(supervision):
-    upload = services.recording_upload_store(
-        owner=supervision.supervisee, file_name="a.wav", handle=io.BytesIO(WAV)
-    )
+def create_from_upload(supervision, upload_owner_supervision, **changes):
+    """recording_create with valid details but for ``changes``; returns the upload too."""
+    owner = upload_owner_supervision.supervisee
+    upload = services.recording_upload_store(owner=owner, file_name="a.wav", handle=io.BytesIO(WAV))
+    details = {
+        "kind": Recording.Kind.THERAPY,
+        "description": "x",
+        "consent_by": "The patient",
+        "consent_method": Recording.ConsentMethod.WRITTEN,
+        "consent_on": timezone.localdate(),
+        "consent_use": "Supervision",
+        "delete_by": services.default_delete_by(),
+        **changes,
+    }
     with pytest.raises(ValidationError) as raised:
-        services.recording_create(
-            owner=supervision.supervisee,
-            upload=upload,
-            supervision=supervision,
-            kind=Recording.Kind.THERAPY,
-            description="x",
-            consent_by="The patient",
-            consent_method=Recording.ConsentMethod.WRITTEN,
-            consent_on=timezone.localdate(),
-            consent_use="Supervision",
-            delete_by=timezone.localdate() - datetime.timedelta(days=1),
-        )
-    assert "delete_by" in raised.value.message_dict
+        services.recording_create(owner=owner, upload=upload, supervision=supervision, **details)
+    return raised.value, upload
+
+
+def test_bad_details_store_nothing(supervision):
+    error, upload = create_from_upload(
+        supervision, supervision, delete_by=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    assert "delete_by" in error.message_dict
     assert not Recording.objects.exists()
     assert RecordingUpload.objects.filter(pk=upload.pk).exists()
 
@@ -84,23 +90,8 @@ def test_delete_by_beyond_the_maximum_is_refused(supervision, settings):
 
 def test_someone_elses_supervision_is_refused(supervision):
     other = make_supervision(UserFactory(), UserFactory())
-    upload = services.recording_upload_store(
-        owner=supervision.supervisee, file_name="a.wav", handle=io.BytesIO(WAV)
-    )
-    with pytest.raises(ValidationError) as raised:
-        services.recording_create(
-            owner=supervision.supervisee,
-            upload=upload,
-            supervision=other,
-            kind=Recording.Kind.THERAPY,
-            description="x",
-            consent_by="The patient",
-            consent_method=Recording.ConsentMethod.WRITTEN,
-            consent_on=timezone.localdate(),
-            consent_use="Supervision",
-            delete_by=services.default_delete_by(),
-        )
-    assert "supervision" in raised.value.message_dict
+    error, _upload = create_from_upload(other, supervision)
+    assert "supervision" in error.message_dict
 
 
 def test_content_that_is_not_media_is_refused(supervision):
