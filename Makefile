@@ -6,7 +6,7 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cbt_supervision
 
-.PHONY: help install run test test-sqlite test-postgres test-fast lint format migrate demo browser-deps clean
+.PHONY: help install run test test-sqlite test-postgres test-fast lint format migrate demo browser-deps pdf-deps clean
 
 help:
 	@echo "make run            install, migrate, load demo data, serve on http://127.0.0.1:8000"
@@ -41,23 +41,35 @@ browser-deps:
 	  else echo "chromium is not installed (apt-get install chromium); browser tests will be skipped."; fi; \
 	fi
 
-migrate: install
+# PDF exports (WeasyPrint) need Pango and HarfBuzz from Debian; install them when we may (root).
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+pdf-deps:
+	@if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Pango for PDF exports"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_LIBS) >/dev/null) || echo "Could not install $(PDF_LIBS); PDF exports will fail."; \
+	  else echo "PDF exports need $(PDF_LIBS) (apt-get install $(PDF_LIBS))."; fi; \
+	fi
+
+migrate: install pdf-deps
 	$(MANAGE) migrate --noinput
 
 demo: migrate
 	$(MANAGE) seed_demo
 
+# The task worker (exports, e-mails) runs beside the server and stops with it.
 run: demo
 	@$(MANAGE) demo_logins
-	$(MANAGE) runserver 127.0.0.1:8000
+	@$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker' EXIT; \
+	  $(MANAGE) runserver 127.0.0.1:8000
 
-test: install browser-deps
+test: install browser-deps pdf-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: install browser-deps
+test-postgres: install browser-deps pdf-deps
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
-test-fast: install
+test-fast: install pdf-deps
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: install

@@ -16,6 +16,7 @@ urlpatterns = [
     path("homework/", include("homework.urls")),
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
+    path("exports/", include("exports.urls")),
     path("questionnaires/", include("questionnaires.urls")),
     path("recordings/", include("recordings.urls")),
     path("accounts/", include("allauth.urls")),

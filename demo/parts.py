@@ -14,12 +14,14 @@ from homework.demo import seed_homework
 from questionnaires.demo import seed_questionnaires
 from recordings.demo import seed_recordings
 from supervision.demo.records import seed_records
+from supervision.demo.signoffs import seed_signoffs
 from worksheets.demo import seed_worksheets
 
 DemoPart = tuple[str, Callable[[dict], object]]
 
 PARTS: tuple[DemoPart, ...] = (
     ("supervision records", seed_records),
+    ("hours sign-off", seed_signoffs),
     ("worksheets", seed_worksheets),
     ("homework", seed_homework),
     ("feedback", seed_feedback),

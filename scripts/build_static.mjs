@@ -10,8 +10,16 @@ const files = {
   "chart.js/dist/chart.umd.min.js": "chart.umd.min.js",
   "tus-js-client/dist/tus.min.js": "tus.min.js",
 };
+// The typeface of exported PDFs (exports/pdf.py): WeasyPrint embeds it, so a PDF looks the same anywhere.
+for (const subset of ["latin", "latin-ext"]) {
+  for (const weight of ["400", "700"]) {
+    const name = `noto-sans-${subset}-${weight}-normal.woff`;
+    files[`@fontsource/noto-sans/files/${name}`] = `fonts/${name}`;
+  }
+}
 
 mkdirSync(vendor, { recursive: true });
+mkdirSync(join(vendor, "fonts"), { recursive: true });
 for (const [source, target] of Object.entries(files)) {
   copyFileSync(join(root, "node_modules", source), join(vendor, target));
 }

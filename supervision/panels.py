@@ -29,6 +29,9 @@ context and what the context function returned (``{% render_panel panel %}`` fro
     moves its section to the top of the record.
 
 ``supervision.detail``: ``supervision``; on the relationship's page, between meetings and cases.
+
+``signoff.detail``: ``signoff``; on a period's sign-off page, under the verification code
+    (exports: make the log book PDF).
 """
 
 from collections import defaultdict

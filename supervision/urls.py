@@ -6,7 +6,15 @@ kind of user; a new pattern without one fails that test.
 
 from django.urls import path
 
-from supervision.views import cases, dashboard, hours, invitations, meetings, relationships
+from supervision.views import (
+    cases,
+    dashboard,
+    hours,
+    invitations,
+    meetings,
+    relationships,
+    signoffs,
+)
 
 app_name = "supervision"
 
@@ -51,6 +59,14 @@ urlpatterns = [
     # Hours log
     path("hours/", hours.hours, name="hours"),
     path("hours.csv", hours.hours_csv, name="hours_csv"),
+    # Hours sign-off and the log book's public check
+    path("supervisions/<int:pk>/sign-off/", signoffs.signoff_list, name="signoff_list"),
+    path("sign-offs/<int:pk>/", signoffs.signoff_detail, name="signoff_detail"),
+    path("sign-offs/<int:pk>/withdraw/", signoffs.signoff_withdraw_view, name="signoff_withdraw"),
+    path("sign-offs/<int:pk>/sign/", signoffs.signoff_sign_view, name="signoff_sign"),
+    path("sign-offs/<int:pk>/return/", signoffs.signoff_return_view, name="signoff_return"),
+    path("sign-offs/<int:pk>/reopen/", signoffs.signoff_reopen_view, name="signoff_reopen"),
+    path("verify/", signoffs.logbook_verify, name="logbook_verify"),
     # Invitations
     path("invite/", invitations.invitation_create_view, name="invitation_create"),
     path(

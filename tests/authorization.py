@@ -36,6 +36,7 @@ POST_ONLY = {"*": 405}
 OUR_APPS = (
     "supervision",
     "notifications",
+    "exports",
     "worksheets",
     "homework",
     "feedback",

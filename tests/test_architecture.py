@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Lowest first. Keep in step with docs/architecture.md.
 FLOORS = (
     ("supervision",),  # ground: people, relationships, permissions, files
-    ("notifications",),  # the one notice service; may name people
+    ("notifications", "exports"),  # the one notice service; PDFs built in the background
     ("worksheets",),  # the engine
     ("courses", "feedback", "questionnaires"),  # features
     ("homework", "recordings"),  # homework points at a lesson; recordings use ratings

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     # Our apps first so their templates override the packages'.
     "supervision",
     "notifications",
+    "exports",
     "homework",
     "feedback",
     "courses",

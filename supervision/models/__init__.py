@@ -20,6 +20,7 @@ from .relationships import (
     SupervisionGroupUserObjectPermission,
     SupervisionUserObjectPermission,
 )
+from .signoffs import HoursSignOff
 
 __all__ = [
     "Attendance",
@@ -27,6 +28,7 @@ __all__ = [
     "CaseComment",
     "CaseGroupObjectPermission",
     "CaseUserObjectPermission",
+    "HoursSignOff",
     "Invitation",
     "Meeting",
     "MeetingGroupObjectPermission",

@@ -104,13 +104,6 @@ class HoursLog:
 
 def _attendances(supervisee: User, viewer: User, supervisor: User | None):
     visible_meetings = objects_for_user(viewer, "view_meeting", Meeting.objects.all())
-    present = (
-        Attendance.objects.filter(meeting=OuterRef("meeting"))
-        .order_by()
-        .values("meeting")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
     attendances = Attendance.objects.filter(
         supervision__supervisee=supervisee,
         meeting__date__lte=timezone.localdate(),
@@ -118,6 +111,17 @@ def _attendances(supervisee: User, viewer: User, supervisor: User | None):
     )
     if supervisor is not None:
         attendances = attendances.filter(supervision__supervisor=supervisor)
+    return _with_details(attendances, supervisee)
+
+
+def _with_details(attendances, supervisee: User):
+    present = (
+        Attendance.objects.filter(meeting=OuterRef("meeting"))
+        .order_by()
+        .values("meeting")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return (
         attendances.select_related(
             "meeting__group", "supervision__supervisor", "supervision__group"
@@ -132,6 +136,23 @@ def _attendances(supervisee: User, viewer: User, supervisor: User | None):
         )
         .order_by("meeting__date", "meeting__starts_at", "meeting__pk")
     )
+
+
+def period_entries(
+    *, supervision: Supervision, starts_on: datetime.date, ends_on: datetime.date
+) -> list[HoursEntry]:
+    """The meetings of one relationship dated in a period (both days included), oldest first.
+
+    For sign-off and the log book: every meeting the supervisee attended through this
+    relationship, whoever looks, since both people sign the same record. Meetings dated after
+    today are left out, as in the log.
+    """
+    attendances = Attendance.objects.filter(
+        supervision=supervision,
+        meeting__date__gte=starts_on,
+        meeting__date__lte=min(ends_on, timezone.localdate()),
+    )
+    return [_entry(attendance) for attendance in _with_details(attendances, supervision.supervisee)]
 
 
 def _entry(attendance: Attendance) -> HoursEntry:

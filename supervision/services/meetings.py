@@ -25,6 +25,7 @@ from supervision.models import (
 from supervision.permissions import grant, revoke
 
 from ._idempotency import existing_submission, save_once
+from .signoffs import lock_supervisions, meetings_locked_check
 
 SUPERVISOR_PERMS = ("view_meeting", "change_meeting", "delete_meeting")
 SUPERVISEE_PERMS = ("view_meeting", "change_meeting", "reflect_on_meeting")
@@ -81,6 +82,9 @@ def meeting_create(
                 {"attendees": "Include yourself: members record meetings they were at."}
             )
 
+    # A meeting in a signed period would change signed hours (supervision.services.signoffs).
+    lock_supervisions(a.pk for a in attendees)
+    meetings_locked_check(supervision_ids=[a.pk for a in attendees], dates=[details.get("date")])
     meeting = Meeting(
         supervisor=supervisor,
         group=group,
@@ -117,7 +121,16 @@ def meeting_update(
     sections: dict[str, str] | None = None,
     **details,
 ) -> Meeting:
-    """Change what the editor sent; cases and attendees left out (None) stay as they are."""
+    """Change what the editor sent; cases and attendees left out (None) stay as they are.
+
+    Refused (ValidationError) when the meeting's old or new date lies in a signed period.
+    """
+    # Lock order: the relationships first, then the meeting (supervision.services.signoffs).
+    locked_ids = set(meeting.attendances.values_list("supervision_id", flat=True))
+    if attendees is not None:
+        attendees = list(attendees)
+        locked_ids |= {a.pk for a in attendees}
+    lock_supervisions(locked_ids)
     meeting = (
         Meeting.objects.select_for_update(of=("self",)).select_related("group").get(pk=meeting.pk)
     )
@@ -156,6 +169,9 @@ def meeting_update(
             code="conflict",
         )
 
+    meetings_locked_check(
+        supervision_ids=locked_ids, dates=[meeting.date, details.get("date", meeting.date)]
+    )
     _apply_details(meeting, details, attendees)
     _apply_sections(meeting, sections or {}, editor=editor)
     meeting.updated_by = editor
@@ -171,6 +187,10 @@ def meeting_update(
 
 @transaction.atomic
 def meeting_delete(*, meeting: Meeting) -> None:
+    """Delete the meeting; ValidationError when its date lies in a signed period."""
+    supervision_ids = list(meeting.attendances.values_list("supervision_id", flat=True))
+    lock_supervisions(supervision_ids)
+    meetings_locked_check(supervision_ids=supervision_ids, dates=[meeting.date])
     # Attendances, reflections and every permission row go with the meeting (CASCADE).
     meeting.delete()
 

@@ -17,6 +17,7 @@ from supervision.selectors.relationships import (
     supervisions_as_supervisor,
     supervisions_ended_for,
 )
+from supervision.selectors.signoffs import signoffs_awaiting
 from supervision.viewer import viewer_for
 
 
@@ -36,6 +37,7 @@ def dashboard(request):
         context["supervisor_panels"] = panels_for("dashboard.supervisor", request)
         context["groups_led"] = groups_led_by(user)
         context["invitations"] = invitations_waiting(user)
+        context["signoffs_awaiting"] = signoffs_awaiting(user)
     if person.supervisee:
         context["as_supervisee"] = supervisions_as_supervisee(user)
         context["upcoming_meeting"] = (

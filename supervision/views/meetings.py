@@ -247,11 +247,20 @@ def meeting_delete_view(request, pk):
         view="view_meeting",
         need="delete_meeting",
     )
+    refusal = None
     if request.method == "POST":
-        meeting_delete(meeting=meeting)
-        messages.success(request, "Meeting deleted.")
-        return redirect("supervision:meeting_list")
-    return render(request, "supervision/meetings/confirm_delete.html", {"meeting": meeting})
+        try:
+            meeting_delete(meeting=meeting)
+        except ValidationError as error:
+            refusal = " ".join(error.messages)
+        else:
+            messages.success(request, "Meeting deleted.")
+            return redirect("supervision:meeting_list")
+    return render(
+        request,
+        "supervision/meetings/confirm_delete.html",
+        {"meeting": meeting, "refusal": refusal},
+    )
 
 
 @login_required

@@ -14,7 +14,7 @@ from supervision.forms.relationships import (
     GroupStartForm,
     RelationshipStartForm,
 )
-from supervision.models import Supervision, SupervisionGroup
+from supervision.models import HoursSignOff, Supervision, SupervisionGroup
 from supervision.panels import panels_for
 from supervision.selectors.cases import cases_visible_to
 from supervision.selectors.invitations import invitations_waiting
@@ -25,6 +25,7 @@ from supervision.selectors.relationships import (
     relationships_for_administration,
     supervisions_visible_to,
 )
+from supervision.selectors.signoffs import signoffs_for
 from supervision.services.relationships import (
     supervision_end,
     supervision_group_end,
@@ -51,6 +52,9 @@ def supervision_detail(request, pk):
         "cases": cases_visible_to(request.user).filter(supervision=supervision),
         "can_record_meeting": viewer.has_perm("record_meeting", supervision),
         "can_bring_case": viewer.has_perm("bring_case", supervision),
+        "signoffs_waiting": signoffs_for(supervision)
+        .filter(status=HoursSignOff.Status.SUBMITTED)
+        .count(),
         # Between meetings and cases: what other apps register (homework).
         "panels": panels_for("supervision.detail", request, supervision=supervision),
     }

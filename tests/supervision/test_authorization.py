@@ -18,6 +18,7 @@ from supervision.models import (
     Attendance,
     Case,
     CaseComment,
+    HoursSignOff,
     Invitation,
     Meeting,
     MeetingReflection,
@@ -30,6 +31,7 @@ from supervision.services.invitations import invitation_create
 from supervision.services.meetings import meeting_reflection_save
 from supervision.services.people import groups_ensure
 from supervision.services.relationships import supervision_end
+from supervision.services.signoffs import signoff_sign, signoff_submit
 from tests.authorization import (
     GET_ONLY,
     Matrix,
@@ -88,6 +90,10 @@ def build_world() -> dict:
         created_at=timezone.now() - datetime.timedelta(days=150)
     )
     earlier_meeting = make_meeting(earlier, date=days_ago(150), cases=[earlier_case])
+    earlier_signoff = signoff_submit(
+        supervision=earlier, submitted_by=owner, starts_on=days_ago(151), ends_on=days_ago(149)
+    )
+    signoff_sign(signoff=earlier_signoff, actor=users["ended_supervisor"])
     supervision_end(supervision=earlier, ended_on=days_ago(100))
 
     # The owner's current supervision, with a case, a meeting and a private reflection.
@@ -96,6 +102,10 @@ def build_world() -> dict:
     meeting = make_meeting(current, cases=[case], summary="Current meeting summary")
     meeting_reflection_save(
         meeting=meeting, author=owner, text="Private thought", shared_with_supervisor=False
+    )
+    make_meeting(current, date=days_ago(20))
+    signoff = signoff_submit(
+        supervision=current, submitted_by=owner, starts_on=days_ago(25), ends_on=days_ago(15)
     )
     make_supervision(
         users["meta_supervisor"], supervisor, kind=Supervision.Kind.SUPERVISION_OF_SUPERVISION
@@ -107,6 +117,13 @@ def build_world() -> dict:
     other = make_supervision(users["unrelated_supervisor"], users["other_supervisee"])
     other_case = make_case(other, "Marker-Other-Case")
     other_meeting = make_meeting(other, cases=[other_case])
+    make_meeting(other, date=days_ago(20))
+    other_signoff = signoff_submit(
+        supervision=other,
+        submitted_by=users["other_supervisee"],
+        starts_on=days_ago(25),
+        ends_on=days_ago(15),
+    )
     other_group = make_group(users["unrelated_supervisor"], [users["other_supervisee"]])
 
     invitation = invitation_create(
@@ -130,6 +147,7 @@ def build_world() -> dict:
         },
         "group": {"current": group, "other": other_group},
         "invitation": {"current": invitation, "other": other_invitation},
+        "signoff": {"current": signoff, "earlier": earlier_signoff, "other": other_signoff},
     }
 
 
@@ -211,6 +229,17 @@ def form_data(world, name: str, target: str | None) -> dict:
         if meeting.group_id:
             data["attendees"] = [a.supervision_id for a in meeting.attendances.all()]
         return data
+    if name == "signoff_list":
+        # A new period for the current relationship; one overlapping the signed one for the earlier.
+        if target == "earlier":
+            return {"starts_on": days_ago(200), "ends_on": days_ago(100)}
+        return {"starts_on": days_ago(5), "ends_on": days_ago(1)}
+    if name == "signoff_return":
+        return {"return_comment": "The second meeting was shorter."}
+    if name == "signoff_reopen":
+        return {"reopen_reason": "A date was wrong."}
+    if name == "logbook_verify":
+        return {"code": "1-AAAA-BBBB-CCCC-DDDD", "supervisee_name": "Olive Owner"}
     if name == "meeting_reflection":
         return {"text": "A new thought"}
     if name == "case_create":
@@ -285,6 +314,7 @@ def snapshot() -> tuple:
         Attendance,
         MeetingReflection,
         Invitation,
+        HoursSignOff,
     )
     counts = tuple(model.objects.count() for model in models)
     edits = (
@@ -294,6 +324,7 @@ def snapshot() -> tuple:
         tuple(SupervisionGroup.objects.order_by("pk").values_list("pk", "name", "ended_on")),
         tuple(Invitation.objects.order_by("pk").values_list("pk", "cancelled_at", "accepted_at")),
         tuple(MeetingReflection.objects.order_by("pk").values_list("pk", "text")),
+        tuple(HoursSignOff.objects.order_by("pk").values_list("pk", "status")),
     )
     return counts, edits
 
@@ -494,6 +525,95 @@ URLS = [
         post={"anonymous": 404, "*": 404},
         kwargs=invitation_link,
         data=data_for("invitation_accept"),
+    ),
+    # Hours sign-off: the supervisee submits and withdraws, the supervisor signs, returns, reopens.
+    *for_targets(
+        "supervision:signoff_list",
+        ["current", "earlier", "other"],
+        get=READ_ONLY,
+        post={
+            "owner": 302,
+            "supervisor": 403,
+            "owner_after_end": 200,  # the form again: the period overlaps the signed one
+            "supervisor_after_end": 403,
+            "stranger": 404,
+        },
+        kwargs=obj_kwargs("supervision"),
+        data=data_for("signoff_list"),
+    ),
+    *for_targets(
+        "supervision:signoff_detail",
+        ["current", "earlier", "other"],
+        get=READ_ONLY,
+        post=GET_ONLY,
+        kwargs=obj_kwargs("signoff"),
+    ),
+    *for_targets(
+        "supervision:signoff_withdraw",
+        ["current", "earlier", "other"],
+        get=GET_ONLY,
+        post={
+            "owner": 302,
+            "supervisor": 403,
+            "owner_after_end": 302,  # refused with a message: a signed period is not withdrawn
+            "supervisor_after_end": 403,
+            "stranger": 404,
+        },
+        kwargs=obj_kwargs("signoff"),
+    ),
+    *for_targets(
+        "supervision:signoff_sign",
+        ["current", "earlier", "other"],
+        # The supervisor is sent to re-authenticate first (a forced login is not recent).
+        get={
+            "owner": 403,
+            "supervisor": 302,
+            "owner_after_end": 403,
+            "supervisor_after_end": 302,
+            "stranger": 404,
+        },
+        post={
+            "owner": 403,
+            "supervisor": 302,
+            "owner_after_end": 403,
+            "supervisor_after_end": 302,
+            "stranger": 404,
+        },
+        kwargs=obj_kwargs("signoff"),
+    ),
+    *for_targets(
+        "supervision:signoff_return",
+        ["current", "earlier", "other"],
+        get=GET_ONLY,
+        post={
+            "owner": 403,
+            "supervisor": 302,
+            "owner_after_end": 403,
+            "supervisor_after_end": 200,  # the form again: a signed period is reopened, not returned
+            "stranger": 404,
+        },
+        kwargs=obj_kwargs("signoff"),
+        data=data_for("signoff_return"),
+    ),
+    *for_targets(
+        "supervision:signoff_reopen",
+        ["current", "earlier", "other"],
+        get=GET_ONLY,
+        post={
+            "owner": 403,
+            "supervisor": 200,  # the form again: only a signed period is reopened
+            "owner_after_end": 403,
+            "supervisor_after_end": 302,
+            "stranger": 404,
+        },
+        kwargs=obj_kwargs("signoff"),
+        data=data_for("signoff_reopen"),
+    ),
+    Url(
+        "supervision:logbook_verify",
+        get={"anonymous": 200, "*": 200},
+        post={"anonymous": 200, "*": 200},
+        data=data_for("logbook_verify"),
     ),
     Url(
         "supervision:manage",

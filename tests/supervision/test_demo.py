@@ -11,6 +11,7 @@ from supervision.demo import DEMO_PEOPLE
 from supervision.models import (
     Case,
     CaseComment,
+    HoursSignOff,
     Meeting,
     MeetingReflection,
     MeetingUserObjectPermission,
@@ -36,6 +37,7 @@ def counts():
             Meeting,
             MeetingReflection,
             MeetingUserObjectPermission,
+            HoursSignOff,
         )
     )
 
@@ -50,6 +52,13 @@ def test_seed_demo_twice_changes_nothing(demo):
     first = counts()
     call_command("seed_demo", verbosity=0)
     assert counts() == first
+
+
+def test_one_month_signed_and_one_awaiting_signature(demo):
+    signoffs = HoursSignOff.objects.filter(supervision__supervisee=demo["trainee1"])
+    assert sorted(signoffs.values_list("status", flat=True)) == ["signed", "submitted"]
+    signed = signoffs.get(status="signed")
+    assert signed.contents["meetings"] and signed.signed_by_name == demo["supervisor"].name
 
 
 def test_six_months_of_meetings_with_the_next_one_planned(demo):

@@ -12,6 +12,7 @@ from supervision.models import CaseComment
 from supervision.services.invitations import invitation_create
 from supervision.services.meetings import meeting_reflection_save
 from supervision.services.relationships import supervision_start
+from supervision.services.signoffs import signoff_submit
 from tests.factories import UserFactory, make_case, make_group, make_meeting, make_supervision
 
 pytestmark = pytest.mark.django_db
@@ -22,12 +23,43 @@ def day(n: int) -> datetime.date:
     return timezone.localdate() - datetime.timedelta(days=n)
 
 
+def submit_period(supervision, starts_on, ends_on):
+    return signoff_submit(
+        supervision=supervision,
+        submitted_by=supervision.supervisee,
+        starts_on=starts_on,
+        ends_on=ends_on,
+    )
+
+
+def signoff_list(supervisor, supervisee):
+    supervision = make_supervision(supervisor, supervisee, started_on=day(400))
+
+    def add(i):
+        make_meeting(supervision, date=day(i * 3 + 1))
+        submit_period(supervision, day(i * 3 + 2), day(i * 3 + 1))
+
+    return supervisee, reverse("supervision:signoff_list", args=[supervision.pk]), add
+
+
+def signoff_detail(supervisor, supervisee):
+    supervision = make_supervision(supervisor, supervisee, started_on=day(400))
+    make_meeting(supervision, date=day(1))
+    signoff = submit_period(supervision, day(200), day(1))
+
+    def add(i):
+        make_meeting(supervision, date=day(i + 2), cases=[make_case(supervision)])
+
+    return supervisor, reverse("supervision:signoff_detail", args=[signoff.pk]), add
+
+
 def supervisor_dashboard(supervisor, supervisee):
     def add(i):
         supervision = make_supervision(supervisor, UserFactory())
         make_case(supervision)
         make_meeting(supervision, date=day(3))
         make_meeting(supervision, date=day(-5))
+        submit_period(supervision, day(4), day(2))
         make_group(supervisor, [supervision.supervisee], name=f"Group {i}")
         invitation_create(
             invited_by=supervisor,
@@ -189,6 +221,8 @@ def group_manage(supervisor, supervisee):
 
 
 PAGES = [
+    signoff_list,
+    signoff_detail,
     supervisor_dashboard,
     supervisee_dashboard,
     meeting_list,

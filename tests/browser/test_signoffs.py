@@ -1,0 +1,138 @@
+"""On a 320 px phone: a trainee submits a period of hours, the supervisor signs it, the trainee
+makes the log book PDF, and its verification code checks out on the public page."""
+
+import datetime
+import io
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from supervision.models import HoursSignOff
+from tests.browser.helpers import assert_accessible, sign_in
+from tests.factories import PASSWORD, make_case, make_meeting, make_supervision
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+WIDTH = 320
+
+
+def days_ago(days: int) -> datetime.date:
+    return timezone.localdate() - datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def narrow_page(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": WIDTH, "height": 720},
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    problems = []
+    page.on(
+        "console",
+        lambda message: problems.append(message.text) if message.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    yield page, problems
+    context.close()
+
+
+def check(page, problems):
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+    assert_accessible(page)
+    assert problems == []
+
+
+def sign_out(page):
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url("**/accounts/login/")
+
+
+def test_hours_are_signed_and_the_log_book_verifies(narrow_page, supervisor, supervisee):
+    page, problems = narrow_page
+    supervision = make_supervision(supervisor, supervisee, started_on=days_ago(90))
+    case = make_case(supervision, "Hazel")
+    make_meeting(supervision, date=days_ago(30), duration_minutes=60, cases=[case])
+    make_meeting(supervision, date=days_ago(16), duration_minutes=45, observation="live")
+
+    # The trainee submits a period; an empty one is refused beside the field, dates kept.
+    sign_in(page, supervisee.email)
+    page.goto(f"/supervisions/{supervision.pk}/")
+    page.get_by_role("link", name="Hours sign-off").click()
+    page.wait_for_load_state()
+    check(page, problems)
+    page.get_by_label("First day").fill(days_ago(80).isoformat())
+    page.get_by_label("Last day").fill(days_ago(70).isoformat())
+    page.get_by_role("button", name="Submit for sign-off").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("There are no meetings in this period").is_visible()
+    assert page.get_by_label("First day").input_value() == days_ago(80).isoformat()
+    check(page, problems)
+    page.get_by_label("First day").fill(days_ago(35).isoformat())
+    page.get_by_label("Last day").fill(days_ago(10).isoformat())
+    page.get_by_label("Note to your supervisor").fill("Both meetings are in.")
+    page.get_by_role("button", name="Submit for sign-off").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Awaiting signature").first.is_visible()
+    check(page, problems)
+    sign_out(page)
+
+    # The supervisor reads the period and signs it.
+    sign_in(page, supervisor.email)
+    page.goto(f"/supervisions/{supervision.pk}/")
+    page.get_by_role("link", name="Hours sign-off").click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name=f"{days_ago(35):%d %b %Y} to {days_ago(10):%d %b %Y}").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Both meetings are in.").is_visible()
+    check(page, problems)
+    page.get_by_role("link", name="Sign these hours").click()
+    page.wait_for_load_state()
+    # Signing asks for the password again (allauth's re-authentication), then comes back.
+    assert "/accounts/reauthenticate/" in page.url
+    check(page, problems)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Sign the hours of")
+    check(page, problems)
+    page.get_by_role("button", name="Sign", exact=True).click()
+    page.wait_for_load_state()
+    signoff = HoursSignOff.objects.get()
+    assert signoff.status == HoursSignOff.Status.SIGNED
+    assert page.get_by_text("Signed by").first.is_visible()
+    check(page, problems)
+    sign_out(page)
+
+    # The trainee makes the log book and opens it.
+    sign_in(page, supervisee.email)
+    page.goto(f"/sign-offs/{signoff.pk}/")
+    code = page.locator(".code").inner_text()
+    page.get_by_role("button", name="Make the log book (PDF)").click()
+    page.wait_for_load_state()
+    link = page.get_by_role("link", name="Open the PDF")
+    link.wait_for()
+    check(page, problems)
+    response = page.request.get(link.get_attribute("href"))
+    assert response.headers["content-type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.body()))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert code in text and supervisee.name in text and "Hazel" in text
+    sign_out(page)
+
+    # The programme checks the code: a wrong name is refused, the right one matches.
+    page.goto("/verify/")
+    check(page, problems)
+    page.get_by_label("Verification code").fill(code)
+    page.get_by_label("Trainee's name").fill("Someone Else")
+    page.get_by_role("button", name="Check").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("does not match").is_visible()
+    page.get_by_label("Trainee's name").fill(supervisee.name)
+    page.get_by_role("button", name="Check").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("This log book matches the record").is_visible()
+    check(page, problems)
