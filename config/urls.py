@@ -23,6 +23,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("exports/", include("exports.urls")),
     path("questionnaires/", include("questionnaires.urls")),
+    path("recordings/", include("recordings.urls")),
     path("reminders/", include("reminders.urls")),
     path("privacy/", include("privacy.urls")),
     path("accounts/", include("allauth.urls")),

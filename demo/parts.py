@@ -13,6 +13,7 @@ from feedback.demo import seed_feedback
 from homework.demo import seed_homework
 from privacy.demo import seed_privacy
 from questionnaires.demo import seed_questionnaires
+from recordings.demo import seed_recordings
 from reminders.demo import seed_reminders
 from supervision.demo.records import seed_records
 from supervision.demo.signoffs import seed_signoffs
@@ -27,6 +28,7 @@ PARTS: tuple[DemoPart, ...] = (
     ("homework", seed_homework),
     ("feedback", seed_feedback),
     ("questionnaires", seed_questionnaires),
+    ("recordings", seed_recordings),
     ("reminders", seed_reminders),
     ("privacy", seed_privacy),
 )

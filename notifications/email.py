@@ -44,6 +44,11 @@ def email_lines(notification: Notification) -> list[str]:
         Kind.ENTRY_REOPENED: ["A homework entry has been reopened for you to revise."],
         Kind.RATING_RELEASED: ["A rating of your practice is ready to read."],
         Kind.HOMEWORK_DUE: [f"A reminder: you have homework due{due}."],
+        Kind.RECORDING_EXPIRING: [
+            "A recording you uploaded reaches its delete-by date"
+            + (f" on {_day(facts['delete_on'], zone)}" if facts.get("delete_on") else "")
+            + ". Download anything you need to keep before then."
+        ],
         Kind.HOMEWORK_OVERDUE: [
             f"Homework was planned{due}. If something got in the way, that is useful to "
             "talk about at your next meeting; you can still hand it in."

@@ -21,6 +21,7 @@ class Notification(models.Model):
         HOMEWORK_OVERDUE = "homework_overdue", "Homework past its date"
         MEETING_SOON = "meeting_soon", "Meeting tomorrow"
         WEEKLY_DIGEST = "weekly_digest", "Weekly summary"
+        RECORDING_EXPIRING = "recording_expiring", "Recording to be deleted soon"
 
     class Email(models.TextChoices):
         """The e-mail ledger: each notice is e-mailed at most once (notifications.tasks)."""

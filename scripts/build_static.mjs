@@ -11,6 +11,7 @@ const files = {
   // The minified build names its source map; collectstatic's manifest storage follows that
   // reference and fails when the map is missing, so it is copied beside it.
   "chart.js/dist/chart.umd.min.js.map": "chart.umd.min.js.map",
+  "tus-js-client/dist/tus.min.js": "tus.min.js",
 };
 // The typeface of exported PDFs (exports/pdf.py): WeasyPrint embeds it, so a PDF looks the same anywhere.
 for (const subset of ["latin", "latin-ext"]) {

@@ -21,6 +21,9 @@ Subscribers connect in their app's ``AppConfig.ready()`` with the ``dispatch_uid
     the supervisor's access to anything new; past records stay readable (DESIGN.md).
     - ``homework.supervision_ended``: the supervisor no longer edits, accepts, drops or reopens
       the relationship's homework, and neither person records reviews or starts entries for it.
+    - ``recordings.supervision_ended``: the supervisor keeps reading the relationship's
+      recordings but no longer comments on or rates them; a member who left a group no longer
+      reviews the other members' recordings.
 
 ``meeting_planned``: ``meeting``, ``meeting_id``, ``actor``; a meeting was recorded, changed
     (date, time, who attends) or deleted.

@@ -43,6 +43,7 @@ OUR_APPS = (
     "homework",
     "feedback",
     "questionnaires",
+    "recordings",
     "courses",
     "reminders",
     "privacy",

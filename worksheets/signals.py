@@ -14,6 +14,8 @@ Subscribers connect in their app's ``AppConfig.ready()`` with the ``dispatch_uid
     - ``homework.entry_submitted``: a homework entry goes to the supervisor (read permission,
       the assignment done when every occurrence is in, a notice).
     - ``courses.entry_submitted``: an entry started from a lesson's exercise completes the lesson.
+    - ``recordings.entry_submitted``: a recording-analysis self-review hands in the recordings
+      uploaded for it (the supervisor may review and rate them, a notice).
 
 ``entry_reopened``: ``entry``, ``actor`` (who reopened it), editable again by its author.
     No subscriber yet (homework reopens entries itself and sends its own notice).

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "courses",
     "worksheets",
     "questionnaires",
+    "recordings",
     "reminders",
     "privacy",
     "demo",
@@ -256,6 +257,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+
+# Recordings (recordings/README.md): the largest upload, how long they are kept by default and
+# at most, and the web server's header for sending files itself (X-Accel-Redirect for nginx).
+RECORDING_MAX_BYTES = int(env("RECORDING_MAX_MB", "2048")) * 1024 * 1024
+RECORDING_DEFAULT_KEEP_DAYS = int(env("RECORDING_DEFAULT_KEEP_DAYS", "90"))
+RECORDING_MAX_KEEP_DAYS = int(env("RECORDING_MAX_KEEP_DAYS", "365"))
+RECORDING_SENDFILE_HEADER = env("RECORDING_SENDFILE_HEADER", "")
+RECORDING_SENDFILE_PREFIX = env("RECORDING_SENDFILE_PREFIX", "/protected-recordings/")
 
 # --- E-mail -----------------------------------------------------------------------------
 

@@ -14,7 +14,10 @@ def test_the_docstring_lists_every_connected_subscriber(name):
 
 
 def test_homework_closes_when_a_supervision_ends():
-    assert documented(signals, "supervision_ended") == {"homework.supervision_ended"}
+    assert documented(signals, "supervision_ended") == {
+        "homework.supervision_ended",
+        "recordings.supervision_ended",
+    }
 
 
 @pytest.mark.django_db

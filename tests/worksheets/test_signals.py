@@ -22,6 +22,7 @@ def test_submitted_has_its_subscribers():
     assert documented(signals, "entry_submitted") == {
         "homework.entry_submitted",
         "courses.entry_submitted",
+        "recordings.entry_submitted",
     }
 
 

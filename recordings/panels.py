@@ -1,0 +1,35 @@
+"""What recordings adds to supervision's pages (registered in ``RecordingsConfig.ready()``)."""
+
+from django.db.models import Count, Q
+
+from recordings.models import Recording
+from recordings.selectors import recordings_to_review
+from supervision.permissions import objects_for_user
+
+
+def supervision_recordings(request, *, supervision, **objects) -> dict | None:
+    """The relationship page: the recordings of this supervision the viewer may open."""
+    recordings = list(
+        objects_for_user(
+            request.user, "view_recording", Recording.objects.filter(supervision=supervision)
+        )
+        .annotate(comment_count=Count("comments", filter=Q(comments__status="released")))
+        .order_by("-created_at")[:10]
+    )
+    is_supervisee = supervision.supervisee_id == request.user.pk
+    if not recordings and not is_supervisee:
+        return None
+    return {"recordings": recordings, "supervision": supervision, "is_supervisee": is_supervisee}
+
+
+def dashboard_awaiting(request, **objects) -> dict | None:
+    """The supervisor's dashboard: handed-in recordings without a released comment of theirs."""
+    awaiting = list(
+        recordings_to_review(request.user)
+        .filter(supervision__supervisor=request.user)
+        .exclude(comments__author=request.user, comments__status="released")
+        .order_by("handed_in_at")[:10]
+    )
+    if not awaiting:
+        return None
+    return {"awaiting_recordings": awaiting}
