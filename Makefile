@@ -68,6 +68,7 @@ demo: migrate
 run: demo
 	@$(MANAGE) demo_logins
 	@$(MANAGE) privacy_retention --schedule
+	@$(MANAGE) recordings_retention --schedule
 	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 5 & worker=$$!; \
 	  $(MANAGE) runserver 127.0.0.1:8000

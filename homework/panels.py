@@ -83,9 +83,23 @@ def entry_plan(request, *, entry) -> dict | None:
     assignment = occurrence.assignment
     if not viewer_for(request).has_perm("view_assignment", assignment):
         return None
+    supervisor = assignment.supervision.supervisor
+    reopening = None
+    if entry.status == entry.Status.REOPENED:
+        reopening = entry.reopenings.select_related("reopened_by").first()
     return {
         "assignment": assignment,
         "occurrence": occurrence,
+        "reopening": reopening,
+        "readers": (
+            f"Your changes stay private to you until you submit. When you submit, {supervisor.name} "
+            "(your supervisor) can read this entry and give feedback; after that it can only be "
+            "changed if it is reopened."
+            if entry.submitted_at is None and reopening is None
+            else f"Your changes stay private to you until you submit them again. {supervisor.name} "
+            "(your supervisor) can read what you handed in before, and will read this revision "
+            "once you submit it."
+        ),
         "obstacles": list(assignment.obstacles.all()),
         "back_url": reverse("homework:assignment_detail", args=[assignment.pk]),
         "back_label": "Back to this homework",

@@ -6,14 +6,13 @@ run again (``make run`` does). Where a scheduler runs ``manage.py privacy_retent
 instead, nothing needs queuing.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
-from django.tasks import TaskResultStatus, task
-from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
+from django.tasks import task
 
 from privacy.exporting import export_build
 from privacy.retention import retention_apply
+from supervision.daily import daily_schedule
 
 RETENTION_AT = time(3, 0)
 
@@ -23,27 +22,10 @@ def export_build_task(*, export_id: int) -> None:
     export_build(export_id=export_id)
 
 
-def next_retention_run(now: datetime) -> datetime:
-    """03:00 in the server's time zone on the day after ``now``."""
-    tomorrow = timezone.localtime(now).date() + timedelta(days=1)
-    return timezone.make_aware(datetime.combine(tomorrow, RETENTION_AT))
-
-
 def retention_schedule(*, now: datetime | None = None) -> bool:
-    """Queue the next daily run unless one is waiting; False where the backend cannot defer."""
-    backend = retention_daily.get_backend()
-    if not backend.supports_defer:
-        return False
-    if _retention_waiting():
-        return True
-    run_after = next_retention_run(now or timezone.now())
-    retention_daily.using(run_after=run_after).enqueue()
-    return True
-
-
-def _retention_waiting() -> bool:
-    path = f"{retention_daily.func.__module__}.{retention_daily.func.__qualname__}"
-    return DBTaskResult.objects.filter(task_path=path, status=TaskResultStatus.READY).exists()
+    """Queue the next daily run (03:00 tomorrow) unless one is waiting; False where the backend
+    cannot defer (``supervision.daily``)."""
+    return daily_schedule(retention_daily, at=RETENTION_AT, now=now)
 
 
 @task

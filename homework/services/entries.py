@@ -58,6 +58,18 @@ def homework_entry_submitted(*, entry: Entry) -> None:
     )
     if occurrence is None:
         return  # self-practice: private until the author shares it
+    if (
+        occurrence.assignment.category == Assignment.Category.RECORDING
+        and not entry.recordings.exists()
+    ):
+        # A recording analysis is a self-review of a recorded session (issue 14): handed in
+        # without its recording the supervisor has nothing to review. ``recordings`` is the
+        # reverse name of recordings.Recording.entry; homework names no recordings module.
+        raise ValidationError(
+            "This homework is a recording analysis: upload the recording this self-review is "
+            'about ("Upload the recording for this self-review" on the homework page), then '
+            "hand it in."
+        )
     assignment = Assignment.objects.select_for_update().get(pk=occurrence.assignment_id)
     supervisor = occurrence.assignment.supervision.supervisor
     if assignment.supervision.is_active:

@@ -8,16 +8,9 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from privacy.models import RetentionRun
-from privacy.tasks import next_retention_run, retention_daily, retention_schedule
+from privacy.tasks import retention_daily, retention_schedule
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-
-
-def test_the_next_run_is_tomorrow_at_three():
-    now = timezone.make_aware(datetime(2026, 3, 10, 22, 15))
-    assert timezone.localtime(next_retention_run(now)) == timezone.make_aware(
-        datetime(2026, 3, 11, 3, 0)
-    )
 
 
 @pytest.mark.django_db

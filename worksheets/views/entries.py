@@ -78,6 +78,10 @@ def _edit_context(request, entry, form, controls, *, conflict=None):
     # What the entry is for, from the features above the engine (homework: its plan).
     context_panels = panels_for("entry.context", request, entry=entry)
     back = next((panel.context for panel in context_panels if "back_url" in panel.context), None)
+    # Who will read it once handed in, said by the feature that decides it (homework: the supervisor).
+    readers = next(
+        (panel.context["readers"] for panel in context_panels if "readers" in panel.context), None
+    )
     return {
         "entry": entry,
         "version": entry.template_version,
@@ -86,6 +90,7 @@ def _edit_context(request, entry, form, controls, *, conflict=None):
         "conflict": conflict,
         "context_panels": context_panels,
         "back": back,
+        "readers": readers,
     }
 
 

@@ -258,6 +258,11 @@ def test_a_reopened_entry_keeps_what_was_handed_in_and_its_feedback(
     edit = client.get(reverse("worksheets:entry_edit", args=[entry.pk])).content.decode()
     assert "Delete this draft" not in edit
     assert "Discard changes since you handed it in" in edit
+    # The page says who reopened it and why, and exactly who will read the revision.
+    assert f"Reopened by {supervisor.name}" in edit
+    assert "Add the second situation." in edit
+    assert f"{supervisor.name} (your supervisor) can read what you handed in before" in edit
+    assert "It stays private to you until you share it" not in edit
     entry.refresh_from_db()
     changed = {"what_did_i_want_to_do": "Rescue, then step back"}
     Entry.objects.filter(pk=entry.pk).update(answers=changed)  # typed, not yet handed in
@@ -283,9 +288,33 @@ def test_a_draft_never_handed_in_can_still_be_deleted(client, supervision, super
     occurrence = make_assignment(supervision, worksheet_version=worksheet).expected.get()
     entry = occurrence_entry_start(occurrence=occurrence, author=supervisee)
     client.force_login(supervisee)
-    assert (
-        "Delete this draft"
-        in client.get(reverse("worksheets:entry_edit", args=[entry.pk])).content.decode()
-    )
+    edit = client.get(reverse("worksheets:entry_edit", args=[entry.pk])).content.decode()
+    assert "Delete this draft" in edit
+    assert "Reopened by" not in edit
+    assert f"When you submit, {supervision.supervisor.name} (your supervisor) can read" in edit
     client.post(reverse("worksheets:entry_discard", args=[entry.pk]))
     assert not Entry.objects.filter(pk=entry.pk).exists()
+
+
+def test_a_recording_analysis_is_handed_in_only_with_its_recording(
+    supervision, supervisor, supervisee, worksheet
+):
+    """Issue 14, item 5: the self-review goes to the supervisor together with the recording."""
+    from django.core.exceptions import ValidationError
+
+    from recordings.models import Recording
+    from tests.recordings.conftest import make_recording
+
+    assignment = make_assignment(supervision, worksheet_version=worksheet, category="recording")
+    entry = occurrence_entry_start(occurrence=assignment.expected.get(), author=supervisee)
+    with pytest.raises(ValidationError, match="upload the recording"):
+        hand_in(entry)
+    entry.refresh_from_db()
+    assert entry.status == Entry.Status.DRAFT
+    assert not ClinicalPermissionChecker(supervisor).has_perm("view_entry", entry)
+
+    recording = make_recording(supervision, entry=entry)
+    entry = hand_in(entry)
+    assert entry.status == Entry.Status.SUBMITTED
+    recording = Recording.objects.get(pk=recording.pk)
+    assert recording.handed_in_at is not None
