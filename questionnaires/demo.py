@@ -10,7 +10,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
-from questionnaires.services import rating_release, rating_start
+from questionnaires.services import rating_release
 from supervision.models import User
 from worksheets.library.questionnaires import COMPETENCE_RATING, SCHEMA_SELF_CHECK
 from worksheets.models import Entry, EntryUserObjectPermission, TemplateVersion
@@ -128,8 +128,10 @@ def seed_questionnaires(people: dict[str, User]) -> None:
             )
 
     # Dr Holt rated a recorded session of Lina's and released the rating to her.
-    rating = rating_start(
-        rater=people["supervisor"],
+    # entry_start with a subject is how rating_start starts one; the demo's own key makes a
+    # second seed find the same rating.
+    rating = entry_start(
+        author=people["supervisor"],
         template_version=_version(COMPETENCE_RATING),
         subject=people["trainee1"],
         start_token=uuid.uuid5(DEMO_NAMESPACE, "holt-rates-lina"),

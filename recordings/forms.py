@@ -6,6 +6,7 @@ from django import forms
 
 from recordings.models import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, Recording
 from recordings.services import default_delete_by
+from supervision.forms import RadioSelect
 from supervision.models import Case
 
 
@@ -82,7 +83,7 @@ class ReviewModeForm(forms.Form):
     review_mode = forms.ChoiceField(
         label="Who reviews this recording",
         choices=Recording.ReviewMode.choices,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
     )
 
 

@@ -66,9 +66,11 @@ def upcoming_first(meetings: QuerySet[Meeting]) -> tuple[list[Meeting], list[Mee
     """A relationship's meetings split at today: the next planned one first, then the past,
     newest first (issue 16: the next meeting was far down an oldest-first list)."""
     today = timezone.localdate()
-    upcoming = meetings.filter(date__gte=today).order_by("date", "starts_at", "pk")
-    past = meetings.filter(date__lt=today).order_by("-date", "-starts_at", "-pk")
-    return list(upcoming), list(past)
+    # One query (and one round of its prefetches) for both halves, split here.
+    newest_first = list(meetings.order_by("-date", "-starts_at", "-pk"))
+    upcoming = [meeting for meeting in newest_first if meeting.date >= today]
+    past = [meeting for meeting in newest_first if meeting.date < today]
+    return upcoming[::-1], past
 
 
 def next_meeting_date(supervision: Supervision, user: User, *, after) -> datetime.date | None:

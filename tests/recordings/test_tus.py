@@ -52,7 +52,7 @@ def test_an_upload_resumes_where_it_stopped(client, trainee):
     # The connection dropped; the client asks how far it got and carries on from there.
     head = client.head(location, **TUS)
     assert head.status_code == 200 and head["Upload-Offset"] == "5000"
-    assert head["Cache-Control"] == "no-store"
+    assert "no-store" in head["Cache-Control"]
     stale = patch(client, location, 0, WAV[:5000])
     assert stale.status_code == 409
     done = patch(client, location, 5000, WAV[5000:])

@@ -82,21 +82,32 @@ def test_permissions_are_granted_to_people_never_to_auth_groups(records):
 
 
 @pytest.mark.parametrize("name", ["case", "meeting", "reflection", "group_meeting", "group"])
-def test_deleting_an_object_removes_its_permission_rows(records, name):
-    obj = records[name]
-    assert rows_for(obj) > 0
+def test_deleting_an_object_removes_its_permission_rows(records, supervision, name):
+    # The services refuse to delete what has a history (a discussed case, a meeting someone
+    # reflected on: issue 10), so the services' deletions get records without one.
     if name == "case":
+        obj = make_case(supervision)
+        assert rows_for(obj) > 0
         case_delete(case=obj)
-    elif name in ("meeting", "group_meeting"):
+    elif name == "meeting":
+        obj = make_meeting(supervision)
+        assert rows_for(obj) > 0
+        meeting_delete(meeting=obj)
+    elif name == "group_meeting":
+        obj = records[name]
+        assert rows_for(obj) > 0
         meeting_delete(meeting=obj)
     else:
+        obj = records[name]
+        assert rows_for(obj) > 0
         obj.delete()
     assert rows_for(obj) == 0
 
 
 def test_deleting_a_meeting_removes_the_permission_rows_of_its_reflections(records):
+    # Only a cascade (a relationship or a person erased) removes a meeting with reflections.
     reflection = records["reflection"]
-    meeting_delete(meeting=records["meeting"])
+    records["meeting"].delete()
     assert not MeetingReflection.objects.filter(pk=reflection.pk).exists()
     assert rows_for(reflection) == 0
 
@@ -122,5 +133,5 @@ def test_deleting_a_person_leaves_no_rows_for_them(records, supervisor, supervis
 def test_an_unrelated_deletion_leaves_other_peoples_rows_alone(records):
     other = make_supervision(UserFactory(), UserFactory())
     before = rows_for(other)
-    case_delete(case=records["case"])
+    case_delete(case=make_case(records["case"].supervision))
     assert rows_for(other) == before
