@@ -17,6 +17,7 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
     path("exports/", include("exports.urls")),
+    path("portfolios/", include("portfolios.urls")),
     path("questionnaires/", include("questionnaires.urls")),
     path("accounts/", include("allauth.urls")),
     path("cms/", include(wagtailadmin_urls)),

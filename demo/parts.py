@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from feedback.demo import seed_feedback
 from homework.demo import seed_homework
+from portfolios.demo import seed_portfolios
 from questionnaires.demo import seed_questionnaires
 from supervision.demo.records import seed_records
 from supervision.demo.signoffs import seed_signoffs
@@ -25,4 +26,5 @@ PARTS: tuple[DemoPart, ...] = (
     ("homework", seed_homework),
     ("feedback", seed_feedback),
     ("questionnaires", seed_questionnaires),
+    ("portfolios", seed_portfolios),
 )

@@ -39,6 +39,7 @@ OUR_APPS = (
     "exports",
     "worksheets",
     "homework",
+    "portfolios",
     "feedback",
     "questionnaires",
     "courses",

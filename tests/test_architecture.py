@@ -20,7 +20,7 @@ FLOORS = (
     ("notifications", "exports"),  # the one notice service; PDFs built in the background
     ("worksheets",),  # the engine
     ("courses", "feedback", "questionnaires"),  # features
-    ("homework",),  # homework points at a lesson (courses) and shows feedback's state
+    ("homework", "portfolios"),  # homework: a lesson and feedback's state; portfolios: all of it
     ("demo",),  # composes every app's demo data
     ("config",),  # settings and URLs put the apps together
 )

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "notifications",
     "exports",
     "homework",
+    "portfolios",
     "feedback",
     "courses",
     "worksheets",
