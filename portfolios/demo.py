@@ -18,6 +18,7 @@ from portfolios.services import (
     portfolio_update,
     statement_write,
 )
+from questionnaires.demo import DEMO_NAMESPACE as QUESTIONNAIRES_NAMESPACE
 from supervision.models import Supervision, User
 from worksheets.demo import DEMO_NAMESPACE
 from worksheets.models import Entry
@@ -31,8 +32,9 @@ SUMMARY = (
 )
 
 
-def _entry(author: User, name: str) -> Entry | None:
-    return Entry.objects.filter(author=author, start_token=uuid.uuid5(DEMO_NAMESPACE, name)).first()
+def _entry(author: User, name: str, namespace=DEMO_NAMESPACE) -> Entry | None:
+    """A demo entry found again by its start token (worksheets' and questionnaires' namespaces)."""
+    return Entry.objects.filter(author=author, start_token=uuid.uuid5(namespace, name)).first()
 
 
 @transaction.atomic
@@ -47,14 +49,12 @@ def seed_portfolios(people: dict[str, User]) -> None:
     if record is not None and record.status == Entry.Status.SUBMITTED:
         item = item_add(portfolio=portfolio, choice=f"entry:{record.pk}")
         item_comment(item=item, commentary="The first record I wrote about my own practice.")
-    schema = _entry(lina, "trainee1-schema-0")
+    schema = _entry(lina, "trainee1-schema-0", QUESTIONNAIRES_NAMESPACE)
     if schema is not None:
         key = schema.template_version.questionnaire_key
         item = item_add(portfolio=portfolio, choice=f"questionnaire:{key}")
         item_comment(item=item, commentary="Four times across the year, at the same point in term.")
-    rating = Entry.objects.filter(
-        author=holt, start_token=uuid.uuid5(DEMO_NAMESPACE, "holt-rates-lina")
-    ).first()
+    rating = _entry(holt, "holt-rates-lina", QUESTIONNAIRES_NAMESPACE)
     if rating is not None and rating.released_at is not None:
         item = item_add(portfolio=portfolio, choice=f"rating:{rating.pk}")
         item_comment(item=item, commentary="My first rated recording; the agenda is my next goal.")
