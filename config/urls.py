@@ -22,6 +22,7 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
     path("exports/", include("exports.urls")),
+    path("portfolios/", include("portfolios.urls")),
     path("questionnaires/", include("questionnaires.urls")),
     path("recordings/", include("recordings.urls")),
     path("reminders/", include("reminders.urls")),

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from feedback.demo import seed_feedback
 from homework.demo import seed_homework
+from portfolios.demo import seed_portfolios
 from privacy.demo import seed_privacy
 from questionnaires.demo import seed_questionnaires
 from recordings.demo import seed_recordings
@@ -31,4 +32,5 @@ PARTS: tuple[DemoPart, ...] = (
     ("recordings", seed_recordings),
     ("reminders", seed_reminders),
     ("privacy", seed_privacy),
+    ("portfolios", seed_portfolios),
 )

@@ -41,6 +41,7 @@ OUR_APPS = (
     "exports",
     "worksheets",
     "homework",
+    "portfolios",
     "feedback",
     "questionnaires",
     "recordings",

@@ -20,7 +20,7 @@ FLOORS = (
     ("notifications", "exports"),  # the one notice service; PDFs built in the background
     ("worksheets",),  # the engine
     ("courses", "feedback", "questionnaires"),  # features
-    ("homework", "recordings"),  # homework points at a lesson; recordings use ratings
+    ("homework", "recordings", "portfolios"),  # homework points at a lesson; recordings use ratings
     ("reminders", "privacy"),  # reminders about homework and meetings; exports, erasure, retention
     ("demo",),  # composes every app's demo data
     ("config",),  # settings and URLs put the apps together

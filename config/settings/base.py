@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "notifications",
     "exports",
     "homework",
+    "portfolios",
     "feedback",
     "courses",
     "worksheets",

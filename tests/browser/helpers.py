@@ -1,10 +1,12 @@
 """Helpers for browser tests: sign in through the real login page, check accessibility, and
 collect every console error a page logs (a Content Security Policy refusal is one)."""
 
+import io
 import time
 
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
 
 from tests.factories import PASSWORD
 
@@ -72,3 +74,11 @@ def open_menu(page) -> None:
     button = page.locator(".site-menu__button")
     if button.is_visible() and page.locator("[data-site-menu][open]").count() == 0:
         button.click()
+
+
+def pdf_text_at(page, href: str) -> str:
+    """The text of the PDF at ``href``, fetched with the page's session, words joined by spaces."""
+    response = page.request.get(href)
+    assert response.headers["content-type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.body()))
+    return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
