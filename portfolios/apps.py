@@ -11,5 +11,8 @@ class PortfoliosConfig(AppConfig):
     def ready(self):
         from exports import documents
         from portfolios.document import PortfolioDocument
+        from portfolios.privacy_provider import PROVIDER as privacy_provider
+        from supervision import privacy
 
         documents.register(PortfolioDocument())
+        privacy.register(privacy_provider)
