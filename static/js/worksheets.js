@@ -48,6 +48,12 @@
       if (event.persisted) window.location.reload();
     });
 
+    // Moving between steps of a long form (setUpSteps) saves what was answered straight away.
+    form.addEventListener("worksheet:step", function () {
+      window.clearTimeout(timer);
+      save();
+    });
+
     // The submit button posts everything itself; no autosave may race it.
     form.addEventListener("submit", function () {
       window.clearTimeout(timer);
@@ -109,10 +115,141 @@
     container.appendChild(button);
   }
 
+
+  // A long form on a phone: a few questions per screen with "Questions 6-10 of 40", an answered
+  // count and Previous/Next buttons that save the draft. Without this script (or on a wider screen)
+  // it is the whole form on one page; hidden questions are still posted with the form.
+  var PER_STEP = 5;
+  var PAGED_FROM = 9; // fields; a shorter form fits a phone well enough on one page
+  var NARROW = "(max-width: 47.99rem)";
+
+  function isAnswered(field) {
+    var controls = field.querySelectorAll("input, textarea, select");
+    for (var i = 0; i < controls.length; i++) {
+      var control = controls[i];
+      if (control.type === "radio" || control.type === "checkbox") {
+        if (control.checked) return true;
+      } else if (control.type !== "hidden" && control.value.trim() !== "") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  function setUpSteps(form, container) {
+    var fields = Array.prototype.filter.call(container.children, function (child) {
+      return child.classList.contains("field");
+    });
+    if (fields.length < PAGED_FROM) return;
+
+    // Steps break at a heading (a section) or after PER_STEP questions.
+    var steps = [];
+    var current = null;
+    Array.prototype.forEach.call(container.children, function (child) {
+      var isField = child.classList.contains("field");
+      var isHeading = child.tagName === "H2";
+      if (current === null || (isHeading && current.fields.length) ||
+          (isField && current.fields.length >= PER_STEP)) {
+        current = { elements: [], fields: [] };
+        steps.push(current);
+      }
+      current.elements.push(child);
+      if (isField) current.fields.push(child);
+    });
+    if (steps.length < 2) return;
+
+    var ends = Array.prototype.slice.call(form.querySelectorAll("[data-steps-end]"));
+    var narrow = window.matchMedia(NARROW);
+    var index = 0;
+    steps.forEach(function (step, position) {
+      if (index === 0 && step.fields.some(function (f) { return f.classList.contains("field--error"); })) {
+        index = position;
+      }
+    });
+
+    var top = document.createElement("div");
+    top.className = "steps";
+    var where = document.createElement("p");
+    where.className = "steps__where";
+    where.tabIndex = -1;
+    var progress = document.createElement("progress");
+    progress.className = "steps__progress";
+    progress.max = fields.length;
+    progress.id = "steps-progress";
+    var answered = document.createElement("label");
+    answered.className = "steps__answered";
+    answered.htmlFor = progress.id;
+    top.appendChild(where);
+    top.appendChild(answered);
+    top.appendChild(progress);
+    container.parentNode.insertBefore(top, container);
+
+    var buttons = document.createElement("div");
+    buttons.className = "steps__buttons";
+    var previous = document.createElement("button");
+    previous.type = "button";
+    previous.className = "button";
+    previous.textContent = "Previous";
+    var next = document.createElement("button");
+    next.type = "button";
+    next.className = "button button--primary";
+    next.textContent = "Next";
+    buttons.appendChild(previous);
+    buttons.appendChild(next);
+    container.parentNode.insertBefore(buttons, container.nextSibling);
+
+    function countAnswered() {
+      var count = fields.filter(isAnswered).length;
+      progress.value = count;
+      answered.textContent = count + " of " + fields.length + " answered";
+    }
+
+    function show() {
+      var paged = narrow.matches;
+      var first = 0;
+      steps.forEach(function (step, position) {
+        if (position < index) first += step.fields.length;
+        step.elements.forEach(function (element) {
+          element.hidden = paged && position !== index;
+        });
+      });
+      var last = index === steps.length - 1;
+      ends.forEach(function (element) {
+        element.hidden = paged && !last;
+      });
+      top.hidden = !paged;
+      buttons.hidden = !paged;
+      previous.hidden = index === 0;
+      next.hidden = last;
+      var count = steps[index].fields.length;
+      where.textContent = count === 1
+        ? "Question " + (first + 1) + " of " + fields.length
+        : "Questions " + (first + 1) + "\u2013" + (first + count) + " of " + fields.length;
+      countAnswered();
+    }
+
+    function go(step) {
+      index = step;
+      form.dispatchEvent(new CustomEvent("worksheet:step"));
+      show();
+      where.focus();
+      top.scrollIntoView({ block: "start" });
+    }
+
+    previous.addEventListener("click", function () { go(index - 1); });
+    next.addEventListener("click", function () { go(index + 1); });
+    form.addEventListener("change", countAnswered);
+    form.addEventListener("input", countAnswered);
+    narrow.addEventListener("change", show);
+    show();
+  }
+
   function setUp() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-rows]"), setUpRows);
     var form = document.querySelector("form[data-autosave-url]");
     if (form && window.htmx) setUpAutosave(form);
+    var steps = form && form.querySelector("[data-steps]");
+    if (steps) setUpSteps(form, steps);
     Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
       button.addEventListener("click", function () {
         window.print();

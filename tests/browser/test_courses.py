@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from courses.models import Enrollment, LessonPage
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, open_menu, sign_in
 from tests.courses.factories import (
     enrol,
     ensure_course_site,
@@ -106,6 +106,7 @@ def test_an_enrolled_trainee_reads_a_lesson_marks_it_complete_and_sees_progress(
     enrol(course, trainee)
     sign_in(page, trainee.email)
 
+    open_menu(page)
     page.get_by_role("link", name="Courses").click()
     expect(page.get_by_role("heading", name="Your courses")).to_be_visible()
     expect(page.get_by_text("Your progress: 0 of 3 lessons complete (0%)")).to_be_visible()

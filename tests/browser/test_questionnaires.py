@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, open_menu, sign_in
 from tests.conftest import BROWSER_TIMEOUT_MS
 from tests.factories import make_supervision
 from worksheets.library.questionnaires import (
@@ -27,7 +27,27 @@ def answers(level: int) -> list[str]:
     ]
 
 
+def answer_step_by_step(page, radios: list[str]) -> None:
+    """On a phone the form shows a few statements at a time: tick each on its step, moving on
+    with "Next" (which saves the draft), checking the progress line and answered count."""
+    total = len(radios)
+    where = page.locator(".steps__where")
+    assert where.text_content() == f"Questions 1\u20135 of {total}"
+    assert not page.get_by_role("button", name="Submit").is_visible()
+    assert not page.get_by_role("button", name="Previous").is_visible()
+    for done, radio in enumerate(radios):
+        control = page.locator(f"#{radio}")
+        if not control.is_visible():
+            page.get_by_role("button", name="Next").click()
+            assert where.text_content().startswith(f"Questions {done + 1}\u2013")
+        control.check()
+        assert page.get_by_text(f"{done + 1} of {total} answered").is_visible()
+    assert not page.get_by_role("button", name="Next").is_visible()
+    assert page.get_by_role("button", name="Submit").is_visible()
+
+
 def complete_the_self_check(page, level: int, *, first_time: bool) -> None:
+    open_menu(page)
     page.get_by_role("link", name="Questionnaires").first.click()
     page.get_by_role("link", name="Therapist schema self-check").last.click()
     assert page.get_by_role("heading", name="What it looks at").is_visible()
@@ -38,14 +58,15 @@ def complete_the_self_check(page, level: int, *, first_time: bool) -> None:
     if first_time:
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         assert_accessible(page)
-        for radio in answers(level):
-            page.locator(f"#{radio}").check()
+        answer_step_by_step(page, answers(level))
     else:
-        # The same form again: ticked in one go this time, then submitted as before.
+        # The same form again: ticked in one go this time, then "Next" to the last step.
         page.evaluate(
             "ids => ids.forEach(id => { document.getElementById(id).checked = true })",
             answers(level),
         )
+        while not page.get_by_role("button", name="Submit").is_visible():
+            page.get_by_role("button", name="Next").click()
     page.get_by_role("button", name="Submit").click()
     page.get_by_role("heading", name="Your profile").wait_for()
 
@@ -57,6 +78,7 @@ def test_a_trainee_sees_their_profile_then_their_history_and_shares_one_result(
     make_supervision(supervisor, supervisee)
     library_load(templates=[SCHEMA_TEMPLATE])
     sign_in(page, supervisee.email)
+    open_menu(page)
     page.get_by_role("link", name="Questionnaires").first.click()
     assert_accessible(page)
 
@@ -113,7 +135,7 @@ def test_a_trainee_sees_their_profile_then_their_history_and_shares_one_result(
 
     supervisor_page.goto("/questionnaires/")
     shared = supervisor_page.get_by_role("region", name="Results shared with you", exact=True)
-    assert shared.get_by_role("cell", name=supervisee.name, exact=True).is_visible()
+    assert shared.get_by_role("rowheader", name=supervisee.name, exact=True).is_visible()
     assert_accessible(supervisor_page)
     shared.get_by_role("link", name="Therapist schema self-check", exact=True).click()
     supervisor_page.get_by_role("heading", name="Your profile").wait_for()
@@ -124,3 +146,45 @@ def test_a_trainee_sees_their_profile_then_their_history_and_shares_one_result(
     assert supervisor_page.get_by_text("the 1 administration you may read").is_visible()
     assert_accessible(supervisor_page)
     desk.close()
+
+
+def test_a_long_questionnaire_on_a_phone_goes_a_few_statements_at_a_time_and_saves_each_step(
+    phone_page, browser, live_server, supervisee
+):
+    page = phone_page
+    library_load(templates=[SCHEMA_TEMPLATE])
+    sign_in(page, supervisee.email)
+    page.goto("/questionnaires/")
+    page.get_by_role("link", name="Therapist schema self-check").last.click()
+    page.get_by_role("button", name="Start this questionnaire").click()
+    page.get_by_role("heading", name="Therapist schema self-check", level=1).wait_for()
+    radios = answers(4)
+    assert page.locator(".steps__where").text_content() == f"Questions 1\u20135 of {len(radios)}"
+    for radio in radios[:5]:
+        page.locator(f"#{radio}").check()
+    page.get_by_role("button", name="Next").click()
+    page.get_by_text("Draft saved at").wait_for()
+    assert page.locator(".steps__where").text_content().startswith("Questions 6\u2013")
+    # The header and the progress line leave the statements most of the first screen.
+    assert page.locator(".steps").bounding_box()["y"] < 844 * 0.4
+    assert_accessible(page)
+
+    # Saved on "Next": a reload (or another device) finds the five answers.
+    page.reload()
+    assert page.get_by_text(f"5 of {len(radios)} answered").is_visible()
+    assert page.locator(f"#{radios[0]}").is_checked()
+    page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Previous").click()
+    assert page.locator(f"#{radios[4]}").is_checked()
+
+    # Without JavaScript it is still one form: every statement and "Submit" on one page.
+    plain = browser.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, java_script_enabled=False
+    )
+    still = plain.new_page()
+    sign_in(still, supervisee.email)
+    still.goto(page.url)
+    assert still.locator(".steps").count() == 0
+    assert still.locator(f"#{radios[-1]}").is_visible()
+    assert still.get_by_role("button", name="Submit").is_visible()
+    plain.close()

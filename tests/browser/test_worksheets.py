@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, open_menu, sign_in
 from tests.conftest import BROWSER_TIMEOUT_MS
 from tests.factories import make_supervision
 from worksheets.library import blocks as b
@@ -116,6 +116,7 @@ def test_trainee_completes_shares_and_the_supervisor_reads_it_on_a_phone(
     make_supervision(supervisor, supervisee)
     library_worksheet()
     sign_in(page, supervisee.email)
+    open_menu(page)
     page.get_by_role("link", name="Worksheets").first.click()
     page.get_by_role("link", name="Evening check-in").click()
     assert_accessible(page)
@@ -163,6 +164,7 @@ def test_trainee_completes_shares_and_the_supervisor_reads_it_on_a_phone(
     page.goto("/worksheets/entries/?sharing=shared")
     assert page.get_by_role("cell", name=f"Shared with {supervisor.name}").is_visible()
     assert_accessible(page)
+    open_menu(page)
     page.get_by_role("button", name="Sign out").click()
 
     sign_in(page, supervisor.email)
