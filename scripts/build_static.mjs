@@ -1,5 +1,5 @@
 // Copies the browser builds of our npm dependencies into static/vendor/, which is never committed.
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -8,9 +8,6 @@ const vendor = join(root, "static", "vendor");
 const files = {
   "htmx.org/dist/htmx.min.js": "htmx.min.js",
   "chart.js/dist/chart.umd.min.js": "chart.umd.min.js",
-  // The minified build names its source map; collectstatic's manifest storage follows that
-  // reference and fails when the map is missing, so it is copied beside it.
-  "chart.js/dist/chart.umd.min.js.map": "chart.umd.min.js.map",
   "tus-js-client/dist/tus.min.js": "tus.min.js",
 };
 // The typeface of exported PDFs (exports/pdf.py): WeasyPrint embeds it, so a PDF looks the same anywhere.
@@ -23,7 +20,20 @@ for (const subset of ["latin", "latin-ext"]) {
 
 mkdirSync(vendor, { recursive: true });
 mkdirSync(join(vendor, "fonts"), { recursive: true });
+// A minified build may name its source map (`//# sourceMappingURL=…`); collectstatic's manifest
+// storage follows that reference and fails when the map is missing (production then serves an
+// empty 500 on every page), so every map a copied script names is copied beside it.
+const SOURCE_MAP = /\/\/# sourceMappingURL=([^\s]+)\s*$/;
 for (const [source, target] of Object.entries(files)) {
-  copyFileSync(join(root, "node_modules", source), join(vendor, target));
+  const from = join(root, "node_modules", source);
+  copyFileSync(from, join(vendor, target));
+  if (!source.endsWith(".js")) continue;
+  const named = readFileSync(from, "utf8").match(SOURCE_MAP);
+  if (named && !named[1].startsWith("data:")) {
+    const map = join(dirname(from), named[1]);
+    if (!existsSync(map)) throw new Error(`${source} names ${named[1]}, which is not in the package`);
+    copyFileSync(map, join(dirname(join(vendor, target)), named[1]));
+    files[`${source} (its source map)`] = named[1];
+  }
 }
 console.log(`copied ${Object.keys(files).length} files into static/vendor/`);

@@ -82,3 +82,18 @@ def test_every_chart_names_its_data_and_kind_and_sits_in_a_sized_box():
     kinds = set(re.findall(r"register\(\"(\w+)\"", "".join(p.read_text() for p in SCRIPTS)))
     assert kinds == {"hours", "engagement", "profile", "compare", "history"}
     assert canvases >= 5
+
+
+def test_every_source_map_a_vendored_script_names_is_there():
+    """collectstatic's manifest storage follows ``sourceMappingURL`` and fails on a missing map,
+    which leaves every production page an empty 500 (issue 11: Chart.js; then tus-js-client).
+    """
+    vendor = ROOT / "static" / "vendor"
+    scripts = sorted(vendor.glob("**/*.js"))
+    assert scripts, "run `npm run build` (make install) first"
+    missing = []
+    for script in scripts:
+        named = re.search(r"//# sourceMappingURL=(\S+)\s*$", script.read_text(encoding="utf-8"))
+        if named and not named[1].startswith("data:") and not (script.parent / named[1]).exists():
+            missing.append(f"{script.name} names {named[1]}")
+    assert not missing, missing
