@@ -29,6 +29,12 @@ class RecordingsConfig(AppConfig):
             order=60,
         )
         panels.register(
+            "meeting.detail",
+            template="recordings/includes/_meeting_recordings.html",
+            context=recording_panels.meeting_recordings,
+            order=10,
+        )
+        panels.register(
             "dashboard.supervisor",
             template="recordings/includes/_dashboard_awaiting.html",
             context=recording_panels.dashboard_awaiting,

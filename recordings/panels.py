@@ -22,6 +22,17 @@ def supervision_recordings(request, *, supervision, **objects) -> dict | None:
     return {"recordings": recordings, "supervision": supervision, "is_supervisee": is_supervisee}
 
 
+def meeting_recordings(request, *, meeting, **objects) -> dict | None:
+    """The meeting record: the recordings reviewed at this meeting that the viewer may open."""
+    recordings = list(
+        objects_for_user(request.user, "view_recording", meeting.recordings.all())
+        .select_related("owner")
+        .annotate(comment_count=Count("comments", filter=Q(comments__status="released")))
+        .order_by("created_at")
+    )
+    return {"recordings": recordings} if recordings else None
+
+
 def dashboard_awaiting(request, **objects) -> dict | None:
     """The supervisor's dashboard: handed-in recordings without a released comment of theirs."""
     awaiting = list(

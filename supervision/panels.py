@@ -30,6 +30,9 @@ context and what the context function returned (``{% render_panel panel %}`` fro
 
 ``supervision.detail``: ``supervision``; on the relationship's page, between meetings and cases.
 
+``meeting.detail``: ``meeting``; on the meeting record, after its sections (recordings: the
+    recordings reviewed at this meeting).
+
 ``entry.context``: ``entry`` (a worksheet entry its author is filling in); above the worksheet,
     what the entry is for (homework: what, why, when, obstacles, "Back to this homework").
     A panel's context may set ``back_url`` and ``back_label``; the page's back link uses the

@@ -58,6 +58,7 @@ def meeting_detail(request, pk):
     context = {
         "meeting": meeting,
         "record": _record(request, meeting),
+        "detail_panels": panels_for("meeting.detail", request, meeting=meeting),
         "attendances": meeting.attendances.all(),
         "reflections": reflections,
         "own_reflection": next((r for r in reflections if r.author_id == request.user.pk), None),

@@ -1,0 +1,45 @@
+"""What recordings show on supervision's pages: the recordings reviewed at a meeting."""
+
+import pytest
+from django.urls import reverse
+
+from recordings import services
+from tests.factories import UserFactory, make_meeting
+from tests.recordings.conftest import make_recording
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_meeting_record_lists_the_recordings_reviewed_at_it(client, supervision):
+    """Issue 14, item 5: a meeting record links the recordings reviewed in it."""
+    recording = make_recording(supervision, handed_in=True, description="Session 4: the agenda.")
+    meeting = make_meeting(supervision)
+    url = reverse("supervision:meeting_detail", args=[meeting.pk])
+    client.force_login(supervision.supervisor)
+    assert "Recordings reviewed at this meeting" not in client.get(url).content.decode()
+
+    services.recording_meeting_link(
+        recording=recording, meeting=meeting, actor=supervision.supervisor
+    )
+    for person in (supervision.supervisor, supervision.supervisee):
+        client.force_login(person)
+        page = client.get(url).content.decode()
+        assert "Recordings reviewed at this meeting" in page
+        assert reverse("recordings:detail", args=[recording.pk]) in page
+
+
+def test_only_recordings_the_reader_may_open_are_listed(client, supervision):
+    from recordings.panels import meeting_recordings
+
+    draft = make_recording(supervision)  # not handed in: its owner's alone
+    meeting = make_meeting(supervision)
+    draft.meetings.add(meeting)
+
+    class Request:
+        user = supervision.supervisor
+
+    assert meeting_recordings(Request(), meeting=meeting) is None
+    Request.user = supervision.supervisee
+    assert meeting_recordings(Request(), meeting=meeting)["recordings"] == [draft]
+    Request.user = UserFactory()
+    assert meeting_recordings(Request(), meeting=meeting) is None
