@@ -45,7 +45,9 @@ class ConsoleWatch:
     So does a failed fetch, except one: Wagtail 8's editor autosaves a page being written by
     posting it for JSON, and answers an incomplete form with a 400 JSON validation result that
     the editor itself shows beside the fields (wagtail.admin.views.generic.mixins
-    JsonPostResponseMixin); that answer is the editor working, not an error.
+    JsonPostResponseMixin); that answer is the editor working, not an error. Likewise our own
+    autosave answers a second tab's stale save with 409, which the page turns into its conflict
+    message (the two-tab test expects it).
     """
 
     def __init__(self, page):
@@ -65,7 +67,13 @@ class ConsoleWatch:
             and "/cms/" in response.url
             and response.headers.get("content-type", "").startswith("application/json")
         )
-        if document or wagtail_autosave:
+        our_autosave_conflict = (
+            response.status == 409
+            and request.resource_type in ("fetch", "xhr")
+            and request.method == "POST"
+            and response.url.rstrip("/").endswith("/autosave")
+        )
+        if document or wagtail_autosave or our_autosave_conflict:
             self._refused_documents.add(response.url)
 
     def _on_console(self, message) -> None:

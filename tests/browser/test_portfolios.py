@@ -3,7 +3,7 @@ makes the PDF and reads it; the supervisor adds a statement."""
 
 import pytest
 
-from tests.browser.helpers import assert_accessible, pdf_text_at, sign_in
+from tests.browser.helpers import assert_accessible, open_menu, pdf_text_at, sign_in
 from tests.browser.test_signoffs import check, narrow_page, sign_out  # noqa: F401 (fixture)
 from tests.portfolios.conftest import (  # noqa: F401 (fixtures, found by name)
     hand_check_template,
@@ -22,6 +22,7 @@ def test_a_trainee_builds_a_portfolio_and_downloads_it(
     page, problems = request.getfixturevalue("narrow_page")
     request.getfixturevalue("material")
     sign_in(page, supervisee.email)
+    open_menu(page)
     page.get_by_role("link", name="Portfolio").click()
     page.wait_for_load_state()
     check(page, problems)
@@ -74,6 +75,7 @@ def test_a_trainee_builds_a_portfolio_and_downloads_it(
 
     # The supervisor it is shared with reads it and adds a statement.
     sign_in(page, supervisor.email)
+    open_menu(page)
     page.get_by_role("link", name="Portfolio").click()
     page.get_by_role("link", name="Year one").click()
     page.wait_for_load_state()

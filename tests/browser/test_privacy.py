@@ -46,8 +46,10 @@ def test_a_trainee_exports_their_data_and_reads_the_copy(
     assert_accessible(page)
     page.get_by_role("button", name="Prepare a copy of my data").click()
     page.wait_for_load_state()
-    assert "/accounts/reauthenticate/" in page.url
-    _confirm_password(page)
+    # A sign-in in the last few minutes counts as confirming (REAUTHENTICATION_TIMEOUT);
+    # otherwise the password is asked for again first.
+    if "/accounts/reauthenticate/" in page.url:
+        _confirm_password(page)
     page.get_by_role("link", name="Download (once)").wait_for()
     assert_accessible(page)
 
@@ -58,10 +60,13 @@ def test_a_trainee_exports_their_data_and_reads_the_copy(
     assert errors == []
     # The copy is opened from disk, as its owner would; it has no script of its own (axe's
     # requests for the stylesheet of a file:// page are refused by Chromium, so not counted).
-    page.goto((tmp_path / "index.html").as_uri())
-    page.get_by_role("heading", name="Your data", exact=True).wait_for()
-    assert "A hard session" in page.content()
-    assert_accessible(page)
+    # In a page of its own: the site's console watch covers the site, not a file on disk.
+    copy = page.context.new_page()
+    copy.goto((tmp_path / "index.html").as_uri())
+    copy.get_by_role("heading", name="Your data", exact=True).wait_for()
+    assert "A hard session" in copy.content()
+    assert_accessible(copy)
+    copy.close()
 
 
 def test_an_administrator_erases_a_trainee_and_the_supervisors_records_show_the_tombstone(
@@ -81,7 +86,8 @@ def test_an_administrator_erases_a_trainee_and_the_supervisors_records_show_the_
     page.get_by_label("Type the person's e-mail address to confirm").fill(trainee.email)
     page.get_by_role("button", name=f"Erase {trainee.name}").click()
     page.wait_for_load_state()
-    _confirm_password(page)
+    if "/accounts/reauthenticate/" in page.url:  # unless signed in a few minutes ago
+        _confirm_password(page)
     page.get_by_role("heading", name=f"Erasure of Erased person #{trainee.pk}").wait_for()
     assert_accessible(page)
     assert Erasure.objects.filter(person=trainee).exists()

@@ -14,6 +14,7 @@ from courses.services.exercises import exercise_start
 from courses.services.progress import lesson_complete
 from tests.courses.factories import (
     enrol,
+    ensure_course_site,
     make_course,
     make_course_with_lessons,
     make_lesson,
@@ -125,6 +126,7 @@ def test_the_navigation_costs_one_query_however_many_enrolments(client):
 
 
 def test_a_published_lesson_body_is_rendered_once_and_then_served_from_the_cache(client):
+    ensure_course_site()  # the root collection a document needs, after a transactional flush
     Document = get_document_model()
     document = Document(title="Planning checklist")
     document.file.save("checklist.txt", ContentFile(b"Plan the task."), save=False)
