@@ -5,8 +5,10 @@ from django.http import Http404
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.views.pages.create import CreateView as PageCreateView
+from wagtail.admin.viewsets.pages import PageViewSet
 
-from courses.models import CoursePage, CourseTeam
+from courses.models import CourseIndexPage, CoursePage, CourseTeam, LessonPage, ModulePage
 from courses.presenters import course_access
 from courses.selectors.access import access_for_user
 
@@ -24,6 +26,33 @@ class CoursePeopleButton(PageMenuItem):
         if self.page.specific_class is None or not issubclass(self.page.specific_class, CoursePage):
             return False
         return access_for_user(user, self.page).may_manage_people
+
+
+class CoursePageCreateView(PageCreateView):
+    """Wagtail's add page, without autosave.
+
+    An autosave creates the page and only then moves the editor to the edit page; a Publish
+    pressed while it is on its way posts to the add page again, which then refuses the slug as
+    taken (seen under load). The edit page keeps autosave, where no such race exists.
+    """
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["autosave_enabled"] = False
+        return context
+
+
+@hooks.register("register_admin_viewset")
+def course_page_viewsets():
+    # A PageViewSet adds no URLs of its own: the shared page URLs route to it by page type.
+    return [
+        PageViewSet(
+            name=f"course_pages_{model._meta.model_name}",
+            model=model,
+            add_view_class=CoursePageCreateView,
+        )
+        for model in (CourseIndexPage, CoursePage, ModulePage, LessonPage)
+    ]
 
 
 @hooks.register("register_page_header_buttons")

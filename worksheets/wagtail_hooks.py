@@ -70,6 +70,13 @@ def guard_template_view(url_name: str, view):
 class WorksheetTemplateCreateView(snippet_views.CreateView):
     """Course staff add to the library; a supervisor's new template is their own."""
 
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Wagtail's autosave creates the template on the add page and only then moves the editor
+        # to the edit page; a Publish pressed in between posts to the add page again and makes a
+        # second template of the same title (seen under load). The edit page keeps autosave.
+        self.autosave_enabled = False
+
     def save_instance(self):
         # The owner is set before the first save, so that every revision records it.
         self.form.instance.owner = owner_for_new_template(self.request.user)

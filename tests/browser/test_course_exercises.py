@@ -16,11 +16,6 @@ from worksheets.services.templates import worksheet_template_create
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="publishing from the Wagtail editor timed out in the merged suite on a loaded "
-    "machine; to be diagnosed (closing note, issue 11)",
-)
 def test_a_lead_embeds_an_exercise_and_a_trainee_does_it_and_sees_progress_move(page, phone_page):
     ensure_course_site()
     worksheet = worksheet_template_create(

@@ -47,11 +47,6 @@ def library_worksheet():
     )
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="under pytest-xdist a second WorksheetTemplate of the same title sometimes exists "
-    "(MultipleObjectsReturned); to be diagnosed (closing note, issue 11)",
-)
 def test_course_editor_builds_and_publishes_a_template_in_wagtail(page, course_editor):
     sign_in(page, course_editor.email)
     page.goto("/cms/snippets/worksheets/worksheettemplate/add/")

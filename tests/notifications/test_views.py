@@ -132,3 +132,11 @@ def test_preferences_are_saved_and_shown_again(client, supervisee):
     assert preference.weekly_digest is False
     html = client.get(reverse("notifications:preferences")).content.decode()
     assert 'value="07:30"' in html
+
+
+def test_each_notice_says_its_kind_beside_its_title(client, supervisor, supervisee):
+    """The title never repeats the kind (notification_send), so the list has to show it."""
+    send(supervisor, actor=supervisee)
+    client.force_login(supervisor)
+    content = client.get(LIST).content.decode()
+    assert '<span class="notification__kind">Homework handed in:</span>' in content

@@ -326,3 +326,12 @@ def test_the_admin_listing_offers_copy_and_share_links(
     assert reverse("worksheets:template_copy", args=[library_template.pk]) in content
     assert reverse("worksheets:template_sharing", args=[mine.pk]) in content
     assert reverse("worksheets:template_sharing", args=[library_template.pk]) not in content
+
+
+def test_the_add_page_does_not_autosave_but_the_edit_page_does(
+    client, course_editor, library_template
+):
+    """An autosave that creates the template races a Publish on the add page (two templates)."""
+    client.force_login(course_editor)
+    assert client.get(reverse(ADD)).context["autosave_enabled"] is False
+    assert client.get(reverse(EDIT, args=[library_template.pk])).context["autosave_enabled"]
