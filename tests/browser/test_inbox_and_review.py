@@ -32,9 +32,7 @@ def in_days(days: int) -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=days)
 
 
-def test_the_supervisor_finds_what_awaits_them_first_and_filters_on_a_phone(
-    phone_page, supervisor
-):
+def test_the_supervisor_finds_what_awaits_them_first_and_filters_on_a_phone(phone_page, supervisor):
     ana = make_supervision(supervisor, UserFactory(display_name="Ana Example"))
     ben = make_supervision(supervisor, UserFactory(display_name="Ben Example"))
     make_assignment(ana, title="Read the chapter on agendas", starts_on=in_days(20))
