@@ -141,7 +141,7 @@ def assignment_create(
             recipient=supervision.supervisee,
             actor=author,
             kind=Notification.Kind.ASSIGNMENT_NEW,
-            title=f"New homework “{assignment.title}”, due {assignment.due_on:%-d %B}",
+            title=f"{author.name} set “{assignment.title}”, due {assignment.due_on:%-d %B}",
             url=url,
             event_key=f"assignment:{assignment.pk}:assigned",
             facts={"due_on": assignment.due_on.isoformat()},
