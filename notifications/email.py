@@ -38,7 +38,9 @@ def _hours_line(kind: str, facts: dict, zone) -> str:
     """One sentence on a sign-off; a return says whether it came with a comment, never the comment."""
     period = "A period of hours"
     if facts.get("starts_on") and facts.get("ends_on"):
-        period = f"The hours from {_day(facts['starts_on'], zone)} to {_day(facts['ends_on'], zone)}"
+        period = (
+            f"The hours from {_day(facts['starts_on'], zone)} to {_day(facts['ends_on'], zone)}"
+        )
     if kind == Kind.HOURS_SUBMITTED:
         return f"{period} have been submitted for your signature."
     if kind == Kind.HOURS_SIGNED:
