@@ -204,7 +204,7 @@ test_create_once = double_submit_test(
         "questionnaires:rating_start": (
             "supervisor_before_sharing",
             lambda world, target: {"subject": world["owner"].pk},
-        )
+        ),
     },
 )
 
