@@ -8,15 +8,14 @@ from courses.models import Enrollment
 from supervision.forms import SubmissionKeyMixin
 from supervision.models import User
 from supervision.text import (
+    MAX_TEXT_FILE_BYTES,
+    MAX_TEXT_FILE_CHARACTERS,
     TextFileRefused,
     control_character_lines,
     decoded_text_file,
     line_count,
 )
 
-MAX_CHARACTERS = 1_000_000
-# Read at all only up to this: a UTF-8 character takes at most four bytes (and a BOM three).
-MAX_UPLOAD_BYTES = 4 * MAX_CHARACTERS + 3
 ROLE_HELP = (
     "Trainees and supervisors read the course and record their progress; supervisors also see "
     "their own supervisees’ progress. Course staff edit this course’s pages and submit them for "
@@ -94,7 +93,7 @@ class EnrollmentListForm(forms.Form):
         upload = self.cleaned_data.get("upload")
         if not upload:
             return upload
-        if upload.size > MAX_UPLOAD_BYTES:
+        if upload.size > MAX_TEXT_FILE_BYTES:
             raise ValidationError(
                 "The file is too large for a list of addresses; upload a shorter list."
             )
@@ -102,9 +101,9 @@ class EnrollmentListForm(forms.Form):
             text = decoded_text_file(upload.read(), save_as="plain text or 'CSV UTF-8'")
         except TextFileRefused as refusal:
             raise ValidationError(refusal.message) from refusal
-        if len(text) > MAX_CHARACTERS:
+        if len(text) > MAX_TEXT_FILE_CHARACTERS:
             raise ValidationError(
-                f"The file has {len(text):,} characters; at most {MAX_CHARACTERS:,}. Upload a "
+                f"The file has {len(text):,} characters; at most {MAX_TEXT_FILE_CHARACTERS:,}. Upload a "
                 "shorter list."
             )
         controlled = control_character_lines(text)

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from supervision.text import (
+    MAX_TEXT_FILE_BYTES,
+    MAX_TEXT_FILE_CHARACTERS,
     TextFileRefused,
     control_character_lines,
     decoded_text_file,
@@ -30,9 +32,8 @@ from supervision.text import (
 )
 from worksheets.scoring.definitions import MACHINE_NAME, Item, Scale
 
-MAX_CHARACTERS = 1_000_000
-# Read at all only up to this: a UTF-8 character takes at most four bytes (and a BOM three).
-MAX_UPLOAD_BYTES = 4 * MAX_CHARACTERS + 3
+MAX_CHARACTERS = MAX_TEXT_FILE_CHARACTERS
+MAX_UPLOAD_BYTES = MAX_TEXT_FILE_BYTES
 # One line naming the columns and up to 999 items: far more than any instrument has.
 MAX_LINES = 1_000
 MAX_TEXT_LENGTH = 1_000

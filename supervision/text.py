@@ -52,6 +52,12 @@ def refuse_direction_controls(text: str | None) -> None:
 # --- Text files people upload (imports) ------------------------------------------------------
 
 
+# What an import reads at most, counted on the decoded text; the upload itself is read only up to
+# MAX_TEXT_FILE_BYTES (a UTF-8 character takes at most four bytes, and a byte-order mark three).
+MAX_TEXT_FILE_CHARACTERS = 1_000_000
+MAX_TEXT_FILE_BYTES = 4 * MAX_TEXT_FILE_CHARACTERS + 3
+
+
 class TextFileRefused(ValueError):
     """A text file that cannot be read; ``message`` says why and what to do, for the person."""
 

@@ -1,11 +1,8 @@
 """Sign-off notices: the supervisor hears of a submission, the supervisee of a signature or a return, once."""
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 
 from notifications.email import email_lines
 from notifications.models import Notification
@@ -16,27 +13,18 @@ from supervision.services.signoffs import (
     signoff_submit,
     signoff_withdraw,
 )
-from tests.factories import make_meeting, make_supervision
+from tests.factories import make_supervision
+from tests.supervision.views.test_signoffs import days_ago, waiting  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 Kind = Notification.Kind
 HOURS_KINDS = (Kind.HOURS_SUBMITTED, Kind.HOURS_SIGNED, Kind.HOURS_RETURNED)
 
 
-def days_ago(days):
-    return timezone.localdate() - datetime.timedelta(days=days)
-
-
 @pytest.fixture
-def signoff():
-    supervision = make_supervision(started_on=days_ago(60))
-    make_meeting(supervision, date=days_ago(20))
-    return signoff_submit(
-        supervision=supervision,
-        submitted_by=supervision.supervisee,
-        starts_on=days_ago(25),
-        ends_on=days_ago(15),
-    )
+def signoff(waiting):  # noqa: F811 (the fixture imported above)
+    """A period awaiting signature (its supervisor told once)."""
+    return waiting
 
 
 def notices(person):
