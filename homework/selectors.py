@@ -150,8 +150,16 @@ def due_list_for(user, *, today: datetime.date) -> DueList:
 
 
 def proposals_awaiting(user) -> QuerySet[Assignment]:
-    """Proposals the person made that wait for their supervisor, or that wait for them to accept."""
-    return assignments_visible_to(user).filter(status=Assignment.Status.PROPOSED)
+    """Proposals the person made that wait for their supervisor, or that wait for them to accept.
+
+    A proposal in a supervision that has ended is never agreed (nobody may accept it), so it
+    waits for nothing and is not listed.
+    """
+    return (
+        assignments_visible_to(user)
+        .filter(status=Assignment.Status.PROPOSED)
+        .exclude(supervision__ended_on__lte=timezone.localdate())
+    )
 
 
 def homework_for_meeting(meeting, user) -> tuple[list[Assignment], list[Assignment]]:

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from homework.models import EntryAttachment
+from homework.services.assignments import supervision_proposals_set
 from homework.services.entries import occurrence_entry_start
 from recordings.models import Recording
 from supervision.services.relationships import supervision_end
@@ -52,6 +53,8 @@ def ended(supervision, supervisor, supervisee, worksheet):  # noqa: F811 (the fi
     submitted = hand_in(
         occurrence_entry_start(occurrence=finished.expected.get(), author=supervisee)
     )
+    supervision_proposals_set(supervision=supervision, supervisor=supervisor, allowed=True)
+    make_assignment(supervision, author=supervisee, title="My own proposal")
     recording = make_recording(supervision)
     make_meeting(supervision, date=today - timezone.timedelta(days=3))
     supervision_end(supervision=supervision)
@@ -119,6 +122,7 @@ def test_the_lists_say_what_ended(client, ended, supervisor, supervisee):
     client.force_login(supervisee)
     due = client.get(reverse("homework:due")).content.decode()
     assert "From supervisions that have ended (2)" in due and "Due today" not in due
+    assert "My own proposal" not in due  # nobody can agree it any more
     entries = client.get(reverse("worksheets:entry_list")).content.decode()
     assert "Closed" in entries
     assert reverse("worksheets:entry_edit", args=[draft.pk]) not in entries
