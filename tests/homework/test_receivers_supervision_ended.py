@@ -35,8 +35,14 @@ LISTS = {
         "recordings:list",
         "questionnaires:index",
         "supervision:hours",
+        "supervision:meeting_list",
     ],
-    "supervisor": ["homework:set_by_me", "recordings:list", "questionnaires:index"],
+    "supervisor": [
+        "homework:set_by_me",
+        "recordings:list",
+        "questionnaires:index",
+        "supervision:meeting_list",
+    ],
 }
 # Links that only fetch a file or leave for another site are not followed.
 NOT_FOLLOWED = re.compile(r"^/(static|media|accounts/logout)/|\.csv$|/media/$|^https?:")
@@ -46,7 +52,6 @@ NOT_FOLLOWED = re.compile(r"^/(static|media|accounts/logout)/|\.csv$|/media/$|^h
 def ended(supervision, supervisor, supervisee, worksheet):  # noqa: F811 (the fixture above)
     today = timezone.localdate()
     not_started = make_assignment(supervision, title="Never started", worksheet_version=worksheet)
-    not_started.expected.update(due_on=today)
     drafted = make_assignment(supervision, title="Half done", worksheet_version=worksheet)
     draft = occurrence_entry_start(occurrence=drafted.expected.get(), author=supervisee)
     finished = make_assignment(supervision, title="Handed in", worksheet_version=worksheet)
@@ -56,13 +61,15 @@ def ended(supervision, supervisor, supervisee, worksheet):  # noqa: F811 (the fi
     supervision_proposals_set(supervision=supervision, supervisor=supervisor, allowed=True)
     make_assignment(supervision, author=supervisee, title="My own proposal")
     recording = make_recording(supervision)
-    make_meeting(supervision, date=today - timezone.timedelta(days=3))
+    not_started.expected.update(due_on=today - timezone.timedelta(days=5))
+    meeting = make_meeting(supervision, date=today)
     supervision_end(supervision=supervision)
     return {
         "assignments": (not_started, drafted, finished),
         "draft": draft,
         "submitted": submitted,
         "recording": recording,
+        "meeting": meeting,
     }
 
 
@@ -92,12 +99,14 @@ def test_every_list_shows_the_ended_relationship_with_no_refused_link(
             seen.add(link)
             answer = client.get(link)
             assert answer.status_code not in (403, 404, 500), f"{name} links to {link}"
-            # And the pages one step further offer no refused form (each action tried below).
-            for action in _post_actions(answer.content.decode()):
+            # And the pages one step further offer no refused link or form (each tried below).
+            page = answer.content.decode()
+            for action in _post_actions(page) | _links(page):
                 assert not any(action.startswith(refused) for refused in _refused_actions(ended)), (
                     f"{link} offers {action}"
                 )
     assert reverse("homework:assignment_detail", args=[ended["assignments"][1].pk]) in seen
+    assert reverse("supervision:meeting_detail", args=[ended["meeting"].pk]) in seen
 
 
 def _refused_actions(ended) -> list[str]:
@@ -130,6 +139,8 @@ def test_the_lists_say_what_ended(client, ended, supervisor, supervisee):
     assert reading.status_code == 200 and "This draft is closed" in reading.content.decode()
     recordings = client.get(reverse("recordings:list")).content.decode()
     assert "not handed in before the supervision ended" in recordings
+    record = client.get(reverse("supervision:meeting_detail", args=[ended["meeting"].pk]))
+    assert "Not reviewed before the supervision ended." in record.content.decode()
     hours = client.get(reverse("supervision:hours")).content.decode()
     assert f"(ended {timezone.localdate():%-d %b %Y})" in hours
     client.force_login(supervisor)
