@@ -125,7 +125,8 @@ def due_list_for(user, *, today: datetime.date) -> DueList:
         status__in=[Assignment.Status.ACTIVE, Assignment.Status.DONE],
     )
     occurrences = (
-        Occurrence.objects.filter(assignment__in=assignments.values("pk"))
+        # Held occurrences (locked pathway steps) are not due yet; pathways shows them as coming.
+        Occurrence.objects.filter(assignment__in=assignments.values("pk"), held=False)
         .select_related("assignment__supervision__supervisor", "entry")
         .order_by("due_on", "assignment_id", "sequence")
     )
