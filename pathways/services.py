@@ -22,9 +22,10 @@ from homework.services.assignments import ObstaclePlan, StepPlan, assignment_cre
 from homework.signals import assignment_changed
 from notifications.models import Notification
 from notifications.services import notification_send
-from pathways.models import Pathway, PathwayRun, PathwayUserObjectPermission, RunStep
+from pathways.models import Pathway, PathwayRun, PathwayUserObjectPermission, RunStep, StepKind
 from pathways.permissions import PATHWAY_COLLEAGUE_PERMS, PATHWAY_OWNER_PERMS
 from pathways.rules import Release, release_order, step_rule, steps_problems, waited_for
+from recordings.models import Recording
 from supervision.models import Supervision
 from supervision.permissions import grant, grant_exactly
 from worksheets.models import Entry, TemplateVersion
@@ -264,6 +265,21 @@ def pathway_releases_run(
             if opens_on is not None and opens_on <= today:
                 released += run_step_release(step=step, now=now)
     return released
+
+
+def recording_step_check(*, entry: Entry) -> None:
+    """ValidationError for a recording-analysis step handed in without its recording (issue 14).
+
+    The same rule as homework's for recording-analysis homework, for the one step it concerns.
+    """
+    if (
+        RunStep.objects.filter(occurrence__entry=entry, kind=StepKind.RECORDING).exists()
+        and not Recording.objects.filter(entry=entry).exists()
+    ):
+        raise ValidationError(
+            "This step is a recording analysis: upload the recording this self-review is about "
+            '("Upload the recording for this self-review" on the homework page), then hand it in.'
+        )
 
 
 def runs_waiting_on(entry: Entry) -> list[int]:

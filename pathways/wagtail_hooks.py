@@ -7,7 +7,10 @@ the person may not see and 403 for an action they may not take on it.
 
 from functools import cached_property
 
+from django.urls import reverse
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
@@ -16,6 +19,7 @@ from pathways.models import Pathway
 from pathways.permissions import pathway_policy
 from pathways.services import pathway_owner_grant
 from worksheets.admin_guard import guarded_urlpatterns, visible_to
+from worksheets.permissions import may_author_templates
 
 register_permission_policy(Pathway, pathway_policy)
 
@@ -68,3 +72,30 @@ def _belongs_to(pathway: Pathway) -> str:
 
 
 register_snippet(PathwayViewSet)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def pathway_site_buttons(snippet, user, next_url=None):
+    """ "Copy to my pathways" for supervisors; "Share with colleagues" for the owner."""
+    if not isinstance(snippet, Pathway):
+        return []
+    buttons = []
+    if may_author_templates(user):
+        buttons.append(
+            Button(
+                "Copy to my pathways",
+                url=reverse("pathways:copy", args=[snippet.pk]),
+                icon_name="copy",
+                priority=20,
+            )
+        )
+    if snippet.owner_id == user.pk:
+        buttons.append(
+            Button(
+                "Share with colleagues",
+                url=reverse("pathways:sharing", args=[snippet.pk]),
+                icon_name="group",
+                priority=30,
+            )
+        )
+    return buttons

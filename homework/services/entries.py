@@ -67,6 +67,8 @@ def homework_entry_submitted(*, entry: Entry) -> None:
         return  # self-practice: private until the author shares it
     if (
         occurrence.assignment.category == Assignment.Category.RECORDING
+        # A homework in steps checks its own recording-analysis steps (pathways.receivers).
+        and occurrence.assignment.schedule != Assignment.Schedule.STEPS
         and not entry.recordings.exists()
     ):
         # A recording analysis is a self-review of a recorded session (issue 14): handed in

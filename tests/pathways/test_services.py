@@ -177,3 +177,20 @@ def test_a_pathway_with_a_circle_is_refused_and_nothing_is_saved(supervision):
     with pytest.raises(ValidationError, match="circle"):
         assign(supervision, pathway)
     assert Assignment.objects.count() == 0 and Occurrence.objects.count() == 0
+
+
+def test_a_recording_step_is_handed_in_with_its_recording_and_other_steps_without(supervision):
+    pathway = make_pathway(
+        [
+            step("What to look for", Release.IMMEDIATELY),
+            step("Listen back", Release.IMMEDIATELY, kind="recording"),
+        ]
+    )
+    pathway.category = Assignment.Category.RECORDING
+    pathway.save()
+    first, second = steps_of(assign(supervision, pathway))
+    hand_in(first, supervision.supervisee)  # a reflection step needs no recording
+    with pytest.raises(ValidationError, match="upload the recording"):
+        hand_in(second, supervision.supervisee)
+    second.refresh_from_db()
+    assert second.entry.status == second.entry.Status.DRAFT

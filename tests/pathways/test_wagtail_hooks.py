@@ -157,3 +157,14 @@ def test_supervisors_see_the_library_and_their_own_but_not_someone_elses(
 def test_trainees_have_no_admin_access(client, supervisee, supervision):
     client.force_login(supervisee)
     assert client.get(reverse(LIST)).status_code == 302
+
+
+def test_the_listing_offers_copying_and_sharing_where_they_apply(client, supervisor, supervision):
+    library = make_pathway(title="From the library")
+    mine = make_pathway(owner=supervisor, title="Mine")
+    pathway_owner_grant(pathway=mine)
+    client.force_login(supervisor)
+    content = client.get(reverse(LIST)).content.decode()
+    assert reverse("pathways:copy", args=[library.pk]) in content
+    assert reverse("pathways:sharing", args=[mine.pk]) in content
+    assert reverse("pathways:sharing", args=[library.pk]) not in content
