@@ -164,6 +164,7 @@ def homework_for_meeting(meeting, user) -> tuple[list[Assignment], list[Assignme
         visible.filter(
             created_at__date__lte=meeting.date,
             expected__due_on__lte=meeting.date,
+            expected__held=False,  # a locked pathway step is not due yet
         )
         .exclude(status__in=[Assignment.Status.PROPOSED])
         .filter(

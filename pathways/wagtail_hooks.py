@@ -7,10 +7,8 @@ the person may not see and 403 for an action they may not take on it.
 
 from functools import cached_property
 
-from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
-from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
@@ -18,8 +16,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from pathways.models import Pathway
 from pathways.permissions import pathway_policy
 from pathways.services import pathway_owner_grant
-from worksheets.admin_guard import guarded_urlpatterns, visible_to
-from worksheets.permissions import may_author_templates
+from worksheets.admin_guard import copy_and_share_buttons, guarded_urlpatterns, visible_to
 
 register_permission_policy(Pathway, pathway_policy)
 
@@ -79,23 +76,10 @@ def pathway_site_buttons(snippet, user, next_url=None):
     """ "Copy to my pathways" for supervisors; "Share with colleagues" for the owner."""
     if not isinstance(snippet, Pathway):
         return []
-    buttons = []
-    if may_author_templates(user):
-        buttons.append(
-            Button(
-                "Copy to my pathways",
-                url=reverse("pathways:copy", args=[snippet.pk]),
-                icon_name="copy",
-                priority=20,
-            )
-        )
-    if snippet.owner_id == user.pk:
-        buttons.append(
-            Button(
-                "Share with colleagues",
-                url=reverse("pathways:sharing", args=[snippet.pk]),
-                icon_name="group",
-                priority=30,
-            )
-        )
-    return buttons
+    return copy_and_share_buttons(
+        snippet,
+        user,
+        copy_url="pathways:copy",
+        sharing_url="pathways:sharing",
+        plural="pathways",
+    )

@@ -1,4 +1,4 @@
-"""Guards for Wagtail snippet admin URLs of owned snippets (worksheet templates, pathways).
+"""The Wagtail admin of owned snippets (worksheet templates, pathways): guards and buttons.
 
 Every admin URL that names an object answers 404 for one the person may not see and 403 for an
 action they may not take on it (the snippet's permission policy decides), so a supervisor never
@@ -10,7 +10,8 @@ from functools import wraps
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.urls import URLPattern
+from django.urls import URLPattern, reverse
+from wagtail.admin.widgets import Button
 
 # The action each admin URL with an object in it needs; anything not listed needs "change".
 URL_ACTIONS = {
@@ -61,3 +62,29 @@ def guarded_urlpatterns(patterns, *, policy) -> list:
             )
         guarded.append(pattern)
     return guarded
+
+
+def copy_and_share_buttons(snippet, user, *, copy_url: str, sharing_url: str, plural: str):
+    """The listing's "Copy to my …" (for authors) and "Share with colleagues" (for the owner)."""
+    from worksheets.permissions import may_author_templates
+
+    buttons = []
+    if may_author_templates(user):
+        buttons.append(
+            Button(
+                f"Copy to my {plural}",
+                url=reverse(copy_url, args=[snippet.pk]),
+                icon_name="copy",
+                priority=20,
+            )
+        )
+    if snippet.owner_id == user.pk:
+        buttons.append(
+            Button(
+                "Share with colleagues",
+                url=reverse(sharing_url, args=[snippet.pk]),
+                icon_name="group",
+                priority=30,
+            )
+        )
+    return buttons

@@ -7,10 +7,8 @@ for an action they may not take on it, so a supervisor never reaches another's p
 from functools import cached_property
 
 from django.http import Http404
-from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
-from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import PublishMenuItem, UnpublishMenuItem
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
@@ -18,10 +16,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
-from worksheets.admin_guard import guarded_urlpatterns, visible_to
+from worksheets.admin_guard import copy_and_share_buttons, guarded_urlpatterns, visible_to
 from worksheets.models import WorksheetTemplate
 from worksheets.permissions import (
-    may_author_templates,
     owner_for_new_template,
     worksheet_template_policy,
 )
@@ -152,26 +149,13 @@ hooks.register("register_bulk_action", WorksheetTemplateDeleteBulkAction, order=
 def worksheet_template_site_buttons(snippet, user, next_url=None):
     if not isinstance(snippet, WorksheetTemplate):
         return []
-    buttons = []
-    if may_author_templates(user):
-        buttons.append(
-            Button(
-                "Copy to my templates",
-                url=reverse("worksheets:template_copy", args=[snippet.pk]),
-                icon_name="copy",
-                priority=20,
-            )
-        )
-    if snippet.owner_id == user.pk:
-        buttons.append(
-            Button(
-                "Share with colleagues",
-                url=reverse("worksheets:template_sharing", args=[snippet.pk]),
-                icon_name="group",
-                priority=30,
-            )
-        )
-    return buttons
+    return copy_and_share_buttons(
+        snippet,
+        user,
+        copy_url="worksheets:template_copy",
+        sharing_url="worksheets:template_sharing",
+        plural="templates",
+    )
 
 
 def _may_publish(context) -> bool:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from homework.models import Assignment, Review
+from worksheets.models import Entry
 
 REVIEW_FIELDS = (
     "outcome",
@@ -38,7 +39,8 @@ def review_record(
     proposal, or for a meeting of another supervision, and ValidationError for a meeting that
     has not taken place yet (issue 16: reviews happen at meetings, not before them).
     With ``occurrence`` (one released step of a homework in steps, issue 17) the review is of
-    that step: one per step and day, and the homework as a whole stays open.
+    that step: one per step and day, and the homework as a whole stays open; so does a homework
+    in steps reviewed as a whole before all its steps are handed in (unless it is dropped).
     """
     assignment = (
         Assignment.objects.select_for_update().select_related("supervision").get(pk=assignment.pk)
@@ -78,6 +80,12 @@ def review_record(
     review.save()
     if occurrence is not None:
         return review  # a step reviewed; the homework as a whole goes on
+    if (
+        assignment.schedule == Assignment.Schedule.STEPS
+        and review.next_step != Review.NextStep.DROP
+        and assignment.expected.exclude(entry__status=Entry.Status.SUBMITTED).exists()
+    ):
+        return review  # a pathway reviewed half-way goes on to its remaining steps
 
     assignment.status = (
         Assignment.Status.DROPPED

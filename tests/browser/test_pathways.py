@@ -50,6 +50,12 @@ def test_a_library_pathway_opens_step_by_step(page, phone_page, supervisor, supe
     trainee_page.get_by_text("0 of 5 steps handed in").wait_for()
     trainee_page.get_by_text(f"Next: step 1, {STEP_1}").wait_for()
     assert_accessible(trainee_page)
+    # The narrowest phone: the progress and the steps fit without sideways scrolling.
+    trainee_page.set_viewport_size({"width": 320, "height": 700})
+    trainee_page.get_by_text("All steps").click()
+    trainee_page.get_by_text("opens 1 day after step 1 is handed in").wait_for()
+    assert trainee_page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(trainee_page)
     trainee_page.get_by_role("button", name=f"Start {STEP_1}").click()
     trainee_page.get_by_label("Free reflection").fill(
         "To feel what a daily record asks of a patient."

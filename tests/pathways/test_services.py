@@ -11,6 +11,7 @@ from homework.models import Assignment, Occurrence
 from homework.selectors import due_list_for
 from homework.services.assignments import ObstaclePlan
 from homework.services.entries import occurrence_entry_start
+from homework.services.reviews import review_record
 from notifications.models import Notification
 from pathways.models import PathwayRun, RunStep
 from pathways.rules import Release
@@ -194,3 +195,19 @@ def test_a_recording_step_is_handed_in_with_its_recording_and_other_steps_withou
         hand_in(second, supervision.supervisee)
     second.refresh_from_db()
     assert second.entry.status == second.entry.Status.DRAFT
+
+
+def test_a_pathway_reviewed_as_a_whole_half_way_goes_on(supervision):
+    assignment = assign(supervision)
+    first, second, _third = steps_of(assignment)
+    hand_in(first, supervision.supervisee)
+    review_record(
+        assignment=assignment,
+        recorder=supervision.supervisor,
+        data={"outcome": "partly", "reason": "circumstances", "next_step": "keep"},
+    )
+    assignment.refresh_from_db()
+    assert assignment.status == Assignment.Status.ACTIVE
+    assert pathway_releases_run() == 1  # the worker still opens step 2
+    second.refresh_from_db()
+    assert not second.held
