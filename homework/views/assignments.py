@@ -102,6 +102,7 @@ def assignment_create_view(request, supervision_id: int):
 @require_GET
 def assignment_detail(request, pk: int):
     assignment = assignment_for(request, pk)
+    viewer = viewer_for(request)
     return render(
         request,
         "homework/assignment_detail.html",
@@ -122,7 +123,11 @@ def assignment_detail(request, pk: int):
             .order_by("-created_at"),
             "reviews": assignment.reviews.select_related("recorded_by", "occurrence"),
             "is_supervisor": assignment.supervision.supervisor_id == request.user.pk,
-            "can_review": viewer_for(request).has_perm("review_assignment", assignment),
+            # Only what the person may still do is offered (an ended supervision takes these
+            # back: homework.services.assignments.supervision_homework_close).
+            "may_change": viewer.has_perm("change_assignment", assignment),
+            "may_review": viewer.has_perm("review_assignment", assignment),
+            "may_work": viewer.has_perm("work_on_assignment", assignment),
             # From a meeting's record (?meeting=): a step reviewed here belongs to that meeting.
             "review_meeting": meeting_of(request, assignment.supervision),
             "panels": panels.panels_for("homework.assignment", request, assignment=assignment),

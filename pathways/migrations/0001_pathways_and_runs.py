@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("courses", "0003_exercise_block"),
-        ("homework", "0009_occurrence_steps_and_step_reviews"),
+        ("homework", "0010_occurrence_steps_and_step_reviews"),
         ("worksheets", "0003_submissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

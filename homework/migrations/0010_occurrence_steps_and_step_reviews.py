@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("homework", "0008_homework_permissions_while_active"),
+        ("homework", "0009_drafts_of_ended_supervisions_closed"),
         ("supervision", "0007_integrity"),
         ("worksheets", "0003_submissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
