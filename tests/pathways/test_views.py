@@ -9,9 +9,10 @@ from django.urls import reverse
 
 from homework.models import Assignment, Review
 from pathways.models import Pathway
+from pathways.rules import Release
 from pathways.services import pathway_assign, pathway_owner_grant
 from tests.factories import make_meeting, make_supervision
-from tests.pathways.factories import hand_in, local_today, make_pathway
+from tests.pathways.factories import hand_in, local_today, make_pathway, step
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +170,22 @@ def test_a_supervisor_copies_a_library_pathway_and_shares_the_copy(client, super
     client.force_login(colleague)
     page = client.get(reverse("pathways:assign", args=[make_supervision(colleague).pk]))
     assert "Library pathway (my copy)" in page.content.decode()
+
+
+def test_the_homework_page_queries_do_not_grow_with_steps(client, supervision, supervisee):
+    def pathway_of(count):
+        return make_pathway(
+            [step("First", Release.IMMEDIATELY)] + [step(f"Step {n}") for n in range(2, count + 1)],
+            title=f"{count} steps",
+        )
+
+    short, long = assigned(supervision, pathway_of(2)), assigned(supervision, pathway_of(9))
+    for assignment in (short, long):
+        hand_in(assignment.expected.get(sequence=1), supervisee)
+    client.force_login(supervisee)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("homework:assignment_detail", args=[short.pk]))
+    with CaptureQueriesContext(connection) as many:
+        content = client.get(reverse("homework:assignment_detail", args=[long.pk])).content.decode()
+    assert "Steps (1 of 9 handed in)" in content
+    assert len(many) == len(few)
