@@ -125,7 +125,8 @@ def due_list_for(user, *, today: datetime.date) -> DueList:
         status__in=[Assignment.Status.ACTIVE, Assignment.Status.DONE],
     )
     occurrences = (
-        Occurrence.objects.filter(assignment__in=assignments.values("pk"))
+        # Held occurrences (locked pathway steps) are not due yet; pathways shows them as coming.
+        Occurrence.objects.filter(assignment__in=assignments.values("pk"), held=False)
         .select_related("assignment__supervision__supervisor", "entry")
         .order_by("due_on", "assignment_id", "sequence")
     )
@@ -171,6 +172,7 @@ def homework_for_meeting(meeting, user) -> tuple[list[Assignment], list[Assignme
         visible.filter(
             created_at__date__lte=meeting.date,
             expected__due_on__lte=meeting.date,
+            expected__held=False,  # a locked pathway step is not due yet
         )
         .exclude(status__in=[Assignment.Status.PROPOSED])
         .filter(
