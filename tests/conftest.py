@@ -36,13 +36,19 @@ def _wagtail_tree(request):
     same xdist worker, whichever file it is in; rebuilding them here (one query when present)
     keeps the tests independent of their order.
     """
+    from django.test import TransactionTestCase
+
+    from tests.courses.factories import ensure_course_site
+
+    if isinstance(request.instance, TransactionTestCase):
+        ensure_course_site()  # Django's own test classes have the database open already
+        return
     uses_db = request.node.get_closest_marker("django_db") is not None or bool(
         {"db", "transactional_db", "django_db_reset_sequences"} & set(request.fixturenames)
     )
     if not uses_db:
         return
     request.getfixturevalue("_django_db_helper")
-    from tests.courses.factories import ensure_course_site
 
     ensure_course_site()
 

@@ -290,9 +290,12 @@ def test_staff_roles_grant_nothing_in_supervision(staff, trainee, course_supervi
 
     assert not UserObjectPermission.objects.filter(user=staff).exists()
     assert not GroupObjectPermission.objects.filter(group__in=staff.groups.all()).exists()
-    # Course staff may open the admin and curate the worksheet library, nothing clinical.
+    # Course staff may open the admin and curate the worksheet and pathway libraries, nothing
+    # clinical.
     clinical = {
-        p for p in staff.get_all_permissions() if not p.startswith(("wagtailadmin.", "worksheets."))
+        p
+        for p in staff.get_all_permissions()
+        if not p.startswith(("wagtailadmin.", "worksheets.", "pathways."))
     }
     assert not clinical
 
