@@ -64,7 +64,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "supervision.apps.PeopleUsersConfig",  # wagtail.users, people by display name
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
