@@ -155,27 +155,35 @@ def proposals_awaiting(user) -> QuerySet[Assignment]:
 
 
 def homework_for_meeting(meeting, user) -> tuple[list[Assignment], list[Assignment]]:
-    """What the meeting reviews first (homework due by its date) and what it agreed."""
+    """What the meeting reviews first (homework due by its date) and what it agreed.
+
+    Both lists come from one query (the meeting record counts its queries, issue 11): due
+    homework was agreed elsewhere, so a row agreed at this meeting belongs to the second list.
+    Due homework is ordered by supervisee then age; agreed homework by age.
+    """
     supervision_ids = [attendance.supervision_id for attendance in meeting.attendances.all()]
     visible = assignments_visible_to(user).filter(supervision_id__in=supervision_ids)
     reviewed_here = Review.objects.filter(meeting=meeting)
     due = (
-        visible.filter(
-            created_at__date__lte=meeting.date,
-            expected__due_on__lte=meeting.date,
-        )
-        .exclude(status__in=[Assignment.Status.PROPOSED])
-        .filter(
+        Q(created_at__date__lte=meeting.date, expected__due_on__lte=meeting.date)
+        & ~Q(status=Assignment.Status.PROPOSED)
+        & (
             Q(status__in=[Assignment.Status.ACTIVE, Assignment.Status.DONE])
             | Q(reviews__in=reviewed_here)
         )
-        .exclude(meeting=meeting)
+        & ~Q(meeting=meeting)
+    )
+    rows = list(
+        visible.filter(due | Q(meeting=meeting))
         .distinct()
         .prefetch_related(Prefetch("reviews", queryset=reviewed_here, to_attr="reviews_here"))
-        .order_by("supervision__supervisee__display_name", "created_at")
+        .order_by("supervision__supervisee__display_name", "created_at", "pk")
     )
-    agreed = visible.filter(meeting=meeting).order_by("created_at")
-    return list(due), list(agreed)
+    agreed = sorted(
+        (row for row in rows if row.meeting_id == meeting.pk),
+        key=lambda row: (row.created_at, row.pk),
+    )
+    return [row for row in rows if row.meeting_id != meeting.pk], agreed
 
 
 class SetByMe:
