@@ -7,41 +7,56 @@
 | M | 50 | 8 |
 | L | 200 | 10 |
 
-Every record is written through the apps' own demo parts (``demo/parts.py``), so it looks like
-real use: six months of meetings, cases, homework, entries, feedback, questionnaires and
-recordings, with permissions and notices. A demo part seeds one supervisor with three
-supervisees (the demo's trainee1, trainee2 and supervisor in training), so a supervisor gets
-their supervisees three at a time; the remainder (8 = 3 + 3 + 2) start a supervision with no
-records yet, as newly arrived trainees do. The benchmark signs in as the first added
-supervisor (``bench_login``), so the pages it measures grow with the tier.
+Every record is written through the apps' services, so permissions and notices come with it.
+A supervisor's first three supervisees get the demo's six months of every app's records
+(``demo/parts.py``: meetings, cases, homework, entries, feedback, questionnaires, recordings);
+the others a year of monthly meetings with homework handed in, reviewed and answered
+(``_year_of_supervision``). The benchmark signs in as the first added supervisor and their
+first trainee (``bench.shapes.bench_login``), so the pages it measures grow with the tier.
 """
 
 import datetime
+import uuid
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
+from django.db import transaction
 from django.utils import timezone
 
+from bench.shapes import PER_PART, TIERS
 from demo.parts import PARTS
+from feedback.services import feedback_create, feedback_release
+from homework.services.assignments import assignment_create
+from homework.services.entries import occurrence_entry_start
+from homework.services.reviews import review_record
 from supervision.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from supervision.demo.people import seed_people
 from supervision.models import Supervision, User
+from supervision.services.meetings import meeting_create
 from supervision.services.people import user_create
 from supervision.services.relationships import supervision_start
+from worksheets.services.entries import entry_submit
 
-# (supervisors added, supervisees per supervisor)
-TIERS = {"XS": (0, 0), "S": (10, 5), "M": (50, 8), "L": (200, 10)}
-PER_PART = ("trainee1", "trainee2", "supervisor_in_training")
-
-
-def bench_login(tier: str, key: str) -> str:
-    """The e-mail the benchmark signs in with as ``key`` (supervisor or trainee1) on ``tier``."""
-    if TIERS[tier][0] == 0:
-        return f"{key.replace('_', '.')}@example.org"
-    return (
-        f"bench-{key}-1-1@example.org" if key != "supervisor" else "bench-supervisor-1@example.org"
-    )
+YEAR_DAYS = 364
+# Our own words, the same for every generated supervisee: the pages measure rows, not prose.
+SUMMARY = "Reviewed last month's homework first, then worked on the case the trainee chose."
+LEARNED = "Writing the urge down straight after the session made it easier to hold back."
+FEEDBACK = "Good noticing. Next time add what you did instead, in one line."
+HOMEWORK = {
+    "title": "Notice the urge to rescue",
+    "category": "self_work",
+    "instructions": "After each session, write down the moment I wanted to step in.",
+    "rationale": "Patients do more when I hold back; noticing the urge comes first.",
+    "when": "Straight after the session",
+    "where": "At my desk",
+    "how_often": "Once",
+    "how_long": "Five minutes",
+    "schedule": "once",
+    "occurrences": 1,
+    "confidence": 8,
+    "reading": "",
+}
 
 
 def _person(email: str, display_name: str, password_hash: str) -> User:
@@ -56,9 +71,14 @@ def _person(email: str, display_name: str, password_hash: str) -> User:
 
 
 def supervisor_add(number: int, supervisees: int, password_hash: str) -> None:
-    """One supervisor with ``supervisees`` trainees; running it again changes nothing."""
+    """One supervisor with ``supervisees`` trainees; running it again changes nothing.
+
+    The first three get the demo's six months of every app's records (``demo.parts``; the
+    parts seed one supervisor's trainee1, trainee2 and supervisor in training, once); every
+    further supervisee gets a year of monthly meetings, each agreeing homework that is handed
+    in, reviewed at the next meeting, and answered with feedback every third time.
+    """
     shared = seed_people()  # the course editor and the administrator
-    started = timezone.localdate() - datetime.timedelta(days=190)
     supervisor = _person(
         f"bench-supervisor-{number}@example.org", f"Supervisor {number}", password_hash
     )
@@ -66,17 +86,11 @@ def supervisor_add(number: int, supervisees: int, password_hash: str) -> None:
         _person(f"bench-trainee1-{number}-{n}@example.org", f"Trainee {number}.{n}", password_hash)
         for n in range(1, supervisees + 1)
     ]
-    for start in range(0, supervisees, len(PER_PART)):
-        group = trainees[start : start + len(PER_PART)]
-        if len(group) < len(PER_PART):
-            for trainee in group:
-                if not Supervision.objects.filter(
-                    supervisor=supervisor, supervisee=trainee
-                ).exists():
-                    supervision_start(supervisor=supervisor, supervisee=trainee, started_on=started)
-            continue
-        people = {**shared, "supervisor": supervisor, **dict(zip(PER_PART, group, strict=True))}
-        if not Supervision.objects.filter(supervisor=supervisor, supervisee=group[0]).exists():
+    first, rest = trainees[: len(PER_PART)], trainees[len(PER_PART) :]
+    if len(first) == len(PER_PART):
+        people = {**shared, "supervisor": supervisor, **dict(zip(PER_PART, first, strict=True))}
+        if not Supervision.objects.filter(supervisor=supervisor, supervisee=first[0]).exists():
+            started = timezone.localdate() - datetime.timedelta(days=190)  # as seed_people
             for a, b, kind in [
                 ("supervisor", "trainee1", Supervision.Kind.CLINICAL),
                 ("supervisor", "trainee2", Supervision.Kind.CLINICAL),
@@ -92,6 +106,58 @@ def supervisor_add(number: int, supervisees: int, password_hash: str) -> None:
                 )
         for _label, seed in PARTS:
             seed(people)
+    else:
+        rest = trainees
+    for trainee in rest:
+        if not Supervision.objects.filter(supervisor=supervisor, supervisee=trainee).exists():
+            _year_of_supervision(supervisor, trainee)
+
+
+@transaction.atomic
+def _year_of_supervision(supervisor: User, supervisee: User) -> None:
+    today = timezone.localdate()
+    supervision = supervision_start(
+        supervisor=supervisor,
+        supervisee=supervisee,
+        started_on=today - datetime.timedelta(days=YEAR_DAYS + 7),
+    )
+    dates = [today - datetime.timedelta(days=YEAR_DAYS - 28 * n) for n in range(YEAR_DAYS // 28)]
+    dates = [date + datetime.timedelta(days=(7 - date.weekday()) % 7) for date in dates]  # Mondays
+    agreed = None
+    for index, date in enumerate(d for d in dates if d < today):
+        meeting = meeting_create(
+            recorded_by=supervisor,
+            supervision=supervision,
+            date=date,
+            duration_minutes=60,
+            sections={"agenda": f"Cases and homework, meeting {index + 1}.", "summary": SUMMARY},
+        )
+        if agreed is not None:
+            review_record(
+                assignment=agreed,
+                recorder=supervisor,
+                data={"outcome": "done", "learned": LEARNED, "next_step": "keep"},
+                meeting=meeting,
+            )
+        agreed = assignment_create(
+            supervision=supervision,
+            author=supervisor,
+            data={**HOMEWORK, "starts_on": date + datetime.timedelta(days=7)},
+            meeting=meeting,
+            today=date,
+        )
+        for occurrence in agreed.expected.all():
+            entry = occurrence_entry_start(occurrence=occurrence, author=supervisee)
+            entry_submit(
+                entry=entry,
+                answers={},
+                reflection=LEARNED,
+                expected_version=entry.version,
+                session=uuid.uuid4().hex,
+            )
+            if index % 3 == 0:
+                feedback = feedback_create(entry=entry, author=supervisor, body=FEEDBACK)
+                feedback_release(feedback=feedback, releaser=supervisor)
 
 
 def tier_build(name: str) -> None:

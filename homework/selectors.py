@@ -64,7 +64,7 @@ class Engagement:
 def engagement_for_supervisions(
     supervision_ids: list[int], *, weeks: int = 8, today: datetime.date | None = None
 ) -> dict[int, Engagement]:
-    """Reviews per week and outcome for each supervision, in two queries however many rows."""
+    """Reviews per week and outcome, and reasons, for each supervision: one query for all rows."""
     today = today or timezone.localdate()
     first_week = today - datetime.timedelta(days=today.weekday() + 7 * (weeks - 1))
     week_starts = [first_week + datetime.timedelta(days=7 * index) for index in range(weeks)]
@@ -75,27 +75,25 @@ def engagement_for_supervisions(
     reviews = Review.objects.filter(
         assignment__supervision_id__in=supervision_ids, reviewed_on__gte=first_week
     )
+    # Weeks, outcomes and reasons counted in one grouped query (the dashboard counts queries).
     rows = (
         reviews.annotate(week=TruncWeek("reviewed_on"))
-        .values("assignment__supervision_id", "week", "outcome")
+        .values("assignment__supervision_id", "week", "outcome", "reason")
         .annotate(count=Count("pk"))
     )
+    reason_counts: dict[int, Counter] = {pk: Counter() for pk in supervision_ids}
+    labels = dict(Review.Reason.choices)
     for row in rows:
+        supervision_id = row["assignment__supervision_id"]
+        if row["reason"]:
+            reason_counts[supervision_id][labels[row["reason"]]] += row["count"]
         week_start = row["week"]
         if isinstance(week_start, datetime.datetime):
             week_start = week_start.date()
         index = (week_start - first_week).days // 7
         if 0 <= index < weeks:
-            week = result[row["assignment__supervision_id"]].weeks[index]
+            week = result[supervision_id].weeks[index]
             setattr(week, row["outcome"], getattr(week, row["outcome"]) + row["count"])
-    reason_counts: dict[int, Counter] = {pk: Counter() for pk in supervision_ids}
-    labels = dict(Review.Reason.choices)
-    for row in (
-        reviews.exclude(reason="")
-        .values("assignment__supervision_id", "reason")
-        .annotate(count=Count("pk"))
-    ):
-        reason_counts[row["assignment__supervision_id"]][labels[row["reason"]]] += row["count"]
     for supervision_id, counter in reason_counts.items():
         result[supervision_id].reasons = counter.most_common()
     return result

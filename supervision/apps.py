@@ -1,7 +1,6 @@
 """The supervision domain: people, relationships and everything discussed in supervision."""
 
 from django.apps import AppConfig
-from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class SupervisionConfig(AppConfig):
@@ -25,9 +24,3 @@ class SupervisionConfig(AppConfig):
         # Every sign-in (allauth's, the admin's, a test's force_login) starts the session's clocks.
         user_logged_in.connect(session_begin, dispatch_uid="supervision.session_begin")
         privacy.register(privacy_provider)
-
-
-class PeopleUsersConfig(WagtailUsersAppConfig):
-    """Wagtail's users app, with the people list by display name (supervision.people_admin)."""
-
-    user_viewset = "supervision.people_admin.PeopleViewSet"

@@ -2,7 +2,7 @@
 
 Wagtail's own list sorts its Name column by ``last_name, first_name``, which our people leave
 empty (they have one ``display_name``), so the list came out in no useful order and opened
-sorted by e-mail address. ``supervision.apps.PeopleUsersConfig`` replaces ``wagtail.users`` in
+sorted by e-mail address. ``supervision.people_admin_app.PeopleUsersConfig`` replaces ``wagtail.users`` in
 INSTALLED_APPS (Wagtail's documented way to customise the user viewset) and points it here.
 """
 

@@ -64,7 +64,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "supervision.apps.PeopleUsersConfig",  # wagtail.users, people by display name
+    "supervision.people_admin_app.PeopleUsersConfig",  # wagtail.users, people by display name
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -56,6 +56,23 @@ def test_awaiting_feedback_is_oldest_first_and_the_query_count_does_not_grow(
     assert content.index("First handed in") < content.index("Task 0")
     assert "All entries awaiting feedback" in content
     assert len(many) == len(few)
+    # Issue 11: at most 12 per key page (the session comes from the shared cache in production).
+    assert len([q for q in many if "django_session" not in q["sql"]]) <= 12
+
+
+def test_the_dashboard_offers_all_awaiting_entries_only_when_more_than_it_shows(
+    client, supervisor, supervision
+):
+    from feedback.panels import AWAITING_SHOWN
+
+    client.force_login(supervisor)
+    for index in range(AWAITING_SHOWN):
+        handed_in(supervision, f"Task {index}")
+    assert "All entries awaiting feedback" not in client.get(DASHBOARD).content.decode()
+
+    handed_in(supervision, "One more")
+    content = client.get(DASHBOARD).content.decode()
+    assert "All entries awaiting feedback" in content and "One more" not in content
 
 
 def test_engagement_shows_each_supervisee_with_a_data_table(client, supervisor, supervision):

@@ -44,3 +44,14 @@ def test_the_people_list_finds_people_by_display_name(client, administrator):
 
     text = response.content.decode()
     assert "Ada Quill" in text and "Mira Holt" not in text
+
+
+def test_supervision_keeps_its_own_app_config_beside_wagtails_users_app():
+    """A second AppConfig in supervision/apps.py would silently replace SupervisionConfig."""
+    from django.apps import apps
+
+    from supervision.apps import SupervisionConfig
+    from supervision.people_admin_app import PeopleUsersConfig
+
+    assert type(apps.get_app_config("supervision")) is SupervisionConfig
+    assert type(apps.get_app_config("wagtailusers")) is PeopleUsersConfig
