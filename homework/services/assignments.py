@@ -14,6 +14,8 @@ from notifications.models import Notification
 from notifications.services import notification_send
 from supervision.models import Supervision
 from supervision.permissions import grant, revoke
+from worksheets.models import Entry
+from worksheets.permissions import ENTRY_EDIT_PERMS
 
 SUPERVISOR_PERMS = ("view_assignment", "change_assignment", "review_assignment")
 SUPERVISEE_PERMS = ("view_assignment", "review_assignment", "work_on_assignment")
@@ -141,7 +143,7 @@ def assignment_create(
             recipient=supervision.supervisee,
             actor=author,
             kind=Notification.Kind.ASSIGNMENT_NEW,
-            title=f"New homework “{assignment.title}”, due {assignment.due_on:%-d %B}",
+            title=f"{author.name} set “{assignment.title}”, due {assignment.due_on:%-d %B}",
             url=url,
             event_key=f"assignment:{assignment.pk}:assigned",
             facts={"due_on": assignment.due_on.isoformat()},
@@ -226,8 +228,14 @@ def supervision_homework_close(*, supervision: Supervision) -> None:
     """When a supervision ends: its homework stays readable to both, and nothing in it changes.
 
     Called on ``supervision.signals.supervision_ended``. The supervisor no longer edits, accepts,
-    drops or reopens; neither person records reviews; the supervisee starts no new entries.
+    drops or reopens; neither person records reviews; the supervisee starts no new entries and
+    no longer changes, hands in or deletes the drafts (and reopened entries) already started:
+    what they wrote stays theirs to read (issue 10, item 8).
     """
     assignments = Assignment.objects.filter(supervision=supervision)
     revoke(supervision.supervisor, SUPERVISOR_WHILE_ACTIVE_PERMS, assignments)
     revoke(supervision.supervisee, SUPERVISEE_WHILE_ACTIVE_PERMS, assignments)
+    unfinished = Entry.objects.filter(
+        occurrence__assignment__supervision=supervision, author=supervision.supervisee
+    ).exclude(status=Entry.Status.SUBMITTED)
+    revoke(supervision.supervisee, ENTRY_EDIT_PERMS, unfinished)

@@ -17,6 +17,13 @@ from worksheets.services.entries import entry_reopen as worksheet_entry_reopen
 from worksheets.services.entries import entry_start
 
 OPEN_STATUSES = (Assignment.Status.ACTIVE, Assignment.Status.DONE)
+ENDED = "This homework's supervision has ended, so its entries no longer change."
+
+
+def _supervision_runs(entry: Entry) -> bool:
+    """Whether the supervision of the entry's homework is still running (ending closes it)."""
+    occurrence = Occurrence.objects.select_related("assignment__supervision").get(entry=entry)
+    return occurrence.assignment.supervision.is_active
 
 
 @transaction.atomic
@@ -128,6 +135,8 @@ def entry_attachment_add(*, entry: Entry, author, upload) -> EntryAttachment:
         raise PermissionDenied
     if not entry.is_editable:
         raise ValidationError({"file": "This entry was handed in; files can no longer be added."})
+    if not _supervision_runs(entry):
+        raise ValidationError({"file": ENDED})
     if entry.attachments.count() >= MAX_ATTACHMENTS_PER_ENTRY:
         raise ValidationError(
             {"file": f"An entry can have at most {MAX_ATTACHMENTS_PER_ENTRY} attachments."}
@@ -153,6 +162,8 @@ def entry_attachment_remove(*, attachment: EntryAttachment, author) -> None:
         raise PermissionDenied
     if not entry.is_editable:
         raise ValidationError("This entry was handed in; its files can no longer be removed.")
+    if not _supervision_runs(entry):
+        raise ValidationError(ENDED)
     if entry.submitted_at is not None and attachment.created_at <= entry.submitted_at:
         # Handed in with an earlier version of a reopened entry: part of what was handed in.
         raise ValidationError(

@@ -31,6 +31,7 @@ from supervision.forms import apply_errors
 from supervision.idempotency import create_once
 from supervision.selectors.meetings import next_meeting_date
 from supervision.selectors.relationships import supervisions_visible_to
+from supervision.viewer import viewer_for
 from worksheets.selectors.templates import templates_startable_by
 
 
@@ -109,6 +110,7 @@ def assignment_create_view(request, supervision_id: int):
 @require_GET
 def assignment_detail(request, pk: int):
     assignment = assignment_for(request, pk)
+    viewer = viewer_for(request)
     return render(
         request,
         "homework/assignment_detail.html",
@@ -129,6 +131,11 @@ def assignment_detail(request, pk: int):
             .order_by("-created_at"),
             "reviews": assignment.reviews.select_related("recorded_by"),
             "is_supervisor": assignment.supervision.supervisor_id == request.user.pk,
+            # Only what the person may still do is offered (an ended supervision takes these
+            # back: homework.services.assignments.supervision_homework_close).
+            "may_change": viewer.has_perm("change_assignment", assignment),
+            "may_review": viewer.has_perm("review_assignment", assignment),
+            "may_work": viewer.has_perm("work_on_assignment", assignment),
         },
     )
 
