@@ -25,6 +25,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from bench.shapes import PER_PART, TIERS
+from courses.models import CoursePage, Enrollment
+from courses.services.enrollment import enrollment_enrol_many
 from demo.parts import PARTS
 from feedback.services import feedback_create, feedback_release
 from homework.services.assignments import assignment_create
@@ -111,6 +113,14 @@ def supervisor_add(number: int, supervisees: int, password_hash: str) -> None:
     for trainee in rest:
         if not Supervision.objects.filter(supervisor=supervisor, supervisee=trainee).exists():
             _year_of_supervision(supervisor, trainee)
+    # Everyone takes the demo course, as the demo people do (the bench reads a lesson).
+    for course in CoursePage.objects.live():
+        enrollment_enrol_many(
+            course=course, people=[supervisor], role=Enrollment.Role.SUPERVISOR, enrolled_by=None
+        )
+        enrollment_enrol_many(
+            course=course, people=trainees, role=Enrollment.Role.TRAINEE, enrolled_by=None
+        )
 
 
 @transaction.atomic
