@@ -123,7 +123,8 @@ def due_list_for(user, *, today: datetime.date) -> DueList:
         status__in=[Assignment.Status.ACTIVE, Assignment.Status.DONE],
     )
     occurrences = (
-        Occurrence.objects.filter(assignment__in=assignments.values("pk"))
+        # Held occurrences (locked pathway steps) are not due yet; pathways shows them as coming.
+        Occurrence.objects.filter(assignment__in=assignments.values("pk"), held=False)
         .select_related("assignment__supervision__supervisor", "entry")
         .order_by("due_on", "assignment_id", "sequence")
     )
@@ -171,7 +172,11 @@ def homework_for_meeting(meeting, user) -> tuple[list[Assignment], list[Assignme
     visible = assignments_visible_to(user).filter(supervision_id__in=supervision_ids)
     reviewed_here = Review.objects.filter(meeting=meeting)
     due = (
-        Q(created_at__date__lte=meeting.date, expected__due_on__lte=meeting.date)
+        Q(
+            created_at__date__lte=meeting.date,
+            expected__due_on__lte=meeting.date,
+            expected__held=False,  # a locked pathway step is not due yet
+        )
         & ~Q(status=Assignment.Status.PROPOSED)
         & (
             Q(status__in=[Assignment.Status.ACTIVE, Assignment.Status.DONE])
