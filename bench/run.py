@@ -9,7 +9,7 @@ page by following links from their dashboard, and runs wrk (``BENCH_SECONDS`` pe
 are reported divided by hello-world's, so machines and loads compare. It prints a Markdown table
 and writes it to ``bench/report.md`` (not committed).
 
-Environment: ``BENCH_TIERS``, ``BENCH_REUSE_TEMPLATE=1``, ``BENCH_DATABASE_URL`` (a PostgreSQL URL; the tier databases get its name plus a
+Environment: ``BENCH_TIERS``, ``BENCH_REUSE_TEMPLATE=1``, ``BENCH_REUSE_DATA=1``, ``BENCH_DATABASE_URL`` (a PostgreSQL URL; the tier databases get its name plus a
 suffix), ``BENCH_REDIS_URL`` (a key prefix of the run, never flushed).
 """
 
@@ -24,6 +24,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from bench.shapes import TIERS as TIER_SHAPES
+from bench.shapes import bench_login
 from scripts.production_smoke import (
     GUNICORN,
     PYTHON,
@@ -41,8 +43,12 @@ TIERS = os.environ.get("BENCH_TIERS", "XS S").split()
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
 REPORT = ROOT / "bench" / "report.md"
+build_seconds: dict[str, float] = {}  # tier: seconds its data took to build (reported)
 # BENCH_REUSE_TEMPLATE=1 keeps the migrated template of the last run (migrate then has nothing to do).
 REUSE_TEMPLATE = os.environ.get("BENCH_REUSE_TEMPLATE") == "1"
+# BENCH_REUSE_DATA=1 measures a tier database left by an earlier run as it is (M takes minutes to
+# build; L longer), so a change can be measured again on the same data.
+REUSE_DATA = os.environ.get("BENCH_REUSE_DATA") == "1"
 
 # (label, who, how to find it: a regular expression for a path linked from their pages)
 KEY_PAGES = [
@@ -88,10 +94,11 @@ def manage(env, *args) -> str:
 
 
 def find_pages(base: str, browser: Browser, patterns: list[str]) -> dict[str, str]:
-    """Follow links from the dashboard (three levels) until each pattern has a first match."""
+    """Follow links from the dashboard (four levels: a lesson is under its course and module)
+    until each pattern has a first match."""
     found: dict[str, str] = {}
     seen, frontier = set(), ["/"]
-    for _level in range(3):
+    for _level in range(4):
         following = []
         for path in frontier:
             if path in seen or len(seen) > 150:
@@ -136,12 +143,36 @@ def measure_tier(tier: str, env: dict) -> list[dict]:
     name = database_url(tier)
     db = urllib.parse.urlsplit(name).path.lstrip("/")
     template = urllib.parse.urlsplit(database_url("template")).path.lstrip("/")
+    env = {**env, "DATABASE_URL": name}
+    if REUSE_DATA and database_exists(db):
+        print(f"  reusing the data of {db}", flush=True)
+    else:
+        tier_create(tier, db, template, env)
+    return measure(tier, env)
+
+
+def database_exists(db: str) -> bool:
+    import psycopg
+
+    admin = urllib.parse.urlunsplit(urllib.parse.urlsplit(DATABASE_URL)._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        return bool(
+            connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db]).fetchone()
+        )
+
+
+def tier_create(tier: str, db: str, template: str, env: dict) -> None:
+    """A fresh copy of the migrated template with the demo and the tier's data."""
     sql(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
     sql(f'CREATE DATABASE "{db}" TEMPLATE "{template}"')
-    env = {**env, "DATABASE_URL": name}
     manage(env, "seed_demo")
-    if tier != "XS":
+    if TIER_SHAPES[tier][0]:
+        started = time.monotonic()
         manage(env, "shell", "-c", f"from bench.tiers import tier_build; tier_build({tier!r})")
+        build_seconds[tier] = time.monotonic() - started
+
+
+def measure(tier: str, env: dict) -> list[dict]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = open(ROOT / "var" / f"bench-gunicorn-{tier}.log", "w")  # noqa: SIM115 (closed below)
@@ -164,7 +195,7 @@ def measure_tier(tier: str, env: dict) -> list[dict]:
                      "queries": 0})  # fmt: skip
         for who in dict.fromkeys(w for _, w, _ in KEY_PAGES):
             browser = Browser(base)
-            sign_in(browser, f"{who.replace('_', '.')}@example.org", password)
+            sign_in(browser, bench_login(tier, who), password)
             wanted = [(label, pattern) for label, w, pattern in KEY_PAGES if w == who]
             found = find_pages(base, browser, [pattern for _, pattern in wanted])
             for label, pattern in wanted:
@@ -201,6 +232,13 @@ def report(rows: list[dict]) -> str:
         lines.append(
             f"| {row['tier']} | {row['page']} | {ratio} | {row['rps']:.0f} | {row['p50']:.1f} "
             f"| {row['p95']:.1f} | {row['queries']} | {row['errors']} |"
+        )
+    for tier, seconds in build_seconds.items():
+        supervisors, supervisees = TIER_SHAPES[tier]
+        lines.append(
+            f"\nTier {tier} ({supervisors} supervisors × {supervisees} supervisees added to the "
+            f"demo) built in {seconds:.0f} s; its pages are measured as {bench_login(tier, 'supervisor')} "
+            f"and {bench_login(tier, 'trainee1')}."
         )
     return "\n".join(lines) + "\n"
 

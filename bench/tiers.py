@@ -1,56 +1,177 @@
-"""Data tiers: XS is the demo; larger tiers add cohorts shaped like the demo's.
+"""Data tiers (issue 11): XS is the demo; S, M and L add supervisors with their supervisees.
 
-A cohort is the demo's cast under new addresses (a supervisor, a supervisor in training, two
-trainees, a group), with every app's demo data written through the same services
-(``demo/parts.py``), so the records look like real use: six months of meetings, cases,
-homework, entries, feedback and questionnaires.
+| tier | supervisors added | supervisees each |
+|---|---|---|
+| XS | 0 | (the demo: 2 supervisors, 3 supervisees) |
+| S | 10 | 5 |
+| M | 50 | 8 |
+| L | 200 | 10 |
+
+Every record is written through the apps' services, so permissions and notices come with it.
+A supervisor's first three supervisees get the demo's six months of every app's records
+(``demo/parts.py``: meetings, cases, homework, entries, feedback, questionnaires, recordings);
+the others a year of monthly meetings with homework handed in, reviewed and answered
+(``_year_of_supervision``). The benchmark signs in as the first added supervisor and their
+first trainee (``bench.shapes.bench_login``), so the pages it measures grow with the tier.
 """
 
 import datetime
+import uuid
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
 from django.utils import timezone
 
+from bench.shapes import PER_PART, TIERS
+from courses.models import CoursePage, Enrollment
+from courses.services.enrollment import enrollment_enrol_many
 from demo.parts import PARTS
-from supervision.demo import DEMO_PASSWORD, DEMO_PEOPLE
+from feedback.services import feedback_create, feedback_release
+from homework.services.assignments import assignment_create
+from homework.services.entries import occurrence_entry_start
+from homework.services.reviews import review_record
+from supervision.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from supervision.demo.people import seed_people
 from supervision.models import Supervision, User
+from supervision.services.meetings import meeting_create
 from supervision.services.people import user_create
 from supervision.services.relationships import supervision_start
+from worksheets.services.entries import entry_submit
 
-# Cohorts added to the demo per tier (S: about 10 supervisors with their supervisees).
-TIERS = {"XS": 0, "S": 5, "M": 25, "L": 100}
-COHORT_KEYS = ("supervisor", "supervisor_in_training", "trainee1", "trainee2")
+YEAR_DAYS = 364
+# Our own words, the same for every generated supervisee: the pages measure rows, not prose.
+SUMMARY = "Reviewed last month's homework first, then worked on the case the trainee chose."
+LEARNED = "Writing the urge down straight after the session made it easier to hold back."
+FEEDBACK = "Good noticing. Next time add what you did instead, in one line."
+HOMEWORK = {
+    "title": "Notice the urge to rescue",
+    "category": "self_work",
+    "instructions": "After each session, write down the moment I wanted to step in.",
+    "rationale": "Patients do more when I hold back; noticing the urge comes first.",
+    "when": "Straight after the session",
+    "where": "At my desk",
+    "how_often": "Once",
+    "how_long": "Five minutes",
+    "schedule": "once",
+    "occurrences": 1,
+    "confidence": 8,
+    "reading": "",
+}
 
 
-def cohort_add(number: int) -> dict[str, User]:
-    people = dict(seed_people())  # editor and admin are shared
-    started = timezone.localdate() - datetime.timedelta(days=190)  # as seed_people
-    for person in DEMO_PEOPLE:
-        if person["key"] not in COHORT_KEYS:
-            continue
-        local, domain = person["email"].split("@")
-        email = f"{local}+c{number}@{domain}"
-        people[person["key"]] = User.objects.filter(email=email).first() or user_create(
-            email=email,
-            password=DEMO_PASSWORD,
-            display_name=f"{person['display_name']} {number}",
+def _person(email: str, display_name: str, password_hash: str) -> User:
+    # Hashing the demo password once per tier, not once per person: argon2 is slow on purpose.
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = user_create(email=email, password=None, display_name=display_name)
+        User.objects.filter(pk=user.pk).update(password=password_hash)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)  # supervisors must have a second factor
+    return user
+
+
+def supervisor_add(number: int, supervisees: int, password_hash: str) -> None:
+    """One supervisor with ``supervisees`` trainees; running it again changes nothing.
+
+    The first three get the demo's six months of every app's records (``demo.parts``; the
+    parts seed one supervisor's trainee1, trainee2 and supervisor in training, once); every
+    further supervisee gets a year of monthly meetings, each agreeing homework that is handed
+    in, reviewed at the next meeting, and answered with feedback every third time.
+    """
+    shared = seed_people()  # the course editor and the administrator
+    supervisor = _person(
+        f"bench-supervisor-{number}@example.org", f"Supervisor {number}", password_hash
+    )
+    trainees = [
+        _person(f"bench-trainee1-{number}-{n}@example.org", f"Trainee {number}.{n}", password_hash)
+        for n in range(1, supervisees + 1)
+    ]
+    first, rest = trainees[: len(PER_PART)], trainees[len(PER_PART) :]
+    if len(first) == len(PER_PART):
+        people = {**shared, "supervisor": supervisor, **dict(zip(PER_PART, first, strict=True))}
+        if not Supervision.objects.filter(supervisor=supervisor, supervisee=first[0]).exists():
+            started = timezone.localdate() - datetime.timedelta(days=190)  # as seed_people
+            for a, b, kind in [
+                ("supervisor", "trainee1", Supervision.Kind.CLINICAL),
+                ("supervisor", "trainee2", Supervision.Kind.CLINICAL),
+                (
+                    "supervisor",
+                    "supervisor_in_training",
+                    Supervision.Kind.SUPERVISION_OF_SUPERVISION,
+                ),
+                ("supervisor_in_training", "trainee2", Supervision.Kind.CLINICAL),
+            ]:
+                supervision_start(
+                    supervisor=people[a], supervisee=people[b], kind=kind, started_on=started
+                )
+        for _label, seed in PARTS:
+            seed(people)
+    else:
+        rest = trainees
+    for trainee in rest:
+        if not Supervision.objects.filter(supervisor=supervisor, supervisee=trainee).exists():
+            _year_of_supervision(supervisor, trainee)
+    # Everyone takes the demo course, as the demo people do (the bench reads a lesson).
+    for course in CoursePage.objects.live():
+        enrollment_enrol_many(
+            course=course, people=[supervisor], role=Enrollment.Role.SUPERVISOR, enrolled_by=None
         )
-    supervisions = Supervision.objects.filter(supervisor=people["supervisor"])
-    if not supervisions.exists():
-        for a, b, kind in [
-            ("supervisor", "trainee1", Supervision.Kind.CLINICAL),
-            ("supervisor", "trainee2", Supervision.Kind.CLINICAL),
-            ("supervisor", "supervisor_in_training", Supervision.Kind.SUPERVISION_OF_SUPERVISION),
-            ("supervisor_in_training", "trainee2", Supervision.Kind.CLINICAL),
-        ]:
-            supervision_start(
-                supervisor=people[a], supervisee=people[b], kind=kind, started_on=started
+        enrollment_enrol_many(
+            course=course, people=trainees, role=Enrollment.Role.TRAINEE, enrolled_by=None
+        )
+
+
+@transaction.atomic
+def _year_of_supervision(supervisor: User, supervisee: User) -> None:
+    today = timezone.localdate()
+    supervision = supervision_start(
+        supervisor=supervisor,
+        supervisee=supervisee,
+        started_on=today - datetime.timedelta(days=YEAR_DAYS + 7),
+    )
+    dates = [today - datetime.timedelta(days=YEAR_DAYS - 28 * n) for n in range(YEAR_DAYS // 28)]
+    dates = [date + datetime.timedelta(days=(7 - date.weekday()) % 7) for date in dates]  # Mondays
+    agreed = None
+    for index, date in enumerate(d for d in dates if d < today):
+        meeting = meeting_create(
+            recorded_by=supervisor,
+            supervision=supervision,
+            date=date,
+            duration_minutes=60,
+            sections={"agenda": f"Cases and homework, meeting {index + 1}.", "summary": SUMMARY},
+        )
+        if agreed is not None:
+            review_record(
+                assignment=agreed,
+                recorder=supervisor,
+                data={"outcome": "done", "learned": LEARNED, "next_step": "keep"},
+                meeting=meeting,
             )
-    for _label, seed in PARTS:
-        seed(people)
-    return people
+        agreed = assignment_create(
+            supervision=supervision,
+            author=supervisor,
+            data={**HOMEWORK, "starts_on": date + datetime.timedelta(days=7)},
+            meeting=meeting,
+            today=date,
+        )
+        for occurrence in agreed.expected.all():
+            entry = occurrence_entry_start(occurrence=occurrence, author=supervisee)
+            entry_submit(
+                entry=entry,
+                answers={},
+                reflection=LEARNED,
+                expected_version=entry.version,
+                session=uuid.uuid4().hex,
+            )
+            if index % 3 == 0:
+                feedback = feedback_create(entry=entry, author=supervisor, body=FEEDBACK)
+                feedback_release(feedback=feedback, releaser=supervisor)
 
 
 def tier_build(name: str) -> None:
-    for number in range(1, TIERS[name] + 1):
-        cohort_add(number)
+    supervisors, supervisees = TIERS[name]
+    password_hash = make_password(DEMO_PASSWORD)
+    for number in range(1, supervisors + 1):
+        supervisor_add(number, supervisees, password_hash)

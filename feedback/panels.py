@@ -7,9 +7,9 @@ AWAITING_SHOWN = 8
 
 def dashboard_awaiting(request) -> dict:
     """The supervisor's oldest entries still waiting for feedback, and whether there are more."""
-    awaiting = entries_awaiting_feedback(request.user)
-    shown = list(awaiting[:AWAITING_SHOWN])
+    # One row more than shown says whether there are more, without a COUNT query (issue 11).
+    shown = list(entries_awaiting_feedback(request.user)[: AWAITING_SHOWN + 1])
     return {
-        "awaiting_feedback": shown,
-        "awaiting_more": awaiting.count() > AWAITING_SHOWN if shown else False,
+        "awaiting_feedback": shown[:AWAITING_SHOWN],
+        "awaiting_more": len(shown) > AWAITING_SHOWN,
     }

@@ -64,7 +64,7 @@ class Engagement:
 def engagement_for_supervisions(
     supervision_ids: list[int], *, weeks: int = 8, today: datetime.date | None = None
 ) -> dict[int, Engagement]:
-    """Reviews per week and outcome for each supervision, in two queries however many rows."""
+    """Reviews per week and outcome, and reasons, for each supervision: one query for all rows."""
     today = today or timezone.localdate()
     first_week = today - datetime.timedelta(days=today.weekday() + 7 * (weeks - 1))
     week_starts = [first_week + datetime.timedelta(days=7 * index) for index in range(weeks)]
@@ -75,27 +75,25 @@ def engagement_for_supervisions(
     reviews = Review.objects.filter(
         assignment__supervision_id__in=supervision_ids, reviewed_on__gte=first_week
     )
+    # Weeks, outcomes and reasons counted in one grouped query (the dashboard counts queries).
     rows = (
         reviews.annotate(week=TruncWeek("reviewed_on"))
-        .values("assignment__supervision_id", "week", "outcome")
+        .values("assignment__supervision_id", "week", "outcome", "reason")
         .annotate(count=Count("pk"))
     )
+    reason_counts: dict[int, Counter] = {pk: Counter() for pk in supervision_ids}
+    labels = dict(Review.Reason.choices)
     for row in rows:
+        supervision_id = row["assignment__supervision_id"]
+        if row["reason"]:
+            reason_counts[supervision_id][labels[row["reason"]]] += row["count"]
         week_start = row["week"]
         if isinstance(week_start, datetime.datetime):
             week_start = week_start.date()
         index = (week_start - first_week).days // 7
         if 0 <= index < weeks:
-            week = result[row["assignment__supervision_id"]].weeks[index]
+            week = result[supervision_id].weeks[index]
             setattr(week, row["outcome"], getattr(week, row["outcome"]) + row["count"])
-    reason_counts: dict[int, Counter] = {pk: Counter() for pk in supervision_ids}
-    labels = dict(Review.Reason.choices)
-    for row in (
-        reviews.exclude(reason="")
-        .values("assignment__supervision_id", "reason")
-        .annotate(count=Count("pk"))
-    ):
-        reason_counts[row["assignment__supervision_id"]][labels[row["reason"]]] += row["count"]
     for supervision_id, counter in reason_counts.items():
         result[supervision_id].reasons = counter.most_common()
     return result
@@ -164,28 +162,39 @@ def proposals_awaiting(user) -> QuerySet[Assignment]:
 
 
 def homework_for_meeting(meeting, user) -> tuple[list[Assignment], list[Assignment]]:
-    """What the meeting reviews first (homework due by its date) and what it agreed."""
+    """What the meeting reviews first (homework due by its date) and what it agreed.
+
+    Both lists come from one query (the meeting record counts its queries, issue 11): due
+    homework was agreed elsewhere, so a row agreed at this meeting belongs to the second list.
+    Due homework is ordered by supervisee then age; agreed homework by age.
+    """
     supervision_ids = [attendance.supervision_id for attendance in meeting.attendances.all()]
     visible = assignments_visible_to(user).filter(supervision_id__in=supervision_ids)
     reviewed_here = Review.objects.filter(meeting=meeting)
     due = (
-        visible.filter(
+        Q(
             created_at__date__lte=meeting.date,
             expected__due_on__lte=meeting.date,
             expected__held=False,  # a locked pathway step is not due yet
         )
-        .exclude(status__in=[Assignment.Status.PROPOSED])
-        .filter(
+        & ~Q(status=Assignment.Status.PROPOSED)
+        & (
             Q(status__in=[Assignment.Status.ACTIVE, Assignment.Status.DONE])
             | Q(reviews__in=reviewed_here)
         )
-        .exclude(meeting=meeting)
+        & ~Q(meeting=meeting)
+    )
+    rows = list(
+        visible.filter(due | Q(meeting=meeting))
         .distinct()
         .prefetch_related(Prefetch("reviews", queryset=reviewed_here, to_attr="reviews_here"))
-        .order_by("supervision__supervisee__display_name", "created_at")
+        .order_by("supervision__supervisee__display_name", "created_at", "pk")
     )
-    agreed = visible.filter(meeting=meeting).order_by("created_at")
-    return list(due), list(agreed)
+    agreed = sorted(
+        (row for row in rows if row.meeting_id == meeting.pk),
+        key=lambda row: (row.created_at, row.pk),
+    )
+    return [row for row in rows if row.meeting_id != meeting.pk], agreed
 
 
 class SetByMe:

@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "supervision.people_admin_app.PeopleUsersConfig",  # wagtail.users, people by display name
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

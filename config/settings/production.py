@@ -26,6 +26,10 @@ CACHES = {
     }
 }
 
+# Sessions are read from the shared cache and written through to the database, so a page does
+# not spend a query on its session and a Redis restart signs nobody out (Django's cached_db).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -8,6 +8,7 @@ page class (docs/architecture.md).
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -67,6 +68,38 @@ class CourseIndexPage(Page):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         return super().serve(request, *args, **kwargs)
+
+    def route(self, request, path_components):
+        """The page at this path below the index, found by its ``url_path`` in one lookup.
+
+        Wagtail's own ``Page.route`` asks for each level's child in turn (two queries per
+        level: the child, then its specific page), so a lesson took six before it was shown;
+        here the page and its ancestors come in two. The answer is the same: Wagtail keeps
+        ``url_path`` as the slugs of the page's ancestors (and updates it on every move and
+        slug change). Http404 when a level has no page or the page is not live, as Wagtail's
+        route raises.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        # The page and its ancestors below the index, each the parent of the next (as Wagtail's
+        # route leaves them, so the page's get_parent() asks nothing more).
+        url_paths = [
+            f"{self.url_path}{'/'.join(path_components[:depth])}/"
+            for depth in range(1, len(path_components) + 1)
+        ]
+        chain = list(
+            Page.objects.descendant_of(self)
+            .filter(url_path__in=url_paths)
+            .order_by("depth")
+            .specific()
+        )
+        if len(chain) != len(url_paths):
+            raise Http404
+        parent = self
+        for page in chain:
+            page._cached_parent_obj = parent
+            parent = page
+        return chain[-1].route(request, [])
 
     def live_modules_and_lessons(self):
         return live_modules_and_lessons(self)

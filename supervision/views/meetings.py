@@ -46,7 +46,9 @@ def meeting_list(request):
 @login_required
 @require_GET
 def meeting_detail(request, pk):
-    meeting = object_for(request, meetings_visible_to(request.user), pk, view="view_meeting")
+    # Who recorded and last changed it are named on the record.
+    meetings = meetings_visible_to(request.user).select_related("recorded_by", "updated_by")
+    meeting = object_for(request, meetings, pk, view="view_meeting")
     viewer = viewer_for(request)
     reflections = list(reflections_visible_to(meeting, request.user))
     # The record is the supervisor's; each reflection its author's: one insert for all of them.
