@@ -28,7 +28,7 @@ import fcntl
 import hashlib
 import os
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
@@ -66,10 +66,8 @@ def _lock_paths(connection, template_name: str) -> tuple[Path, Path]:
 
 def _remove_sqlite_sidecars(name: str) -> None:
     for sidecar in SQLITE_SIDECARS:
-        try:
+        with suppress(FileNotFoundError):
             os.remove(name + sidecar)
-        except FileNotFoundError:
-            pass
 
 
 def _build_template(connection, verbosity: int) -> None:
