@@ -69,6 +69,7 @@ run: demo
 	@$(MANAGE) demo_logins
 	@$(MANAGE) privacy_retention --schedule
 	@$(MANAGE) recordings_retention --schedule
+	@$(MANAGE) pathway_releases --schedule
 	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 5 & worker=$$!; \
 	  $(MANAGE) runserver 127.0.0.1:8000

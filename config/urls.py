@@ -26,6 +26,7 @@ urlpatterns = [
     path("questionnaires/", include("questionnaires.urls")),
     path("recordings/", include("recordings.urls")),
     path("reminders/", include("reminders.urls")),
+    path("pathways/", include("pathways.urls")),
     path("privacy/", include("privacy.urls")),
     path("accounts/", include("allauth.urls")),
     # Before the admin's own URLs: deleting a person in Wagtail goes through erasure (issue 13).

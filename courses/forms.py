@@ -5,9 +5,17 @@ from django.core.exceptions import ValidationError
 
 from courses.enrollment_lists import MAX_LINES
 from courses.models import Enrollment
+from supervision.forms import SubmissionKeyMixin
 from supervision.models import User
+from supervision.text import (
+    MAX_TEXT_FILE_BYTES,
+    MAX_TEXT_FILE_CHARACTERS,
+    TextFileRefused,
+    control_character_lines,
+    decoded_text_file,
+    line_count,
+)
 
-MAX_UPLOAD_BYTES = 1024 * 1024
 ROLE_HELP = (
     "Trainees and supervisors read the course and record their progress; supervisors also see "
     "their own supervisees’ progress. Course staff edit this course’s pages and submit them for "
@@ -24,7 +32,7 @@ def _role_field(access) -> forms.ChoiceField:
     )
 
 
-class EnrolPersonForm(forms.Form):
+class EnrolPersonForm(SubmissionKeyMixin, forms.Form):
     email = forms.EmailField(
         label="E-mail address",
         max_length=254,
@@ -69,7 +77,10 @@ class EnrollmentListForm(forms.Form):
     upload = forms.FileField(
         label="Or upload a file",
         required=False,
-        help_text="A plain-text or CSV file with one address on each line (at most 1 MB).",
+        help_text=(
+            f"A plain-text or CSV file (UTF-8) with one address on each line (at most "
+            f"{MAX_LINES} lines)."
+        ),
     )
 
     def __init__(self, *args, access, **kwargs):
@@ -78,18 +89,33 @@ class EnrollmentListForm(forms.Form):
         self.list_text = ""
 
     def clean_upload(self):
+        """The file's text, decoded and counted as ``supervision.text`` does for every import."""
         upload = self.cleaned_data.get("upload")
         if not upload:
             return upload
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise ValidationError("The file is larger than 1 MB; upload a shorter list.")
-        try:
-            self.uploaded_text = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
+        if upload.size > MAX_TEXT_FILE_BYTES:
             raise ValidationError(
-                "This file could not be read as text. Save it as plain text or CSV (UTF-8) "
-                "and upload it again."
-            ) from error
+                "The file is too large for a list of addresses; upload a shorter list."
+            )
+        try:
+            text = decoded_text_file(upload.read(), save_as="plain text or 'CSV UTF-8'")
+        except TextFileRefused as refusal:
+            raise ValidationError(refusal.message) from refusal
+        if len(text) > MAX_TEXT_FILE_CHARACTERS:
+            raise ValidationError(
+                f"The file has {len(text):,} characters; at most {MAX_TEXT_FILE_CHARACTERS:,}. Upload a "
+                "shorter list."
+            )
+        controlled = control_character_lines(text)
+        if controlled:
+            shown = ", ".join(str(line) for line in controlled[:10])
+            more = " and more" if len(controlled) > 10 else ""
+            raise ValidationError(
+                f"Line{'s' if len(controlled) > 1 else ''} {shown}{more} of the file contain"
+                f"{'' if len(controlled) > 1 else 's'} a control character (such as a NUL byte), "
+                "which cannot be read as an address. Is this a text file?"
+            )
+        self.uploaded_text = text
         return upload
 
     def clean(self):
@@ -99,15 +125,18 @@ class EnrollmentListForm(forms.Form):
         text = "\n".join(part for part in (pasted, uploaded) if part.strip())
         if not self.errors and not text.strip():
             raise ValidationError("Paste some addresses or upload a file of addresses.")
-        if len(text.splitlines()) > MAX_LINES:
-            raise ValidationError(
-                f"The list has more than {MAX_LINES} lines; split it into shorter lists."
+        # Counted on the decoded text with LF line ends, whatever line ends the file had.
+        if line_count(text.replace("\r\n", "\n").replace("\r", "\n")) > MAX_LINES:
+            self.add_error(
+                "upload" if uploaded else "addresses",
+                f"The list has more than {MAX_LINES} lines; split it into shorter lists.",
             )
+            return cleaned
         self.list_text = text
         return cleaned
 
 
-class ConfirmEnrollmentListForm(forms.Form):
+class ConfirmEnrollmentListForm(SubmissionKeyMixin, forms.Form):
     """Carries the checked addresses to the confirmation; they are checked again on submit."""
 
     emails = forms.CharField(widget=forms.HiddenInput)

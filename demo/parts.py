@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from feedback.demo import seed_feedback
 from homework.demo import seed_homework
+from pathways.demo import seed_pathways
 from portfolios.demo import seed_portfolios
 from privacy.demo import seed_privacy
 from questionnaires.demo import seed_questionnaires
@@ -27,6 +28,7 @@ PARTS: tuple[DemoPart, ...] = (
     ("hours sign-off", seed_signoffs),
     ("worksheets", seed_worksheets),
     ("homework", seed_homework),
+    ("pathways", seed_pathways),
     ("feedback", seed_feedback),
     ("questionnaires", seed_questionnaires),
     ("recordings", seed_recordings),

@@ -7,6 +7,7 @@ from courses.models import LessonPage
 from courses.selectors.lessons import lessons_readable_by
 from homework.models import MAX_OCCURRENCES, Assignment, Review
 from homework.selectors import SetByMe, supervisees_of
+from homework.services.assignments import ObstaclePlan
 from supervision.forms import RadioSelect, SubmissionKeyMixin
 from supervision.models import Case
 from supervision.selectors.cases import cases_visible_to
@@ -102,6 +103,16 @@ class AssignmentForm(SubmissionKeyMixin, forms.ModelForm):
         ].help_text = (
             "The worksheet to complete. Without one, the supervisee writes a free reflection."
         )
+        if self.instance.schedule == Assignment.Schedule.STEPS and self.instance.pk:
+            # A pathway's steps are made and released by pathways; only the rest is edited here.
+            for name in ("schedule", "occurrences", "worksheet_version"):
+                self.fields[name].disabled = True
+        else:
+            self.fields["schedule"].choices = [
+                choice
+                for choice in self.fields["schedule"].choices
+                if choice[0] != Assignment.Schedule.STEPS
+            ]
         if not self.instance.pk:
             self.fields["starts_on"].initial = self.today
         self.fields["occurrences"].required = False
@@ -140,6 +151,15 @@ class ObstacleForm(forms.Form):
         if cleaned.get("plan") and not cleaned.get("obstacle"):
             self.add_error("obstacle", "Name the obstacle this plan is for.")
         return cleaned
+
+
+def obstacle_plans(formset) -> list[ObstaclePlan]:
+    """The obstacles filled in on a valid obstacle formset, each with its plan, in order."""
+    return [
+        ObstaclePlan(form.cleaned_data["obstacle"], form.cleaned_data["plan"])
+        for form in formset.forms
+        if form.cleaned_data.get("obstacle")
+    ]
 
 
 def obstacle_formset(data=None, initial=None):

@@ -35,6 +35,8 @@ class Assignment(models.Model):
         ONCE = "once", "Once, by the due date"
         DAILY = "daily", "Daily"
         WEEKLY = "weekly", "Weekly"
+        # Occurrences made by the app that sets the homework (a pathway's steps), not from a rule.
+        STEPS = "steps", "In steps (a pathway)"
 
     supervision = models.ForeignKey(
         "supervision.Supervision", on_delete=models.CASCADE, related_name="assignments"
@@ -140,6 +142,7 @@ class Assignment(models.Model):
             self.Schedule.ONCE: 0,
             self.Schedule.DAILY: 1,
             self.Schedule.WEEKLY: 7,
+            self.Schedule.STEPS: 0,
         }[self.schedule]
         return [
             self.starts_on + datetime.timedelta(days=step * index)
@@ -169,6 +172,19 @@ class Occurrence(models.Model):
         blank=True,
         related_name="occurrence",
     )
+    # A homework in steps (Schedule.STEPS, a pathway) gives each occurrence its own title and
+    # worksheet; empty for the others, which use the assignment's.
+    title = models.CharField(max_length=200, blank=True)
+    worksheet_version = models.ForeignKey(
+        "worksheets.TemplateVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Held back by the app that made it until it is released (a locked pathway step): not due,
+    # not startable, no reminders; ``due_on`` is then only an estimate.
+    held = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["assignment", "sequence"]
@@ -180,6 +196,11 @@ class Occurrence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assignment} ({self.due_on:%d %b})"
+
+    @property
+    def label(self) -> str:
+        """What the supervisee sees for this occurrence: the step's title, else the homework's."""
+        return self.title or self.assignment.title
 
 
 class Obstacle(models.Model):
@@ -259,6 +280,14 @@ class Review(models.Model):
         blank=True,
         related_name="homework_reviews",
     )
+    # A review of one step of a homework in steps (a pathway); empty for the homework as a whole.
+    occurrence = models.ForeignKey(
+        Occurrence,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reviews",
+    )
     reviewed_on = models.DateField()
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -269,9 +298,16 @@ class Review(models.Model):
                 condition=Q(outcome="done") | ~Q(reason="") & ~Q(next_step=""),
                 name="review_reason_when_not_done",
             ),
-            # One review per assignment per day: a double submit records it once.
+            # One review per assignment (or step) per day: a double submit records it once.
             models.UniqueConstraint(
-                fields=["assignment", "reviewed_on"], name="review_once_per_day"
+                fields=["assignment", "reviewed_on"],
+                condition=Q(occurrence__isnull=True),
+                name="review_once_per_day",
+            ),
+            models.UniqueConstraint(
+                fields=["occurrence", "reviewed_on"],
+                condition=Q(occurrence__isnull=False),
+                name="review_of_step_once_per_day",
             ),
         ]
 

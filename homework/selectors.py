@@ -125,7 +125,8 @@ def due_list_for(user, *, today: datetime.date) -> DueList:
         status__in=[Assignment.Status.ACTIVE, Assignment.Status.DONE],
     )
     occurrences = (
-        Occurrence.objects.filter(assignment__in=assignments.values("pk"))
+        # Held occurrences (locked pathway steps) are not due yet; pathways shows them as coming.
+        Occurrence.objects.filter(assignment__in=assignments.values("pk"), held=False)
         .select_related("assignment__supervision__supervisor", "entry")
         .order_by("due_on", "assignment_id", "sequence")
     )
@@ -150,8 +151,16 @@ def due_list_for(user, *, today: datetime.date) -> DueList:
 
 
 def proposals_awaiting(user) -> QuerySet[Assignment]:
-    """Proposals the person made that wait for their supervisor, or that wait for them to accept."""
-    return assignments_visible_to(user).filter(status=Assignment.Status.PROPOSED)
+    """Proposals the person made that wait for their supervisor, or that wait for them to accept.
+
+    A proposal in a supervision that has ended is never agreed (nobody may accept it), so it
+    waits for nothing and is not listed.
+    """
+    return (
+        assignments_visible_to(user)
+        .filter(status=Assignment.Status.PROPOSED)
+        .exclude(supervision__ended_on__lte=timezone.localdate())
+    )
 
 
 def homework_for_meeting(meeting, user) -> tuple[list[Assignment], list[Assignment]]:
@@ -163,6 +172,7 @@ def homework_for_meeting(meeting, user) -> tuple[list[Assignment], list[Assignme
         visible.filter(
             created_at__date__lte=meeting.date,
             expected__due_on__lte=meeting.date,
+            expected__held=False,  # a locked pathway step is not due yet
         )
         .exclude(status__in=[Assignment.Status.PROPOSED])
         .filter(
@@ -208,8 +218,9 @@ def homework_set_by(
     relationship's supervisor (a supervisor in training never sees their own homework here),
     and the filters. Each row is annotated with ``awaiting_feedback`` (an entry handed in
     without released feedback), ``awaiting_review`` (handed in, or past its last due date, and
-    not yet reviewed), ``last_due`` (date of the last occurrence) and ``handed_in`` /
-    ``expected_count`` (entries handed in of those expected). Rows awaiting something come
+    not yet reviewed), ``last_due`` (date of the last occurrence), ``handed_in`` /
+    ``expected_count`` (entries handed in of those expected) and ``ended`` (its supervision has
+    ended: nothing awaits a review any more). Rows awaiting something come
     first, then by last due date. One query however many rows.
     """
     from feedback.models import Feedback
@@ -237,12 +248,15 @@ def homework_set_by(
             ),
         )
         .annotate(
+            # No review is recorded in an ended supervision (its permission is taken back).
+            ended=Q(supervision__ended_on__lte=today),
             awaiting_review=Case(
+                When(supervision__ended_on__lte=today, then=Value(False)),
                 When(status=Assignment.Status.DONE, then=Value(True)),
                 When(status=Assignment.Status.ACTIVE, last_due__lt=today, then=Value(True)),
                 default=Value(False),
                 output_field=BooleanField(),
-            )
+            ),
         )
     )
     if supervisee_id:

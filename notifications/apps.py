@@ -9,7 +9,12 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from notifications import receivers
         from notifications.privacy_provider import PROVIDER as privacy_provider
         from supervision import privacy
+        from supervision.signals import hours_signoff_changed
 
+        hours_signoff_changed.connect(
+            receivers.hours_signoff_changed, dispatch_uid="notifications.hours_signoff_changed"
+        )
         privacy.register(privacy_provider)

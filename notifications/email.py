@@ -31,6 +31,24 @@ def _count(facts: dict, name: str, one: str, many: str) -> str:
     return (one if number == 1 else many).format(number)
 
 
+HOURS_KINDS = (Kind.HOURS_SUBMITTED, Kind.HOURS_SIGNED, Kind.HOURS_RETURNED)
+
+
+def _hours_line(kind: str, facts: dict, zone) -> str:
+    """One sentence on a sign-off; a return says whether it came with a comment, never the comment."""
+    period = "A period of hours"
+    if facts.get("starts_on") and facts.get("ends_on"):
+        period = (
+            f"The hours from {_day(facts['starts_on'], zone)} to {_day(facts['ends_on'], zone)}"
+        )
+    if kind == Kind.HOURS_SUBMITTED:
+        return f"{period} have been submitted for your signature."
+    if kind == Kind.HOURS_SIGNED:
+        return f"{period} have been signed by your supervisor."
+    comment = " with a comment on what to correct" if facts.get("has_comment") else ""
+    return f"{period} have been returned to you{comment}; you can correct and submit them again."
+
+
 def email_lines(notification: Notification) -> list[str]:
     """What the e-mail says, from the kind and the facts only (dates in the recipient's zone)."""
     facts, zone = notification.facts or {}, notification.recipient.zone
@@ -74,6 +92,8 @@ def email_lines(notification: Notification) -> list[str]:
             ),
         ],
     }
+    if notification.kind in HOURS_KINDS:
+        return [_hours_line(notification.kind, facts, zone)]
     if notification.kind == Kind.MEETING_SOON:
         when = _moment(facts["starts"], zone) if facts.get("starts") else _day(facts["date"], zone)
         return [f"A reminder: you have a supervision meeting on {when}."]

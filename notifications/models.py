@@ -22,6 +22,9 @@ class Notification(models.Model):
         MEETING_SOON = "meeting_soon", "Meeting tomorrow"
         WEEKLY_DIGEST = "weekly_digest", "Weekly summary"
         RECORDING_EXPIRING = "recording_expiring", "Recording to be deleted soon"
+        HOURS_SUBMITTED = "hours_submitted", "Hours to sign"
+        HOURS_SIGNED = "hours_signed", "Hours signed"
+        HOURS_RETURNED = "hours_returned", "Hours returned"
 
     class Email(models.TextChoices):
         """The e-mail ledger: each notice is e-mailed at most once (notifications.tasks)."""

@@ -7,10 +7,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.admin import messages
+from wagtail.models import Revision
 
-from questionnaires.csv_import import MAX_BYTES, ImportReport, LineProblem
+from questionnaires.csv_import import MAX_UPLOAD_BYTES, ImportReport, LineProblem
 from questionnaires.forms import ItemsImportForm
 from questionnaires.services import ItemsImport, questionnaire_items_import
+from supervision.idempotency import create_once
 from worksheets.models import WorksheetTemplate
 from worksheets.permissions import worksheet_template_policy
 
@@ -34,7 +36,30 @@ def edit_url(template: WorksheetTemplate) -> str:
     return reverse(WorksheetTemplate.snippet_viewset.get_url_name("edit"), args=[template.pk])
 
 
+class _NotImported(Exception):
+    """Raised inside ``create_once`` so a refused file leaves the one-time key unused."""
+
+    def __init__(self, outcome: ItemsImport):
+        super().__init__("not imported")
+        self.outcome = outcome
+
+
+def _too_large(size: int) -> ItemsImport:
+    problem = LineProblem(
+        None,
+        f"The file is {size:,} bytes; at most {MAX_UPLOAD_BYTES:,} can be read. "
+        "Nothing was imported.",
+    )
+    return ItemsImport(ImportReport(items=(), problems=(problem,)))
+
+
 def import_items(request, pk):
+    """The import form; a valid file adds its items to the draft once, however often it is sent.
+
+    The form carries a one-time key (``supervision.idempotency.create_once``, which records the
+    draft revision the import saved): a second POST with the same key, in a row or at the same
+    moment, imports nothing and answers with the same redirect.
+    """
     template = _template(request, pk)
     draft = template.get_latest_revision_as_object()
     authored = draft.read_questionnaire()
@@ -46,32 +71,41 @@ def import_items(request, pk):
         form = ItemsImportForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            if upload.size > MAX_BYTES:
+            imported = []
+
+            def run() -> Revision:
                 # Refused before reading, so a huge upload costs nothing but its size.
-                outcome = ItemsImport(
-                    ImportReport(
-                        items=(),
-                        problems=(
-                            LineProblem(
-                                None,
-                                f"The file is {upload.size:,} bytes; at most {MAX_BYTES:,} can "
-                                "be imported at once. Nothing was imported.",
-                            ),
-                        ),
+                result = (
+                    _too_large(upload.size)
+                    if upload.size > MAX_UPLOAD_BYTES
+                    else questionnaire_items_import(
+                        template=template, data=upload.read(), user=request.user
                     )
                 )
+                if not result.ok:
+                    raise _NotImported(result)
+                imported.append(result)
+                return result.revision
+
+            try:
+                create_once(request, run)
+            except _NotImported as refusal:
+                outcome = refusal.outcome
+                form.fields["file"].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": "import-report"}
+                )
             else:
-                outcome = questionnaire_items_import(
-                    template=template, data=upload.read(), user=request.user
-                )
-            if outcome.ok:
-                messages.success(
-                    request,
-                    f"Imported {outcome.added} items into the draft of “{template.title}”. "
-                    "Check them, then publish.",
-                )
-                for note in outcome.report.notes:
-                    messages.info(request, note)
+                if imported:
+                    outcome = imported[0]
+                    messages.success(
+                        request,
+                        f"Imported {outcome.added} items into the draft of “{template.title}”. "
+                        "Check them, then publish.",
+                    )
+                    for note in outcome.report.notes:
+                        messages.info(request, note)
+                else:
+                    messages.info(request, "These items were already imported; nothing was added.")
                 return redirect(edit_url(template))
         status = 400
     elif request.method == "POST":

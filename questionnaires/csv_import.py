@@ -5,11 +5,14 @@ product itself never ships copyrighted items. The file needs a first line naming
 ``item text``, ``scale`` and ``reverse key`` (in any order, any case; ``machine name`` is
 optional) and one item per line after it. Commas, semicolons and tabs all work as separators
 (the one used in the first line is taken), and the file must be UTF-8 (a byte-order mark is
-fine), which is what spreadsheet programs write as "CSV UTF-8".
+fine), which is what spreadsheet programs write as "CSV UTF-8"; Windows, Unix and old Mac line
+ends all work (``supervision.text.decoded_text_file``), and a line holding NUL or another
+control character is refused by its number.
 
 The parsed items come back only when every line is valid; otherwise the report lists each
-problem with its line number and nothing is imported. Oversized files are refused before any
-line is read, so a 10,000-line upload costs a byte count, not a parse.
+problem with its line number and nothing is imported. The limits (lines, characters) are
+counted on the decoded text, before any line is parsed, so a 10,000-line upload costs a decode
+and a count, not a parse.
 """
 
 from __future__ import annotations
@@ -19,9 +22,18 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from supervision.text import (
+    MAX_TEXT_FILE_BYTES,
+    MAX_TEXT_FILE_CHARACTERS,
+    TextFileRefused,
+    control_character_lines,
+    decoded_text_file,
+    line_count,
+)
 from worksheets.scoring.definitions import MACHINE_NAME, Item, Scale
 
-MAX_BYTES = 1_000_000
+MAX_CHARACTERS = MAX_TEXT_FILE_CHARACTERS
+MAX_UPLOAD_BYTES = MAX_TEXT_FILE_BYTES
 # One line naming the columns and up to 999 items: far more than any instrument has.
 MAX_LINES = 1_000
 MAX_TEXT_LENGTH = 1_000
@@ -74,29 +86,6 @@ def _normalise(text: str) -> str:
     return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
 
 
-def _line_count(data: bytes) -> int:
-    return data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-
-
-def _decode(data: bytes) -> str | LineProblem:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return LineProblem(
-            None,
-            "The file is saved as UTF-16 ('Unicode text'). Save it as 'CSV UTF-8' and upload "
-            "it again. Nothing was imported.",
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        return LineProblem(
-            None,
-            f"The file is not UTF-8 text: line {line} contains a byte that UTF-8 does not "
-            "allow (the file was probably saved as Windows-1252 or Latin-1). Save it as "
-            "'CSV UTF-8' and upload it again. Nothing was imported.",
-        )
-
-
 def _delimiter(first_line: str) -> str:
     counts = {separator: first_line.count(separator) for separator in (",", ";", "\t")}
     separator = max(counts, key=counts.get)
@@ -113,23 +102,33 @@ def parse_items_csv(
     """
     if not scales:
         return _refuse("The questionnaire has no scales yet; add its scales, then import items.")
-    if not data.strip():
-        return _refuse("The file is empty.")
-    line_count = _line_count(data)
-    if line_count > MAX_LINES:
+    if len(data) > MAX_UPLOAD_BYTES:
         return _refuse(
-            f"The file has {line_count:,} lines; at most {MAX_LINES:,} can be imported at once "
+            f"The file is {len(data):,} bytes; at most {MAX_UPLOAD_BYTES:,} can be read. "
+            "Nothing was imported."
+        )
+    try:
+        text = decoded_text_file(data, save_as="'CSV UTF-8'", refused="Nothing was imported.")
+    except TextFileRefused as refusal:
+        return _refuse(refusal.message)
+    if not text.strip():
+        return _refuse("The file is empty.")
+    # The limits are counted on the decoded text, so CRLF, CR and LF files count alike.
+    lines = line_count(text)
+    if lines > MAX_LINES:
+        return _refuse(
+            f"The file has {lines:,} lines; at most {MAX_LINES:,} can be imported at once "
             f"(the line naming the columns and up to {MAX_LINES - 1:,} items). Split it into "
             "smaller files. Nothing was imported."
         )
-    if len(data) > MAX_BYTES:
+    if len(text) > MAX_CHARACTERS:
         return _refuse(
-            f"The file is {len(data):,} bytes; at most {MAX_BYTES:,} can be imported at once. "
-            "Nothing was imported."
+            f"The file has {len(text):,} characters; at most {MAX_CHARACTERS:,} can be "
+            "imported at once. Nothing was imported."
         )
-    text = _decode(data)
-    if isinstance(text, LineProblem):
-        return ImportReport(items=(), problems=(text,))
+    controlled = control_character_lines(text)
+    if controlled:
+        return _Reader(text, scales, existing_items).refuse_control_characters(controlled)
     return _Reader(text, scales, existing_items).read()
 
 
@@ -155,6 +154,15 @@ class _Reader:
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(LineProblem(line, message))
+
+    def refuse_control_characters(self, lines: list[int]) -> ImportReport:
+        for line in lines:
+            self.problem(
+                line,
+                "contains a control character (such as a NUL byte), which cannot be imported; "
+                "is this a text file saved from a spreadsheet?",
+            )
+        return self.report(())
 
     def read(self) -> ImportReport:
         first_line = self.text.split("\n", 1)[0]
@@ -234,12 +242,6 @@ class _Reader:
         text = " ".join(values[TEXT].split())
         if not text:
             self.problem(line, "the item text is empty.")
-        elif any(ord(character) < 32 or ord(character) == 127 for character in text):
-            self.problem(
-                line,
-                "the item text contains a control character (such as a NUL byte); is this a "
-                "text file saved from a spreadsheet?",
-            )
         elif len(text) > MAX_TEXT_LENGTH:
             self.problem(
                 line, f"the item text is {len(text):,} characters; at most {MAX_TEXT_LENGTH:,}."

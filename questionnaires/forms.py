@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from questionnaires.csv_import import MAX_BYTES
+from questionnaires.csv_import import MAX_CHARACTERS, MAX_LINES
 from supervision.forms import SubmissionKeyMixin
 
 
@@ -56,12 +56,12 @@ class CompareForm(forms.Form):
         return cleaned
 
 
-class ItemsImportForm(forms.Form):
+class ItemsImportForm(SubmissionKeyMixin, forms.Form):
     file = forms.FileField(
         label="CSV file",
         help_text=(
             "First line: the column names 'item text', 'scale' and 'reverse key' (optionally "
             "'machine name'); then one item per line. Save it from your spreadsheet as "
-            f"'CSV UTF-8'. At most {MAX_BYTES // 1000:,} kB."
+            f"'CSV UTF-8'. At most {MAX_LINES:,} lines and {MAX_CHARACTERS:,} characters."
         ),
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from wagtail.models import Revision
 
 from notifications.models import Notification
 from notifications.services import notification_send
@@ -46,6 +47,8 @@ class ItemsImport:
 
     report: ImportReport
     added: int = 0
+    # The draft revision that holds the items (None when nothing was imported).
+    revision: Revision | None = None
 
     @property
     def ok(self) -> bool:
@@ -105,7 +108,7 @@ def questionnaire_items_import(
         )
     draft.body = [*draft.body.raw_data, *new_blocks]
     try:
-        draft.save_revision(user=user, log_action=True)
+        revision = draft.save_revision(user=user, log_action=True)
     except ValidationError as error:
         # Cleaning comes before any write, so nothing of the draft has changed.
         return _refused(
@@ -116,4 +119,4 @@ def questionnaire_items_import(
     report = ImportReport(
         items=report.items, problems=(), notes=tuple(notes), lines_read=report.lines_read
     )
-    return ItemsImport(report, added=len(new_blocks))
+    return ItemsImport(report, added=len(new_blocks), revision=revision)

@@ -194,13 +194,20 @@ def _apply_review_mode(recording: Recording) -> None:
 def recording_hand_in(*, recording: Recording, actor: User | None = None) -> Recording:
     """The supervisor may now review and rate it; the owner's self-review comments go with it.
 
-    Handing in twice does nothing more. Raises PermissionDenied for anyone but the owner.
+    Handing in twice does nothing more. Raises PermissionDenied for anyone but the owner, and
+    ValidationError once the supervision has ended: its supervisor gets nothing new to read
+    (DESIGN.md, "Ending a supervision stops the supervisor's access to anything new").
     """
     current = _lock(recording)
     if actor is not None and actor.pk != current.owner_id:
         raise PermissionDenied("Only the person who uploaded the recording hands it in.")
     if current.is_handed_in:
         return current
+    if not current.supervision.is_active:
+        raise ValidationError(
+            "The supervision this recording was uploaded for has ended, so it can no longer be "
+            "handed in for review. It stays yours to watch or delete."
+        )
     now = timezone.now()
     claimed = Recording.objects.filter(pk=current.pk, handed_in_at__isnull=True).update(
         handed_in_at=now

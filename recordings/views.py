@@ -228,7 +228,11 @@ def recording_media(request, pk):
 @require_POST
 def recording_hand_in(request, pk):
     recording = _recording(request, pk, need="change_recording")
-    services.recording_hand_in(recording=recording, actor=request.user)
+    try:
+        services.recording_hand_in(recording=recording, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(_back_to(recording))
     messages.success(
         request, f"Handed in: {recording.supervision.supervisor.name} can review it now."
     )

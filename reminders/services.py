@@ -55,7 +55,8 @@ def assignment_reminders_send(*, assignment_id: int, now: datetime.datetime | No
     if supervision.ended_on is not None or not supervisee.is_active or _is_muted(assignment):
         return 0
     open_occurrences = (
-        Occurrence.objects.filter(assignment=assignment)
+        # A held occurrence (a locked pathway step) is not due yet: nothing to remind of.
+        Occurrence.objects.filter(assignment=assignment, held=False)
         .exclude(entry__status=Entry.Status.SUBMITTED)
         .order_by("sequence")
     )

@@ -39,7 +39,7 @@ def assignment_reminders_queue(*, assignment_id: int, version: int) -> int:
         return 0
     supervisee, now = assignment.supervision.supervisee, timezone.now()
     moments = {now}
-    for occurrence in assignment.expected.all():
+    for occurrence in assignment.expected.filter(held=False):
         moments.add(schedule.reminder_at(supervisee, occurrence.due_on))
         moments.add(schedule.nudge_at(supervisee, occurrence.due_on))
     ahead = sorted(moment for moment in moments if moment >= now)

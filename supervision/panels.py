@@ -39,6 +39,8 @@ context and what the context function returned (``{% render_panel panel %}`` fro
     first one given instead of "Back to my entries".
 ``signoff.detail``: ``signoff``; on a period's sign-off page, under the verification code
     (exports: make the log book PDF).
+``homework.due``: nothing more; on "My homework", above the due lists (pathways: progress).
+``homework.assignment``: ``assignment``; on a homework's page, under what to do (pathways).
 ``notifications.preferences``: nothing more; under the person's notification preferences
     (reminders: turning reminders off for one homework).
 """

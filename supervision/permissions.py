@@ -51,3 +51,17 @@ def revoke(user, perms: Iterable[str], obj: Model | QuerySet) -> None:
     """Take permissions back from one object, or from every object of a queryset at once."""
     for perm in perms:
         remove_perm(perm, user, obj)
+
+
+def grant_exactly(obj: Model, perms: Iterable[str], *, wanted, current) -> None:
+    """Hold ``perms`` on ``obj`` for exactly the ``wanted`` people (sharing with colleagues).
+
+    ``current`` are those who hold them now; the wanted newcomers gain them, the others lose them.
+    """
+    perms = tuple(perms)
+    wanted = {person.pk: person for person in wanted}
+    current = {person.pk: person for person in current}
+    for pk in wanted.keys() - current.keys():
+        grant(wanted[pk], perms, obj)
+    for pk in current.keys() - wanted.keys():
+        revoke(current[pk], perms, obj)

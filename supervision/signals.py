@@ -28,6 +28,13 @@ Subscribers connect in their app's ``AppConfig.ready()`` with the ``dispatch_uid
 ``meeting_planned``: ``meeting``, ``meeting_id``, ``actor``; a meeting was recorded, changed
     (date, time, who attends) or deleted.
     - ``reminders.meeting_planned``: queue (or re-queue) the reminder the day before.
+
+``hours_signoff_changed``: ``signoff``, ``event``, ``actor``; sent by
+    ``supervision.services.signoffs`` with ``sender=HoursSignOff``, once per change of state
+    (a repeated click changes nothing and sends nothing). ``event`` is the new state:
+    ``"submitted"``, ``"withdrawn"``, ``"signed"``, ``"returned"`` or ``"reopened"``.
+    - ``notifications.hours_signoff_changed``: tell the supervisor a period awaits signature,
+      and the supervisee that it was signed or returned.
 """
 
 from django.dispatch import Signal
@@ -35,3 +42,4 @@ from django.dispatch import Signal
 supervision_started = Signal()
 supervision_ended = Signal()
 meeting_planned = Signal()
+hours_signoff_changed = Signal()

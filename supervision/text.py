@@ -11,6 +11,10 @@
 - `refuse_direction_controls(text)`: names and pseudonyms may not carry bidirectional control
   characters (Unicode TR9; the "Trojan Source" trick), which would reverse the text shown after
   them. Reflections may be written in right-to-left scripts, so only names are checked.
+- `decoded_text_file(data)`, `line_count(text)`, `control_character_lines(text)`: what every
+  import of a text file (questionnaire items, enrolment lists) does first: decode UTF-8 with or
+  without a byte-order mark, make CRLF and CR line ends LF, and count its limits on the result;
+  lines holding NUL or another control character are refused by line number.
 """
 
 import re
@@ -43,3 +47,72 @@ def refuse_direction_controls(text: str | None) -> None:
     """Raise ValidationError if `text` holds a bidirectional control character (a validator)."""
     if text and not DIRECTION_CONTROLS.isdisjoint(text):
         raise ValidationError(DIRECTION_CONTROLS_MESSAGE, code="direction_controls")
+
+
+# --- Text files people upload (imports) ------------------------------------------------------
+
+
+# What an import reads at most, counted on the decoded text; the upload itself is read only up to
+# MAX_TEXT_FILE_BYTES (a UTF-8 character takes at most four bytes, and a byte-order mark three).
+MAX_TEXT_FILE_CHARACTERS = 1_000_000
+MAX_TEXT_FILE_BYTES = 4 * MAX_TEXT_FILE_CHARACTERS + 3
+
+
+class TextFileRefused(ValueError):
+    """A text file that cannot be read; ``message`` says why and what to do, for the person."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def decoded_text_file(data: bytes, *, save_as: str, refused: str = "") -> str:
+    """The text of an uploaded file: UTF-8 (a byte-order mark is dropped), LF line ends, NFC.
+
+    Windows (CRLF) and old Mac (CR) line ends become LF, so every limit counted on the result
+    (``line_count``, characters) is the same whatever program wrote the file. Control
+    characters are left in place for ``control_character_lines`` to report. Raises
+    TextFileRefused for UTF-16 and for bytes that are not UTF-8, naming the line of the first
+    bad byte; ``save_as`` names the format to save in instead ("'CSV UTF-8'") and ``refused``
+    is appended to the message ("Nothing was imported.").
+    """
+    tail = f" {refused}" if refused else ""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise TextFileRefused(
+            f"The file is saved as UTF-16 ('Unicode text'). Save it as {save_as} and upload "
+            f"it again.{tail}"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = _lf(data[: error.start].decode("utf-8", "replace")).count("\n") + 1
+        raise TextFileRefused(
+            f"The file is not UTF-8 text: line {line} contains a byte that UTF-8 does not "
+            "allow (the file was probably saved as Windows-1252 or Latin-1). Save it as "
+            f"{save_as} and upload it again.{tail}"
+        ) from error
+    return unicodedata.normalize("NFC", _lf(text))
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def line_count(text: str) -> int:
+    """Lines in LF-ended text; a last line without its line end counts, an empty text has none."""
+    if not text:
+        return 0
+    return text.count("\n") + (0 if text.endswith("\n") else 1)
+
+
+def control_character_lines(text: str) -> list[int]:
+    """The numbers (from 1) of the lines of LF-ended text holding a control character other than tab.
+
+    NUL cannot be stored by PostgreSQL, and the others are invisible: an import refuses such a
+    file and names its lines rather than storing what the person cannot see.
+    """
+    return [
+        number
+        for number, line in enumerate(text.split("\n"), start=1)
+        if CONTROL_CHARACTERS.search(line)
+    ]

@@ -47,6 +47,7 @@ OUR_APPS = (
     "recordings",
     "courses",
     "reminders",
+    "pathways",
     "privacy",
     "demo",
     "config",

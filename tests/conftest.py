@@ -79,6 +79,26 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _wagtail_tree(request):
+    """Every test that uses the database starts with the Wagtail tree the migrations made.
+
+    A transactional test (threads, browsers) ends by flushing the database, which removes the
+    root page, the course index, the site and the root collection for every later test on the
+    same xdist worker, whichever file it is in; rebuilding them here (one query when present)
+    keeps the tests independent of their order.
+    """
+    uses_db = request.node.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "django_db_reset_sequences"} & set(request.fixturenames)
+    )
+    if not uses_db:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from tests.courses.factories import ensure_course_site
+
+    ensure_course_site()
+
+
 @pytest.fixture
 def supervisor(db):
     return UserFactory(display_name="Sam Supervisor")

@@ -21,7 +21,8 @@ FLOORS = (
     ("worksheets",),  # the engine
     ("courses", "feedback", "questionnaires"),  # features
     ("homework", "recordings", "portfolios"),  # homework points at a lesson; recordings use ratings
-    ("reminders", "privacy"),  # reminders about homework and meetings; exports, erasure, retention
+    # reminders about homework and meetings; exports, erasure, retention; pathways of homework steps
+    ("reminders", "privacy", "pathways"),
     ("demo",),  # composes every app's demo data
     ("config",),  # settings and URLs put the apps together
 )

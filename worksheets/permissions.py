@@ -45,19 +45,33 @@ def owner_for_new_template(user):
     return None if may_curate_library(user, "add") else user
 
 
-def _codename(action: str) -> str:
-    return f"{action}_worksheettemplate"
+class OwnedSnippetPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions for a library (no owner), object permissions for people's own copies.
 
+    Used for worksheet templates and, the same way, for pathways: subclasses name the model's
+    ``owner``-holding model (``model`` from the policy's label), its guardian user-permission
+    model (``user_permission_model``) and who may author their own (``may_author``).
+    """
 
-class WorksheetTemplatePermissionPolicy(ModelPermissionPolicy):
-    """Model permissions for the library, object permissions for a supervisor's own templates."""
+    user_permission_model_label = ""
+
+    def may_author(self, user) -> bool:
+        return may_author_templates(user)
+
+    def codename(self, action: str) -> str:
+        return f"{action}_{self.model._meta.model_name}"
+
+    def _user_permission_model(self):
+        from django.apps import apps
+
+        return apps.get_model(self.user_permission_model_label)
 
     def user_has_permission(self, user, action):
         if not (user.is_authenticated and user.is_active):
             return False
         if super().user_has_permission(user, action):
             return True
-        return action in AUTHOR_ACTIONS and may_author_templates(user)
+        return action in AUTHOR_ACTIONS and self.may_author(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
         if not (user.is_authenticated and user.is_active):
@@ -69,38 +83,33 @@ class WorksheetTemplatePermissionPolicy(ModelPermissionPolicy):
         if action not in TEMPLATE_ACTIONS:
             return False
         # Wagtail hands over the request's user; its viewer caches the lookups for the request.
-        return viewer_for(user).has_perm(_codename(action), instance)
+        return viewer_for(user).has_perm(self.codename(action), instance)
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
 
     def instances_user_has_any_permission_for(self, user, actions):
-        from worksheets.models import WorksheetTemplate
-
-        templates = WorksheetTemplate.objects.all()
+        instances = self.model.objects.all()
         if not (user.is_authenticated and user.is_active):
-            return templates.none()
+            return instances.none()
         condition = Q(pk__in=[])
         if "view" in actions or any(super().user_has_permission(user, a) for a in actions):
             condition |= Q(owner__isnull=True)
-        codenames = [_codename(action) for action in actions if action in TEMPLATE_ACTIONS]
+        codenames = [self.codename(action) for action in actions if action in TEMPLATE_ACTIONS]
         if codenames:
             private = objects_for_user(
-                user,
-                codenames,
-                WorksheetTemplate.objects.filter(owner__isnull=False),
-                any_perm=True,
+                user, codenames, self.model.objects.filter(owner__isnull=False), any_perm=True
             )
             condition |= Q(pk__in=private.values("pk"))
-        return templates.filter(condition)
+        return instances.filter(condition)
 
     def users_with_any_permission(self, actions):
-        from worksheets.models import WorksheetTemplateUserObjectPermission
-
-        codenames = [_codename(action) for action in actions if action in TEMPLATE_ACTIONS]
-        holders = WorksheetTemplateUserObjectPermission.objects.filter(
-            permission__codename__in=codenames
-        ).values("user_id")
+        codenames = [self.codename(action) for action in actions if action in TEMPLATE_ACTIONS]
+        holders = (
+            self._user_permission_model()
+            .objects.filter(permission__codename__in=codenames)
+            .values("user_id")
+        )
         by_model = self._get_users_with_any_permission_codenames_filter(
             self._get_permission_codenames(actions)
         )
@@ -109,8 +118,6 @@ class WorksheetTemplatePermissionPolicy(ModelPermissionPolicy):
         )
 
     def users_with_any_permission_for_instance(self, actions, instance):
-        from worksheets.models import WorksheetTemplateUserObjectPermission
-
         if instance.is_library:
             return (
                 get_user_model()
@@ -121,11 +128,19 @@ class WorksheetTemplatePermissionPolicy(ModelPermissionPolicy):
                 )
                 .distinct()
             )
-        codenames = [_codename(action) for action in actions if action in TEMPLATE_ACTIONS]
-        holders = WorksheetTemplateUserObjectPermission.objects.filter(
-            content_object=instance, permission__codename__in=codenames
-        ).values("user_id")
+        codenames = [self.codename(action) for action in actions if action in TEMPLATE_ACTIONS]
+        holders = (
+            self._user_permission_model()
+            .objects.filter(content_object=instance, permission__codename__in=codenames)
+            .values("user_id")
+        )
         return get_user_model().objects.filter(pk__in=holders, is_active=True)
+
+
+class WorksheetTemplatePermissionPolicy(OwnedSnippetPermissionPolicy):
+    """Model permissions for the library, object permissions for a supervisor's own templates."""
+
+    user_permission_model_label = "worksheets.WorksheetTemplateUserObjectPermission"
 
 
 worksheet_template_policy = WorksheetTemplatePermissionPolicy("worksheets.WorksheetTemplate")

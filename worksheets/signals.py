@@ -16,6 +16,8 @@ Subscribers connect in their app's ``AppConfig.ready()`` with the ``dispatch_uid
     - ``courses.entry_submitted``: an entry started from a lesson's exercise completes the lesson.
     - ``recordings.entry_submitted``: a recording-analysis self-review hands in the recordings
       uploaded for it (the supervisor may review and rate them, a notice).
+    - ``pathways.entry_submitted``: a pathway step handed in queues the release of the steps
+      that wait for it (background worker).
 
 ``entry_reopened``: ``entry``, ``actor`` (who reopened it), editable again by its author.
     No subscriber yet (homework reopens entries itself and sends its own notice).

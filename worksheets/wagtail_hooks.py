@@ -4,15 +4,11 @@ Every admin URL that names a template answers 404 for a template the person may 
 for an action they may not take on it, so a supervisor never reaches another's private template.
 """
 
-from functools import cached_property, wraps
+from functools import cached_property
 
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.urls import URLPattern, reverse
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
-from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import PublishMenuItem, UnpublishMenuItem
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
@@ -20,9 +16,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
+from worksheets.admin_guard import copy_and_share_buttons, guarded_urlpatterns, visible_to
 from worksheets.models import WorksheetTemplate
 from worksheets.permissions import (
-    may_author_templates,
     owner_for_new_template,
     worksheet_template_policy,
 )
@@ -31,40 +27,9 @@ from worksheets.services.templates import worksheet_template_owner_grant
 # Registered before the viewset, so Wagtail never falls back to plain model permissions.
 register_permission_policy(WorksheetTemplate, worksheet_template_policy)
 
-# The action each admin URL with a template in it needs; anything not listed needs "change".
-URL_ACTIONS = {
-    "usage": "view",
-    "history": "view",
-    "history_results": "view",
-    "inspect": "view",
-    "delete": "delete",
-    "unpublish": "publish",
-    "revisions_unschedule": "publish",
-    "lock": "lock",
-}
-
 
 def _visible(user):
-    return worksheet_template_policy.instances_user_has_any_permission_for(user, ["view"])
-
-
-def guard_template_view(url_name: str, view):
-    action = URL_ACTIONS.get(url_name, "change")
-
-    @wraps(view)
-    def guarded(request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if pk is not None and request.user.is_authenticated:
-            template = _visible(request.user).filter(pk=unquote(str(pk))).first()
-            if template is None:
-                raise Http404
-            if not worksheet_template_policy.user_has_permission_for_instance(
-                request.user, action, template
-            ):
-                raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return guarded
+    return visible_to(worksheet_template_policy, user)
 
 
 class WorksheetTemplateCreateView(snippet_views.CreateView):
@@ -147,17 +112,7 @@ class WorksheetTemplateViewSet(snippet_views.SnippetViewSet):
         return _visible(request.user).select_related("owner")
 
     def get_urlpatterns(self):
-        patterns = []
-        for pattern in super().get_urlpatterns():
-            if isinstance(pattern, URLPattern):
-                pattern = URLPattern(
-                    pattern.pattern,
-                    guard_template_view(pattern.name, pattern.callback),
-                    pattern.default_args,
-                    pattern.name,
-                )
-            patterns.append(pattern)
-        return patterns
+        return guarded_urlpatterns(super().get_urlpatterns(), policy=worksheet_template_policy)
 
 
 def _belongs_to(template: WorksheetTemplate) -> str:
@@ -194,26 +149,13 @@ hooks.register("register_bulk_action", WorksheetTemplateDeleteBulkAction, order=
 def worksheet_template_site_buttons(snippet, user, next_url=None):
     if not isinstance(snippet, WorksheetTemplate):
         return []
-    buttons = []
-    if may_author_templates(user):
-        buttons.append(
-            Button(
-                "Copy to my templates",
-                url=reverse("worksheets:template_copy", args=[snippet.pk]),
-                icon_name="copy",
-                priority=20,
-            )
-        )
-    if snippet.owner_id == user.pk:
-        buttons.append(
-            Button(
-                "Share with colleagues",
-                url=reverse("worksheets:template_sharing", args=[snippet.pk]),
-                icon_name="group",
-                priority=30,
-            )
-        )
-    return buttons
+    return copy_and_share_buttons(
+        snippet,
+        user,
+        copy_url="worksheets:template_copy",
+        sharing_url="worksheets:template_sharing",
+        plural="templates",
+    )
 
 
 def _may_publish(context) -> bool:

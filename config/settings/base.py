@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "questionnaires",
     "recordings",
     "reminders",
+    "pathways",
     "privacy",
     "demo",
     # Wagtail

@@ -16,6 +16,7 @@ from courses.services.enrollment import (
     enrollment_enrol_many,
     enrollment_remove,
 )
+from supervision.idempotency import create_once
 
 
 def _managed_course(request, course_id: int):
@@ -37,7 +38,13 @@ def people(request, course_id: int):
     if request.method == "POST" and form.is_valid():
         role = form.cleaned_data["role"]
         previous = Enrollment.objects.filter(course=course, person=form.person).first()
-        enrollment_enrol(course=course, person=form.person, role=role, enrolled_by=request.user)
+        # A double click or a second tab sends the same key: enrolled (or changed) once.
+        create_once(
+            request,
+            lambda: enrollment_enrol(
+                course=course, person=form.person, role=role, enrolled_by=request.user
+            ),
+        )
         if previous is None:
             messages.success(request, f"{form.person.name} is enrolled as {_role_label(role)}.")
         elif previous.role == role:
@@ -75,6 +82,7 @@ def people_list(request, course_id: int):
 @login_required
 @require_POST
 def people_list_confirm(request, course_id: int):
+    """Enrol the checked list, once per opened confirmation (``supervision.idempotency``)."""
     course, access = _managed_course(request, course_id)
     form = ConfirmEnrollmentListForm(request.POST, access=access)
     if not form.is_valid():
@@ -83,12 +91,23 @@ def people_list_confirm(request, course_id: int):
     role = form.cleaned_data["role"]
     # The people may have changed since the list was checked, so it is checked again.
     check = enrollment_list_check(course=course, text=form.cleaned_data["emails"])
-    enrolled = enrollment_enrol_many(
-        course=course,
-        people=[line.person for line in check.to_enrol],
-        role=role,
-        enrolled_by=request.user,
-    )
+    enrolled: list[Enrollment] | None = None
+
+    def enrol() -> CoursePage:
+        nonlocal enrolled
+        enrolled = enrollment_enrol_many(
+            course=course,
+            people=[line.person for line in check.to_enrol],
+            role=role,
+            enrolled_by=request.user,
+        )
+        return course  # what the one-time key points to: a list makes several enrolments
+
+    create_once(request, enrol)
+    if enrolled is None:
+        # The same confirmation sent again (a double click, a second tab): it was done once.
+        messages.info(request, "This list was already confirmed; nobody was enrolled twice.")
+        return redirect("courses:people", course.pk)
     count = len(enrolled)
     messages.success(
         request, f"Enrolled {count} {'person' if count == 1 else 'people'} as {_role_label(role)}."

@@ -14,6 +14,8 @@ from notifications.models import Notification
 from notifications.services import notification_send
 from supervision.models import Supervision
 from supervision.permissions import grant, revoke
+from worksheets.models import Entry
+from worksheets.permissions import ENTRY_EDIT_PERMS
 
 SUPERVISOR_PERMS = ("view_assignment", "change_assignment", "review_assignment")
 SUPERVISEE_PERMS = ("view_assignment", "review_assignment", "work_on_assignment")
@@ -51,6 +53,19 @@ class ObstaclePlan:
     plan: str
 
 
+@dataclass(frozen=True)
+class StepPlan:
+    """One occurrence of a homework in steps (a pathway step), made by the app that sets it.
+
+    ``held``: not yet released (a locked step); ``due_on`` is then the earliest it could be due.
+    """
+
+    title: str
+    due_on: Any
+    worksheet_version: Any = None
+    held: bool = False
+
+
 def assignment_author_check(supervision: Supervision, author) -> bool:
     """Whether the author would be proposing (the supervisee); PermissionDenied if they may not set it.
 
@@ -79,6 +94,8 @@ def _replace_obstacles(assignment: Assignment, obstacles: list[ObstaclePlan]) ->
 
 
 def _replace_occurrences(assignment: Assignment) -> None:
+    if assignment.schedule == Assignment.Schedule.STEPS:
+        return  # a homework in steps keeps the occurrences its app made (pathways)
     assignment.expected.all().delete()
     Occurrence.objects.bulk_create(
         Occurrence(assignment=assignment, sequence=index + 1, due_on=due_on)
@@ -105,7 +122,12 @@ def assignment_create(
     obstacles: list[ObstaclePlan] = (),
     meeting=None,
     today=None,
+    steps: list[StepPlan] = (),
 ) -> Assignment:
+    """Set (or propose) homework; ``steps`` only for ``Schedule.STEPS``, one occurrence each.
+
+    Raises PermissionDenied (see ``assignment_author_check``) and ValidationError (fields).
+    """
     supervision = Supervision.objects.select_for_update().get(pk=supervision.pk)
     is_proposal = assignment_author_check(supervision, author)
     if meeting is not None and not meeting.attendances.filter(supervision=supervision).exists():
@@ -122,7 +144,22 @@ def assignment_create(
     assignment.full_clean()
     assignment.save()
     _replace_obstacles(assignment, list(obstacles))
-    _replace_occurrences(assignment)
+    if assignment.schedule == Assignment.Schedule.STEPS:
+        if len(steps) != assignment.occurrences:
+            raise ValidationError("A homework in steps needs one occurrence for each step.")
+        Occurrence.objects.bulk_create(
+            Occurrence(
+                assignment=assignment,
+                sequence=index + 1,
+                due_on=step.due_on,
+                title=step.title,
+                worksheet_version=step.worksheet_version,
+                held=step.held,
+            )
+            for index, step in enumerate(steps)
+        )
+    else:
+        _replace_occurrences(assignment)
     grant(supervision.supervisor, SUPERVISOR_PERMS, assignment)
     grant(supervision.supervisee, SUPERVISEE_PERMS, assignment)
 
@@ -141,7 +178,7 @@ def assignment_create(
             recipient=supervision.supervisee,
             actor=author,
             kind=Notification.Kind.ASSIGNMENT_NEW,
-            title=f"New homework “{assignment.title}”, due {assignment.due_on:%-d %B}",
+            title=f"{author.name} set “{assignment.title}”, due {assignment.due_on:%-d %B}",
             url=url,
             event_key=f"assignment:{assignment.pk}:assigned",
             facts={"due_on": assignment.due_on.isoformat()},
@@ -226,8 +263,14 @@ def supervision_homework_close(*, supervision: Supervision) -> None:
     """When a supervision ends: its homework stays readable to both, and nothing in it changes.
 
     Called on ``supervision.signals.supervision_ended``. The supervisor no longer edits, accepts,
-    drops or reopens; neither person records reviews; the supervisee starts no new entries.
+    drops or reopens; neither person records reviews; the supervisee starts no new entries and
+    no longer changes, hands in or deletes the drafts (and reopened entries) already started:
+    what they wrote stays theirs to read (issue 10, item 8).
     """
     assignments = Assignment.objects.filter(supervision=supervision)
     revoke(supervision.supervisor, SUPERVISOR_WHILE_ACTIVE_PERMS, assignments)
     revoke(supervision.supervisee, SUPERVISEE_WHILE_ACTIVE_PERMS, assignments)
+    unfinished = Entry.objects.filter(
+        occurrence__assignment__supervision=supervision, author=supervision.supervisee
+    ).exclude(status=Entry.Status.SUBMITTED)
+    revoke(supervision.supervisee, ENTRY_EDIT_PERMS, unfinished)

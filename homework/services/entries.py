@@ -17,6 +17,13 @@ from worksheets.services.entries import entry_reopen as worksheet_entry_reopen
 from worksheets.services.entries import entry_start
 
 OPEN_STATUSES = (Assignment.Status.ACTIVE, Assignment.Status.DONE)
+ENDED = "This homework's supervision has ended, so its entries no longer change."
+
+
+def _supervision_runs(entry: Entry) -> bool:
+    """Whether the supervision of the entry's homework is still running (ending closes it)."""
+    occurrence = Occurrence.objects.select_related("assignment__supervision").get(entry=entry)
+    return occurrence.assignment.supervision.is_active
 
 
 @transaction.atomic
@@ -26,7 +33,9 @@ def occurrence_entry_start(*, occurrence: Occurrence, author) -> Entry:
         # Only the occurrence row is locked and re-read after waiting; joined rows would come
         # from the older snapshot, so the entry is looked up afresh below.
         Occurrence.objects.select_for_update(of=("self",))
-        .select_related("assignment__supervision", "assignment__worksheet_version")
+        .select_related(
+            "assignment__supervision", "assignment__worksheet_version", "worksheet_version"
+        )
         .get(pk=occurrence.pk)
     )
     assignment = occurrence.assignment
@@ -36,10 +45,15 @@ def occurrence_entry_start(*, occurrence: Occurrence, author) -> Entry:
         return Entry.objects.get(pk=occurrence.entry_id)
     if assignment.status not in OPEN_STATUSES:
         raise ValidationError("This homework is not open for entries.")
+    if occurrence.held:
+        raise ValidationError("This step is not open yet; it opens when it is released.")
+    # A step of a homework in steps has its own worksheet (or none: a free reflection).
+    own = assignment.schedule == Assignment.Schedule.STEPS
+    version = occurrence.worksheet_version if own else assignment.worksheet_version
     entry = entry_start(
         author=author,
-        template_version=assignment.worksheet_version,
-        title="" if assignment.worksheet_version_id else assignment.title,
+        template_version=version,
+        title="" if version is not None else occurrence.label,
     )
     occurrence.entry = entry
     occurrence.save(update_fields=["entry"])
@@ -60,6 +74,8 @@ def homework_entry_submitted(*, entry: Entry) -> None:
         return  # self-practice: private until the author shares it
     if (
         occurrence.assignment.category == Assignment.Category.RECORDING
+        # A homework in steps checks its own recording-analysis steps (pathways.receivers).
+        and occurrence.assignment.schedule != Assignment.Schedule.STEPS
         and not entry.recordings.exists()
     ):
         # A recording analysis is a self-review of a recorded session (issue 14): handed in
@@ -128,6 +144,8 @@ def entry_attachment_add(*, entry: Entry, author, upload) -> EntryAttachment:
         raise PermissionDenied
     if not entry.is_editable:
         raise ValidationError({"file": "This entry was handed in; files can no longer be added."})
+    if not _supervision_runs(entry):
+        raise ValidationError({"file": ENDED})
     if entry.attachments.count() >= MAX_ATTACHMENTS_PER_ENTRY:
         raise ValidationError(
             {"file": f"An entry can have at most {MAX_ATTACHMENTS_PER_ENTRY} attachments."}
@@ -153,6 +171,8 @@ def entry_attachment_remove(*, attachment: EntryAttachment, author) -> None:
         raise PermissionDenied
     if not entry.is_editable:
         raise ValidationError("This entry was handed in; its files can no longer be removed.")
+    if not _supervision_runs(entry):
+        raise ValidationError(ENDED)
     if entry.submitted_at is not None and attachment.created_at <= entry.submitted_at:
         # Handed in with an earlier version of a reopened entry: part of what was handed in.
         raise ValidationError(

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from homework.models import Assignment, Review
+from worksheets.models import Entry
 
 REVIEW_FIELDS = (
     "outcome",
@@ -29,6 +30,7 @@ def review_record(
     data: dict[str, Any],
     meeting=None,
     reviewed_on: datetime.date | None = None,
+    occurrence=None,
 ) -> Review:
     """Both people in the supervision record the review together; a second save updates it.
 
@@ -36,6 +38,9 @@ def review_record(
     again that day edits it. Raises PermissionDenied for anyone outside the supervision, for a
     proposal, or for a meeting of another supervision, and ValidationError for a meeting that
     has not taken place yet (issue 16: reviews happen at meetings, not before them).
+    With ``occurrence`` (one released step of a homework in steps, issue 17) the review is of
+    that step: one per step and day, and the homework as a whole stays open; so does a homework
+    in steps reviewed as a whole before all its steps are handed in (unless it is dropped).
     """
     assignment = (
         Assignment.objects.select_for_update().select_related("supervision").get(pk=assignment.pk)
@@ -56,8 +61,12 @@ def review_record(
     reviewed_on = reviewed_on or today
     if reviewed_on > today:
         raise ValidationError("A review is recorded on the day it happens, not in advance.")
-    review = Review.objects.filter(assignment=assignment, reviewed_on=reviewed_on).first()
-    review = review or Review(assignment=assignment, reviewed_on=reviewed_on)
+    if occurrence is not None and (occurrence.assignment_id != assignment.pk or occurrence.held):
+        raise PermissionDenied("Only a released step of this homework is reviewed on its own.")
+    review = Review.objects.filter(
+        assignment=assignment, occurrence=occurrence, reviewed_on=reviewed_on
+    ).first()
+    review = review or Review(assignment=assignment, occurrence=occurrence, reviewed_on=reviewed_on)
     for name in REVIEW_FIELDS:
         value = data.get(name)
         setattr(
@@ -69,6 +78,14 @@ def review_record(
     review.meeting = meeting or review.meeting
     review.full_clean()
     review.save()
+    if occurrence is not None:
+        return review  # a step reviewed; the homework as a whole goes on
+    if (
+        assignment.schedule == Assignment.Schedule.STEPS
+        and review.next_step != Review.NextStep.DROP
+        and assignment.expected.exclude(entry__status=Entry.Status.SUBMITTED).exists()
+    ):
+        return review  # a pathway reviewed half-way goes on to its remaining steps
 
     assignment.status = (
         Assignment.Status.DROPPED

@@ -14,10 +14,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from courses.selectors.lessons import lessons_readable_by
 from feedback.models import Feedback
-from homework.forms import AssignmentForm, obstacle_formset
+from homework.forms import AssignmentForm, obstacle_formset, obstacle_plans
 from homework.models import Assignment, Reopening
 from homework.services.assignments import (
-    ObstaclePlan,
     StaleEdit,
     assignment_accept,
     assignment_author_check,
@@ -27,19 +26,13 @@ from homework.services.assignments import (
     supervision_proposals_set,
 )
 from homework.views.access import assignment_for, meeting_of
+from supervision import panels
 from supervision.forms import apply_errors
 from supervision.idempotency import create_once
 from supervision.selectors.meetings import next_meeting_date
 from supervision.selectors.relationships import supervisions_visible_to
+from supervision.viewer import viewer_for
 from worksheets.selectors.templates import templates_startable_by
-
-
-def _obstacles(formset) -> list[ObstaclePlan]:
-    return [
-        ObstaclePlan(form.cleaned_data["obstacle"], form.cleaned_data["plan"])
-        for form in formset.forms
-        if form.cleaned_data.get("obstacle")
-    ]
 
 
 def _low_confidence_message(request, assignment: Assignment) -> None:
@@ -79,7 +72,7 @@ def assignment_create_view(request, supervision_id: int):
                     supervision=supervision,
                     author=request.user,
                     data=form.cleaned_data,
-                    obstacles=_obstacles(obstacles),
+                    obstacles=obstacle_plans(obstacles),
                     meeting=meeting,
                 ),
             )
@@ -109,6 +102,7 @@ def assignment_create_view(request, supervision_id: int):
 @require_GET
 def assignment_detail(request, pk: int):
     assignment = assignment_for(request, pk)
+    viewer = viewer_for(request)
     return render(
         request,
         "homework/assignment_detail.html",
@@ -127,8 +121,16 @@ def assignment_detail(request, pk: int):
             "reopenings": Reopening.objects.filter(entry__occurrence__assignment=assignment)
             .select_related("reopened_by")
             .order_by("-created_at"),
-            "reviews": assignment.reviews.select_related("recorded_by"),
+            "reviews": assignment.reviews.select_related("recorded_by", "occurrence"),
             "is_supervisor": assignment.supervision.supervisor_id == request.user.pk,
+            # Only what the person may still do is offered (an ended supervision takes these
+            # back: homework.services.assignments.supervision_homework_close).
+            "may_change": viewer.has_perm("change_assignment", assignment),
+            "may_review": viewer.has_perm("review_assignment", assignment),
+            "may_work": viewer.has_perm("work_on_assignment", assignment),
+            # From a meeting's record (?meeting=): a step reviewed here belongs to that meeting.
+            "review_meeting": meeting_of(request, assignment.supervision),
+            "panels": panels.panels_for("homework.assignment", request, assignment=assignment),
         },
     )
 
@@ -154,7 +156,7 @@ def assignment_edit(request, pk: int):
                 editor=request.user,
                 based_on_version=form.cleaned_data.get("version") or 0,
                 data=form.cleaned_data,
-                obstacles=_obstacles(obstacles),
+                obstacles=obstacle_plans(obstacles),
             )
         except StaleEdit:
             form.add_error(

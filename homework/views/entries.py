@@ -12,6 +12,7 @@ from homework.selectors import due_list_for, proposals_awaiting
 from homework.services.entries import entry_attachment_add as entry_attachment_add_service
 from homework.services.entries import entry_attachment_remove as entry_attachment_remove_service
 from homework.services.entries import entry_reopen, occurrence_entry_start
+from supervision import panels
 from supervision.attachments import private_download
 from supervision.audit import read_record
 from supervision.idempotency import create_once
@@ -25,6 +26,7 @@ def due_list(request):
     today = timezone.localdate()
     context = {"due": due_list_for(request.user, today=today), "today": today}
     context["proposals"] = proposals_awaiting(request.user)
+    context["panels"] = panels.panels_for("homework.due", request)
     return render(request, "homework/due_list.html", context)
 
 

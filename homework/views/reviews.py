@@ -3,7 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from homework.forms import ReviewForm
@@ -17,10 +18,12 @@ from supervision.idempotency import create_once
 def review_create(request, pk: int):
     assignment = assignment_for(request, pk, "review_assignment")
     meeting = meeting_of(request, assignment.supervision)
-    latest = assignment.reviews.first()
+    step = _step_of(request, assignment)
+    reviews = assignment.reviews.filter(occurrence=step)
+    latest = reviews.first()
     # The review being edited: the one of this meeting, or without a meeting the latest one.
     if meeting is not None:
-        existing = assignment.reviews.filter(reviewed_on=meeting.date).first()
+        existing = reviews.filter(reviewed_on=meeting.date).first()
     else:
         existing = latest
         meeting = latest.meeting if latest and latest.meeting_id else None
@@ -36,6 +39,7 @@ def review_create(request, pk: int):
                     data=form.cleaned_data,
                     meeting=meeting,
                     reviewed_on=meeting.date if meeting else (existing and existing.reviewed_on),
+                    occurrence=step,
                 ),
             )
         except ValidationError as error:
@@ -51,8 +55,19 @@ def review_create(request, pk: int):
         "meeting": meeting,
         "existing": existing,
         "not_yet": not_yet,
+        "step": step,
     }
     return render(request, "homework/review_form.html", context)
+
+
+def _step_of(request, assignment):
+    """The released step named in ?step= (a homework in steps), or None for the whole homework."""
+    step_id = request.GET.get("step") or request.POST.get("step")
+    if not step_id:
+        return None
+    if not str(step_id).isdigit():
+        raise Http404
+    return get_object_or_404(assignment.expected.filter(held=False), pk=step_id)
 
 
 def _initial(review) -> dict:

@@ -69,7 +69,6 @@ class HoursSignOff(models.Model):
     # supervision.selectors.signoffs.signoff_contents); the digest is sha256 of its canonical JSON.
     contents = models.JSONField(null=True, blank=True)
     contents_digest = models.CharField(max_length=64, blank=True)
-    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-starts_on", "-pk"]

@@ -224,8 +224,14 @@ def hours_log(
         by_period[_period_key(entry.date, period)].add(entry)
         supervision = entry.supervision
         if supervision.pk not in by_relationship:
+            # An ended relationship says so: its hours still count, nothing new is added to it.
+            ended = (
+                f" (ended {supervision.ended_on:%-d %b %Y})"
+                if supervision.ended_on is not None and not supervision.is_active
+                else ""
+            )
             by_relationship[supervision.pk] = HoursRow(
-                label=f"{entry.supervisor}: {entry.kind.lower()}, {supervision.setting_phrase}",
+                label=f"{entry.supervisor}: {entry.kind.lower()}, {supervision.setting_phrase}{ended}",
                 key=supervision.pk,
                 subject=supervision,
             )

@@ -9,10 +9,12 @@ it are not created, changed or deleted.
 Lock order, everywhere: the Supervision rows (by pk), then HoursSignOff rows, then the Meeting.
 Meeting services take the supervision locks first too, so a signature and an edit of a meeting
 in the same period never both succeed.
+
+Each change of state sends ``supervision.signals.hours_signoff_changed`` in its transaction (the
+notices to the other person are sent by its subscriber in notifications; this floor knows none).
 """
 
 import datetime
-import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,8 +23,7 @@ from django.utils import timezone
 
 from supervision.models import HoursSignOff, Supervision, User
 from supervision.selectors.signoffs import contents_digest, signoff_contents
-
-from ._idempotency import existing_submission, save_once
+from supervision.signals import hours_signoff_changed
 
 Status = HoursSignOff.Status
 
@@ -60,6 +61,13 @@ def meetings_locked_check(
             )
 
 
+def _announce(signoff: HoursSignOff, actor: User) -> None:
+    """Send ``hours_signoff_changed`` for the state just saved (in the caller's transaction)."""
+    hours_signoff_changed.send(
+        sender=HoursSignOff, signoff=signoff, event=signoff.status, actor=actor
+    )
+
+
 def _locked(signoff: HoursSignOff) -> tuple[Supervision, HoursSignOff]:
     supervision = lock_supervisions([signoff.supervision_id])[0]
     return supervision, HoursSignOff.objects.select_for_update().get(pk=signoff.pk)
@@ -73,17 +81,15 @@ def signoff_submit(
     starts_on: datetime.date,
     ends_on: datetime.date,
     note: str = "",
-    submission_key: uuid.UUID | None = None,
 ) -> HoursSignOff:
     """The supervisee asks their supervisor to sign the hours of a period (both days included).
 
     Raises PermissionDenied for anyone but the supervisee, ValidationError (by field) for an
     empty period, one outside the relationship, longer than a year or overlapping another
-    period awaiting signature or signed. A form sent twice returns the first sign-off.
+    period awaiting signature or signed. A form sent twice is the view's concern: it wraps this
+    call in ``supervision.idempotency.create_once`` (a repeat overlaps the first period anyway,
+    so it could never create a second one).
     """
-    earlier = existing_submission(HoursSignOff, submission_key, submitted_by=submitted_by)
-    if earlier is not None:
-        return earlier
     supervision = lock_supervisions([supervision.pk])[0]
     if submitted_by.pk != supervision.supervisee_id:
         raise PermissionDenied("Only the supervisee submits their hours for sign-off.")
@@ -94,7 +100,6 @@ def signoff_submit(
         note=(note or "").strip(),
         submitted_by=submitted_by,
         submitted_at=timezone.now(),
-        submission_key=submission_key,
     )
     signoff.full_clean()
     if ends_on > timezone.localdate():
@@ -130,7 +135,9 @@ def signoff_submit(
         raise ValidationError(
             {"starts_on": "There are no meetings in this period, so there are no hours to sign."}
         )
-    return save_once(signoff, signoff.save, submitted_by=submitted_by)
+    signoff.save()
+    _announce(signoff, submitted_by)
+    return signoff
 
 
 @transaction.atomic
@@ -146,6 +153,7 @@ def signoff_withdraw(*, signoff: HoursSignOff, actor: User) -> HoursSignOff:
     signoff.status = Status.WITHDRAWN
     signoff.decided_at = timezone.now()
     signoff.save(update_fields=["status", "decided_at"])
+    _announce(signoff, actor)
     return signoff
 
 
@@ -189,6 +197,7 @@ def signoff_sign(*, signoff: HoursSignOff, actor: User) -> HoursSignOff:
     signoff.contents = contents
     signoff.contents_digest = contents_digest(contents)
     signoff.save()
+    _announce(signoff, actor)
     return signoff
 
 
@@ -208,6 +217,7 @@ def signoff_return(*, signoff: HoursSignOff, actor: User, comment: str) -> Hours
     signoff.decided_at = timezone.now()
     signoff.return_comment = comment
     signoff.save(update_fields=["status", "decided_by", "decided_at", "return_comment"])
+    _announce(signoff, actor)
     return signoff
 
 
@@ -232,4 +242,5 @@ def signoff_reopen(*, signoff: HoursSignOff, actor: User, reason: str) -> HoursS
     signoff.reopened_at = timezone.now()
     signoff.reopen_reason = reason
     signoff.save(update_fields=["status", "reopened_at", "reopen_reason"])
+    _announce(signoff, actor)
     return signoff

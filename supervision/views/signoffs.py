@@ -20,6 +20,7 @@ from supervision.forms.signoffs import (
     SignOffReturnForm,
     SignOffSubmitForm,
 )
+from supervision.idempotency import create_once
 from supervision.models import HoursSignOff
 from supervision.panels import panels_for
 from supervision.selectors.relationships import supervisions_visible_to
@@ -65,8 +66,15 @@ def signoff_list(request, pk):
             raise PermissionDenied("Only the supervisee submits their hours for sign-off.")
         if form.is_valid():
             try:
-                signoff = signoff_submit(
-                    supervision=supervision, submitted_by=request.user, **form.cleaned_data
+                signoff = create_once(
+                    request,
+                    lambda: signoff_submit(
+                        supervision=supervision,
+                        submitted_by=request.user,
+                        starts_on=form.cleaned_data["starts_on"],
+                        ends_on=form.cleaned_data["ends_on"],
+                        note=form.cleaned_data["note"],
+                    ),
                 )
             except ValidationError as error:
                 apply_errors(form, error)

@@ -138,5 +138,5 @@ world = module_world(build_world)
 test_url = url_test(MATRIX)
 
 # The create forms (supervision.idempotency): sent twice with one key, they create once.
-CREATES = ("courses:exercise_start",)
+CREATES = ("courses:exercise_start", "courses:people", "courses:people_list_confirm")
 test_create_once = double_submit_test(MATRIX, CREATES)

@@ -1,9 +1,13 @@
 """Importing licensed items from a CSV file in the Wagtail admin (publishing is tested in tests/worksheets/scoring)."""
 
+import uuid
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
+from tests.concurrency import THREADS, at_once
 from tests.worksheets.conftest import SMALL_BODY
 from tests.worksheets.scoring.factories import administer, questionnaire_template
 from worksheets import definitions as d
@@ -143,3 +147,54 @@ def test_a_template_locked_by_someone_else_takes_no_items(client, course_editor,
     assert response.status_code == 409
     assert "locked by someone else" in response.content.decode()
     assert len(draft_items(template)) == 7
+
+
+ONE_ITEM = "item text,scale,reverse key\r\nI go over sessions at night,worry,no\r\n"
+
+
+def test_the_same_import_sent_twice_adds_its_items_once(client, course_editor):
+    template = questionnaire_template()
+    client.force_login(course_editor)
+    page = client.get(import_url(template)).content.decode()
+    assert 'name="submission_key"' in page
+    key = str(uuid.uuid4())
+    first = client.post(import_url(template), {**upload(ONE_ITEM), "submission_key": key})
+    second = client.post(import_url(template), {**upload(ONE_ITEM), "submission_key": key})
+    assert first.status_code == second.status_code == 302
+    assert first.url == second.url == reverse(EDIT, args=[template.pk])
+    assert len(draft_items(template)) == 8
+
+
+def test_a_refused_file_leaves_the_key_for_the_corrected_one(client, course_editor):
+    template = questionnaire_template()
+    client.force_login(course_editor)
+    key = str(uuid.uuid4())
+    broken = client.post(
+        import_url(template),
+        {**upload(b"item text,scale,reverse key\nOne\x00,worry,no\n"), "submission_key": key},
+    )
+    assert broken.status_code == 400
+    page = broken.content.decode()
+    assert "Line 2: contains a control character" in page
+    assert 'aria-describedby="import-report"' in page and f'value="{key}"' in page
+    fixed = client.post(import_url(template), {**upload(ONE_ITEM), "submission_key": key})
+    assert fixed.status_code == 302
+    assert len(draft_items(template)) == 8
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_import_sent_at_once_adds_its_items_once(course_editor):
+    template = questionnaire_template()
+    key = str(uuid.uuid4())
+    responses = []
+
+    def post():
+        client = Client()
+        client.force_login(course_editor)
+        responses.append(
+            client.post(import_url(template), {**upload(ONE_ITEM), "submission_key": key})
+        )
+
+    assert at_once(post) == [None] * THREADS
+    assert [r.status_code for r in responses] == [302] * THREADS
+    assert len(draft_items(template)) == 8

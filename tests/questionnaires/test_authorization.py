@@ -10,6 +10,7 @@ action.
 
 import uuid
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
 
@@ -186,15 +187,24 @@ world = module_world(build_world)
 test_url = url_test(MATRIX)
 
 # The create forms (supervision.idempotency): sent twice with one key, they create once.
-CREATES = ("questionnaires:rating_start",)
+CREATES = ("questionnaires:rating_start", "questionnaires_import_items")
 test_create_once = double_submit_test(
     MATRIX,
     CREATES,
     sent_by={
+        # The matrix posts no file (a 400); the double submit sends a valid one.
+        "questionnaires_import_items": (
+            "course_editor",
+            lambda world, target: {
+                "file": SimpleUploadedFile(
+                    "items.csv", b"item text,scale,reverse key\nA new item,worry,no\n"
+                )
+            },
+        ),
         "questionnaires:rating_start": (
             "supervisor_before_sharing",
             lambda world, target: {"subject": world["owner"].pk},
-        )
+        ),
     },
 )
 

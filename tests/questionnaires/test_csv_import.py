@@ -206,9 +206,46 @@ def test_the_largest_allowed_file_is_read():
 def test_oversized_file_is_refused():
     report = parse("text,scale,reverse\n" + "x" * 1_000_001 + ",worry,no\n")
     assert listed(report) == [
-        "The file is 1,000,030 bytes; at most 1,000,000 can be imported at once. Nothing was "
-        "imported."
+        "The file has 1,000,030 characters; at most 1,000,000 can be imported at once. Nothing "
+        "was imported."
     ]
+
+
+def test_the_character_limit_counts_characters_not_bytes():
+    # 999 items of 600 characters that take three bytes each in UTF-8 (a script such as
+    # Japanese): 1.79 MB, yet 620,000 characters, inside the limit of 1,000,000 characters.
+    rows = "".join(f"{'語' * 594} {n:05d},worry,no\n" for n in range(MAX_LINES - 1))
+    data = ("text,scale,reverse\n" + rows).encode()
+    assert len(data) > 1_750_000
+    report = parse(data)
+    assert report.ok and len(report.items) == MAX_LINES - 1
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["no-BOM", "BOM"])
+def test_every_line_ending_with_or_without_a_byte_order_mark_reads_alike(ending, bom):
+    lines = ["text,scale,reverse", "I lie awake,worry,no", '"I plan, then rest",drive,yes']
+    report = parse(bom + ending.join(lines).encode() + ending.encode())
+    assert [(item.text, item.scale) for item in report.items] == [
+        ("I lie awake", "worry"),
+        ("I plan, then rest", "drive"),
+    ]
+    assert report.lines_read == 3
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_the_line_limit_is_counted_whatever_the_line_ends(ending):
+    # Old Mac files end lines with CR alone: counting LF bytes would see a single line.
+    data = ending.join(["text,scale,reverse", *["Item,worry,no"] * MAX_LINES]).encode()
+    assert listed(parse(data))[0].startswith(f"The file has {MAX_LINES + 1:,} lines;")
+
+
+def test_nul_and_other_control_characters_are_refused_by_line_in_any_column():
+    data = b"text,scale,reverse\nOne,worry,no\nTwo,wor\x00ry,no\nThree,worry,n\x1bo\n"
+    report = parse(data)
+    assert report.items == ()
+    assert [problem.line for problem in report.problems] == [3, 4]
+    assert "control character (such as a NUL byte)" in listed(report)[0]
 
 
 def test_many_problems_are_capped():
@@ -223,7 +260,7 @@ def test_many_problems_are_capped():
         (b"", "The file is empty."),
         (b"  \n\n", "The file is empty."),
         (b"text,scale,reverse\n\n", "The file names its columns but has no items."),
-        (b"text,scale,reverse\nOne\x00,worry,no\n", "Line 2: the item text contains a control"),
+        (b"text,scale,reverse\nOne\x00,worry,no\n", "Line 2: contains a control character"),
         (
             b'text,scale,reverse\nOne,worry,no\n"' + b"x" * 140_000 + b'",worry,no\n',
             "Line 3: cannot be read as CSV (field larger than field limit (131072))",

@@ -706,5 +706,6 @@ CREATES = (
     "supervision:relationship_start",
     "supervision:group_start",
     "supervision:group_member_add",
+    "supervision:signoff_list",
 )
 test_create_once = double_submit_test(MATRIX, CREATES)

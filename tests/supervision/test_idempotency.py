@@ -1,5 +1,6 @@
 """One-time keys of create forms: a key creates once, in a row or at the same moment, on both databases."""
 
+import datetime
 import importlib
 import inspect
 import uuid
@@ -8,14 +9,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from homework.models import Assignment
 from notifications.models import Notification
 from supervision.idempotency import create_once
-from supervision.models import Case, SubmissionKey
+from supervision.models import Case, HoursSignOff, SubmissionKey
 from tests.authorization import OUR_APPS, _patterns, our_url_names
 from tests.concurrency import THREADS, at_once
-from tests.factories import make_case, make_supervision
+from tests.factories import make_case, make_meeting, make_supervision
 from tests.homework.views.test_assignments import form_data as assignment_form
 from tests.supervision.views.test_cases import case_data
 
@@ -119,6 +121,25 @@ def test_the_same_homework_sent_at_once_is_assigned_and_announced_once():
         reverse("homework:assignment_detail", args=[assignment.pk])
     }
     assert Notification.objects.count() == notices + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_hours_period_sent_at_once_is_submitted_once_with_the_same_redirect():
+    today = timezone.localdate()
+    supervision = make_supervision(started_on=today - datetime.timedelta(days=60))
+    make_meeting(supervision, date=today - datetime.timedelta(days=20))
+    data = {
+        "starts_on": (today - datetime.timedelta(days=25)).isoformat(),
+        "ends_on": (today - datetime.timedelta(days=15)).isoformat(),
+        "submission_key": str(uuid.uuid4()),
+    }
+    url = reverse("supervision:signoff_list", args=[supervision.pk])
+    responses = _post_at_once(supervision.supervisee, url, data)
+    signoff = HoursSignOff.objects.get()
+    assert [r.status_code for r in responses] == [302] * THREADS
+    assert {r["Location"] for r in responses} == {
+        reverse("supervision:signoff_detail", args=[signoff.pk])
+    }
 
 
 @pytest.mark.django_db(transaction=True)

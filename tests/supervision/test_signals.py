@@ -8,7 +8,15 @@ from tests.factories import UserFactory
 from tests.signals import connected, documented
 
 
-@pytest.mark.parametrize("name", ["supervision_started", "supervision_ended", "meeting_planned"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "supervision_started",
+        "supervision_ended",
+        "meeting_planned",
+        "hours_signoff_changed",
+    ],
+)
 def test_the_docstring_lists_every_connected_subscriber(name):
     assert connected(getattr(signals, name)) == documented(signals, name)
 
@@ -46,3 +54,7 @@ def test_start_and_end_are_sent_with_the_relationship_and_the_actor():
 
 def test_reminders_hear_of_planned_meetings():
     assert documented(signals, "meeting_planned") == {"reminders.meeting_planned"}
+
+
+def test_notifications_hear_of_hours_signoffs():
+    assert documented(signals, "hours_signoff_changed") == {"notifications.hours_signoff_changed"}

@@ -23,6 +23,7 @@ def test_submitted_has_its_subscribers():
         "homework.entry_submitted",
         "courses.entry_submitted",
         "recordings.entry_submitted",
+        "pathways.entry_submitted",
     }
 
 

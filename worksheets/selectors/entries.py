@@ -22,6 +22,17 @@ def _readers(user_field: str = "author") -> Exists:
     )
 
 
+def _author_may_change() -> Exists:
+    """Whether the author still holds ``change_entry`` (a draft they can go on writing)."""
+    return Exists(
+        EntryUserObjectPermission.objects.filter(
+            content_object=OuterRef("pk"),
+            permission__codename="change_entry",
+            user_id=OuterRef("author_id"),
+        )
+    )
+
+
 def entries_of(
     user: User,
     *,
@@ -32,11 +43,15 @@ def entries_of(
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
 ) -> QuerySet[Entry]:
-    """A person's own entries that they can still open, newest first, with who can read each."""
+    """A person's own entries that they can still open, newest first, with who can read each.
+
+    ``may_change`` says whether the author may still write in the entry: a draft whose
+    permission was taken back (its homework's supervision ended) is read, not continued.
+    """
     entries = (
         objects_for_user(user, "view_entry", Entry.objects.filter(author=user))
         .select_related("template_version", "subject")
-        .annotate(is_shared=_readers())
+        .annotate(is_shared=_readers(), may_change=_author_may_change())
         .prefetch_related(
             Prefetch(
                 "entryuserobjectpermission_set",

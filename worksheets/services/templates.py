@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from supervision.models import User
-from supervision.permissions import grant, revoke
+from supervision.permissions import grant, grant_exactly
 from supervision.roles import COURSE_STAFF_GROUP
 from worksheets.models import (
     TemplateVersion,
@@ -126,16 +126,15 @@ def worksheet_template_sharing_set(
     """Share a private template with exactly these colleagues (others stop having access)."""
     if template.is_library:
         raise ValidationError("Library templates are shared with everyone already.")
-    wanted = {colleague.pk: colleague for colleague in colleagues}
-    if template.owner_id in wanted:
+    colleagues = list(colleagues)
+    if template.owner_id in {colleague.pk for colleague in colleagues}:
         raise ValidationError({"colleagues": "You cannot share a template with yourself."})
-    current = {colleague.pk: colleague for colleague in template_colleagues(template)}
-    for pk, colleague in wanted.items():
-        if pk not in current:
-            grant(colleague, TEMPLATE_COLLEAGUE_PERMS, template)
-    for pk, colleague in current.items():
-        if pk not in wanted:
-            revoke(colleague, TEMPLATE_COLLEAGUE_PERMS, template)
+    grant_exactly(
+        template,
+        TEMPLATE_COLLEAGUE_PERMS,
+        wanted=colleagues,
+        current=template_colleagues(template),
+    )
     return template
 
 

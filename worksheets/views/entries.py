@@ -36,6 +36,19 @@ from worksheets.services import entries as services
 from worksheets.services.entries import EntryConflict, EntryNotEditable, entry_readers
 
 ALREADY_SUBMITTED = "This entry has already been submitted, so it can no longer be changed."
+CLOSED = (
+    "This draft is closed: the homework it belongs to ended with its supervision, so it can "
+    "be read but no longer changed or handed in."
+)
+
+
+def _closed(request, entry: Entry) -> bool:
+    """A draft (or reopened entry) whose author may no longer change it.
+
+    The permission is taken back by the feature that owns the entry (homework, when its
+    supervision ends); the engine only reads it, so every write path below refuses alike.
+    """
+    return entry.is_editable and not viewer_for(request).has_perm("change_entry", entry)
 
 
 ENTRIES = Entry.objects.select_related("template_version", "author", "subject")
@@ -101,8 +114,9 @@ def entry_edit(request, pk):
     if not entry.is_editable:
         messages.info(request, ALREADY_SUBMITTED)
         return redirect("worksheets:entry_detail", pk=entry.pk)
-    if not viewer_for(request).has_perm("change_entry", entry):
-        raise Http404
+    if _closed(request, entry):
+        messages.info(request, CLOSED)
+        return redirect("worksheets:entry_detail", pk=entry.pk)
     definition, questionnaire = entry.definition, entry.questionnaire
 
     if request.method == "GET":
@@ -207,8 +221,8 @@ def entry_autosave(request, pk):
         return _autosave_reply(request, "missing", status=404)
     if not entry.is_editable:
         return _autosave_reply(request, "submitted", status=409)
-    if not viewer_for(request).has_perm("change_entry", entry):
-        return _autosave_reply(request, "missing", status=404)
+    if _closed(request, entry):
+        return _autosave_reply(request, "closed", status=409)
     form = build_worksheet_form(entry.definition, data=request.POST)
     session = EntrySessionForm(request.POST)
     if form.unexpected_keys() or not session.is_valid():
@@ -252,21 +266,27 @@ def _autosave_reply(request, state, *, entry=None, status=200, problems=()):
 def entry_detail(request, pk):
     entry = _entry(request, pk)
     is_author = entry.author_id == request.user.pk
+    closed = False
     if entry.is_editable:
-        # Drafts are only ever their author's, and the author reads them on the edit page.
+        # Drafts are only ever their author's, and the author reads them on the edit page,
+        # unless the draft is closed: then it is read here, with nothing offered to change it.
         if not is_author:
             raise Http404
-        return redirect("worksheets:entry_edit", pk=entry.pk)
+        closed = _closed(request, entry)
+        if not closed:
+            return redirect("worksheets:entry_edit", pk=entry.pk)
     read_record(request, entry, owner_id=entry.author_id)
     context = {
         "entry": entry,
         "elements": shown_elements(entry.definition, entry.get_data()),
         "is_author": is_author,
+        "closed": closed,
+        "closed_note": CLOSED,
         "resubmissions": entry_resubmissions(entry),
     }
     if is_author:
         context["reads"] = reads_of(entry)
-    if is_author and not entry.is_rating:
+    if is_author and not entry.is_rating and not closed:
         context["readers"] = entry_readers(entry)
         context["sharing_form"] = EntrySharingForm(
             supervisors=_sharing_candidates(entry), initial={"supervisors": context["readers"]}

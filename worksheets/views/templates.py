@@ -145,13 +145,7 @@ def template_sharing(request, pk):
             except ValidationError as error:
                 apply_errors(form, error)
             else:
-                names = ", ".join(person.name for person in form.cleaned_data["colleagues"])
-                messages.success(
-                    request,
-                    f"“{template.title}” is shared with {names}."
-                    if names
-                    else f"“{template.title}” is private to you.",
-                )
+                messages.success(request, form.saved_message(template.title))
                 return redirect("worksheets:template_detail", pk=template.pk)
     else:
         form = TemplateSharingForm(colleagues=candidates, initial={"colleagues": current})

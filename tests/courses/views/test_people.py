@@ -1,15 +1,19 @@
 """Course staff enrol people, one by one or from a list; staff roles carry Wagtail permissions on the course only."""
 
+import uuid
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
-from courses.enrollment_lists import enrollment_list_check
+from courses.enrollment_lists import MAX_LINES, enrollment_list_check
 from courses.models import CourseTeam, Enrollment
 from courses.services.enrollment import enrollment_enrol, enrollment_remove
 from supervision.roles import COURSE_STAFF_GROUP, roles_for
-from tests.courses.factories import enrol, make_course_with_lessons
+from tests.concurrency import THREADS, at_once
+from tests.courses.factories import enrol, ensure_course_site, make_course, make_course_with_lessons
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -207,7 +211,7 @@ def test_an_empty_list_and_unreadable_files_are_refused_with_a_reason(client, co
     html = client.post(
         _list_url(course), {"addresses": "kept@example.org", "upload": binary, "role": "trainee"}
     ).content.decode()
-    assert "could not be read as text" in html
+    assert "saved as UTF-16" in html
     assert "kept@example.org" in html
 
 
@@ -366,3 +370,80 @@ def test_staff_open_their_course_in_the_editor_but_not_another(client, course, l
     assert client.get(reverse("wagtailadmin_pages:edit", args=[lessons[0].pk])).status_code == 200
     response = client.get(reverse("wagtailadmin_pages:edit", args=[other_lessons[0].pk]))
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["no-BOM", "BOM"])
+def test_an_uploaded_list_reads_alike_whatever_its_line_ends(client, course, staff, ending, bom):
+    UserFactory(email="lina@example.org")
+    UserFactory(email="omar@example.org")
+    text = ending.join(["lina@example.org", "omar@example.org", ""])
+    upload = SimpleUploadedFile("people.txt", bom + text.encode(), "text/plain")
+    client.force_login(staff)
+    response = client.post(_list_url(course), {"upload": upload, "role": "trainee"})
+    assert response.context["check"].emails_to_enrol == ["lina@example.org", "omar@example.org"]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r"], ids=["LF", "CR"])
+def test_the_line_limit_of_an_uploaded_list_counts_decoded_lines(client, course, staff, ending):
+    text = ending.join(f"person{n}@example.org" for n in range(MAX_LINES + 1))
+    upload = SimpleUploadedFile("people.txt", text.encode(), "text/plain")
+    client.force_login(staff)
+    response = client.post(_list_url(course), {"upload": upload, "role": "trainee"})
+    assert response.status_code == 200
+    assert f"more than {MAX_LINES} lines" in response.context["form"].errors["upload"][0]
+
+
+def test_a_list_with_a_nul_is_refused_beside_the_upload_with_its_line(client, course, staff):
+    upload = SimpleUploadedFile("people.txt", b"a@example.org\nb@exa\x00mple.org\n", "text/plain")
+    client.force_login(staff)
+    response = client.post(
+        _list_url(course), {"addresses": "kept@example.org", "upload": upload, "role": "trainee"}
+    )
+    form = response.context["form"]
+    assert "Line 2 of the file contains a control character" in form.errors["upload"][0]
+    assert "kept@example.org" in response.content.decode()
+
+
+def test_the_same_confirmation_sent_twice_enrols_once(client, course, staff):
+    people = [UserFactory(email=f"p{n}@example.org") for n in range(2)]
+    client.force_login(staff)
+    page = client.post(
+        _list_url(course), {"addresses": "p0@example.org\np1@example.org", "role": "trainee"}
+    ).content.decode()
+    assert 'name="submission_key"' in page
+    data = {
+        "emails": "p0@example.org\np1@example.org",
+        "role": "trainee",
+        "submission_key": str(uuid.uuid4()),
+    }
+    first = client.post(_confirm_url(course), data, follow=True)
+    second = client.post(_confirm_url(course), data, follow=True)
+    assert "Enrolled 2 people" in first.content.decode()
+    assert "already confirmed; nobody was enrolled twice" in second.content.decode()
+    assert Enrollment.objects.filter(course=course, person__in=people).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_confirmation_sent_at_once_enrols_once_and_answers_alike():
+    ensure_course_site()
+    course = make_course("Enrolled at once")
+    staff = UserFactory()
+    enrol(course, staff, Enrollment.Role.STAFF)
+    people = [UserFactory(email=f"q{n}@example.org") for n in range(3)]
+    data = {
+        "emails": "\n".join(person.email for person in people),
+        "role": "trainee",
+        "submission_key": str(uuid.uuid4()),
+    }
+    responses = []
+
+    def post():
+        client = Client()
+        client.force_login(staff)
+        responses.append(client.post(_confirm_url(course), data))
+
+    assert at_once(post) == [None] * THREADS
+    assert [r.status_code for r in responses] == [302] * THREADS
+    assert {r["Location"] for r in responses} == {_people_url(course)}
+    assert Enrollment.objects.filter(course=course, person__in=people).count() == 3

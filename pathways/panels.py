@@ -1,0 +1,22 @@
+"""What pathways show on homework's and supervision's pages; registered in ``PathwaysConfig.ready()``."""
+
+from pathways.selectors import progress_for_assignment, progress_for_supervisee
+
+
+def due_pathways(request) -> dict | None:
+    """On "My homework": each pathway in progress, "3 of 7", the next step, the coming steps."""
+    progress = progress_for_supervisee(request.user)
+    return {"pathways": progress} if progress else None
+
+
+def assignment_pathway(request, *, assignment) -> dict | None:
+    """On a homework's page: the pathway's steps and when each opens."""
+    if assignment.schedule != assignment.Schedule.STEPS:
+        return None
+    progress = progress_for_assignment(assignment)
+    return {"progress": progress} if progress else None
+
+
+def dashboard_actions(request, *, rows) -> dict:
+    """ "Assign a pathway" beside "Set homework", for each running relationship."""
+    return {row.pk: {"supervision": row} for row in rows if row.is_active}
