@@ -11,9 +11,13 @@ Then:
 - wrong passwords sent to several workers are refused after allauth's limit (the counters are
   shared through Redis, not kept per worker);
 - every demo login (``manage.py demo_logins``) signs in, answering allauth's two-factor form with
-  a TOTP code when it appears, and GETs every page linked from its navigation and dashboard;
-  every static file those pages use must exist, and every page must say
-  ``Cache-Control: no-store``.
+  a TOTP code when it appears, and GETs its key pages (``KEY_PAGES``; each role must reach those
+  ``REQUIRED`` of it): every one must answer 200, every static file they use must exist, and
+  every clinical or personal one must say ``Cache-Control: no-store``. Every page of every
+  login is crawled by tests/browser/test_daily_use.py, not here.
+
+``collectstatic`` runs beside ``migrate`` (it does not touch the database; the two together
+take about as long as ``migrate`` alone on two cores).
 
 Fails (exit 1) on any 5xx, missing static file, missing header or refused demo sign-in. gunicorn
 is stopped by its PID. Prints the time each part took.
@@ -49,6 +53,50 @@ DEMO_TOTP_SECRET = "CBTSUPERVISIONDEMOSECRETKEYABCDE"
 ALLOWED_FAILURES = 5
 # Links a visitor follows but a crawler must not: leaving, and other sites.
 SKIP = re.compile(r"/accounts/logout/|^mailto:|^tel:|^javascript:")
+# The key pages of issue 11 (those of bench/run.py and the lists that lead to them): (label, path
+# pattern, clinical). A login GETs the first link to each that it can reach from its start page
+# through key pages, so ~10-20 pages a login; every page a login can reach is crawled by
+# tests/browser/test_daily_use.py instead. Clinical and personal pages must say no-store.
+KEY_PAGES = [
+    ("dashboard", r"^/$", True),
+    ("awaiting feedback", r"^/feedback/awaiting/$", True),
+    ("entry with feedback", r"^/feedback/entries/\d+/$", True),
+    ("meetings", r"^/meetings/$", True),
+    ("meeting record", r"^/meetings/\d+/$", True),
+    ("supervision", r"^/supervisions/\d+/$", True),
+    ("hours", r"^/hours/$", True),
+    ("homework", r"^/homework/$", True),
+    ("homework set", r"^/homework/set-by-me/$", True),
+    ("cases", r"^/cases/$", True),
+    ("case", r"^/cases/\d+/$", True),
+    ("worksheet entries", r"^/worksheets/entries/$", True),
+    ("worksheet entry", r"^/worksheets/entries/\d+/$", True),
+    ("questionnaires", r"^/questionnaires/$", True),
+    ("questionnaire history", r"^/questionnaires/history/\d+/[\w-]+/$", True),
+    ("recordings", r"^/recordings/$", True),
+    ("portfolios", r"^/portfolios/$", True),
+    ("notifications", r"^/notifications/$", True),
+    ("courses", r"^/learn/$", False),
+    ("course", r"^/learn/[^/]+/$", False),
+    ("module", r"^/learn/[^/]+/[^/]+/$", False),
+    ("lesson", r"^/learn/[^/]+/[^/]+/[^/]+/$", False),
+    ("Wagtail admin", r"^/cms/$", True),
+    ("people", r"^/manage/$", True),
+    ("privacy audit", r"^/privacy/audit/$", True),
+]
+# What each demo login must reach (a missing link fails the smoke, so it never checks nothing).
+REQUIRED = {
+    "supervisor@example.org": {
+        "start page", "awaiting feedback", "entry with feedback", "meeting record", "supervision",
+    },
+    "supervisor.in.training@example.org": {"start page", "hours", "homework", "meeting record"},
+    "trainee1@example.org": {
+        "start page", "hours", "homework", "meeting record", "questionnaire history", "lesson",
+    },
+    "trainee2@example.org": {"start page", "hours", "homework", "worksheet entries"},
+    "editor@example.org": {"start page", "Wagtail admin", "lesson"},
+    "admin@example.org": {"start page", "Wagtail admin", "people", "privacy audit"},
+}  # fmt: skip
 
 failures: list[str] = []
 
@@ -134,13 +182,24 @@ class Browser:
         raise RuntimeError(f"too many redirects from {path}")
 
 
-def run(*args, env) -> None:
-    started = time.monotonic()
-    result = subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, text=True,
-                            capture_output=True)  # fmt: skip
+def start(*args, env) -> tuple:
+    """``manage.py args`` started in the background; :func:`finish` waits for it."""
+    process = subprocess.Popen([PYTHON, "manage.py", *args], cwd=ROOT, env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    return args, process, time.monotonic()
+
+
+def finish(job: tuple) -> None:
+    """Wait for a :func:`start` ed command; exit with its output if it failed."""
+    args, process, started = job
+    stdout, stderr = process.communicate()
     print(f"  manage.py {' '.join(args)}: {time.monotonic() - started:.1f} s", flush=True)
-    if result.returncode != 0:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    if process.returncode != 0:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{stdout}\n{stderr}")
+
+
+def run(*args, env) -> None:
+    finish(start(*args, env=env))
 
 
 def fresh_database() -> None:
@@ -201,44 +260,57 @@ def check_throttling_across_workers(base: str) -> None:
     print(f"  throttling across workers: refused after {ALLOWED_FAILURES} failures", flush=True)
 
 
-def crawl(base: str, email: str, password: str, static_seen: dict[str, int]) -> int:
+def key_pages(base: str, email: str, password: str, static_seen: dict[str, int]) -> list[str]:
+    """Sign in as ``email`` and GET its key pages (KEY_PAGES, the first link to each, found by
+    following links from the start page through key pages only); return their labels."""
     browser = Browser(base)
     status, body, path = sign_in(browser, email, password)
     if status != 200 or "sessionid" not in browser.cookies or path.startswith("/accounts/"):
         failures.append(f"{email}: sign-in failed ({status} at {path})")
-        return 0
-    start = Page()
-    start.feed(body.decode())
-    pages = {path}
-    for href in start.links:
-        url = urllib.parse.urlsplit(urllib.parse.urljoin(base + path, href))
-        if (
-            SKIP.search(href)
-            or f"{url.scheme}://{url.netloc}" != base
-            or url.path.startswith("/static/")
-        ):
-            continue
-        pages.add(url.path + (f"?{url.query}" if url.query else ""))
-    for page_path in sorted(pages):
+        return []
+    visited: dict[str, str] = {}  # label -> path
+    queue: list[tuple[str, str, bool]] = [("start page", path, True)]
+    seen = {path}
+    while queue:
+        label, page_path, clinical = queue.pop(0)
+        visited[label] = page_path
         status, headers, content, final = browser.request(page_path)
-        if status >= 500 or status == 404:
-            failures.append(f"{email}: GET {page_path} answered {status}")
+        if status != 200:
+            failures.append(f"{email}: GET {page_path} ({label}) answered {status}")
             continue
-        if "no-store" not in (headers.get("Cache-Control") or ""):
-            failures.append(f"{email}: GET {page_path} without Cache-Control: no-store")
+        if clinical and "no-store" not in (headers.get("Cache-Control") or ""):
+            failures.append(f"{email}: GET {page_path} ({label}) without no-store")
         if "text/html" not in (headers.get("Content-Type") or ""):
             continue
         parsed = Page()
         parsed.feed(content.decode(errors="replace"))
-        for asset in parsed.assets:
-            asset_path = urllib.parse.urlsplit(urllib.parse.urljoin(base + final, asset)).path
-            if not asset_path.startswith("/static/"):
+        check_assets(browser, base, final, parsed, email, static_seen)
+        for href in parsed.links:
+            url = urllib.parse.urlsplit(urllib.parse.urljoin(base + final, href))
+            if SKIP.search(href) or f"{url.scheme}://{url.netloc}" != base or url.path in seen:
                 continue
-            if asset_path not in static_seen:
-                static_seen[asset_path] = browser.request(asset_path)[0]
-            if static_seen[asset_path] != 200:
-                failures.append(f"{email}: {page_path} uses missing {asset_path}")
-    return len(pages)
+            for key, pattern, key_clinical in KEY_PAGES:
+                wanted = key not in visited and all(key != queued for queued, *_ in queue)
+                if wanted and re.search(pattern, url.path):
+                    queue.append((key, url.path, key_clinical))
+                    seen.add(url.path)
+                    break
+    missing = REQUIRED.get(email, set()) - set(visited)
+    if missing:
+        failures.append(f"{email}: no link to its key pages {sorted(missing)}")
+    return list(visited)
+
+
+def check_assets(browser, base, final, parsed, email, static_seen) -> None:
+    """Every static file the page uses answers 200 (each file is fetched once per run)."""
+    for asset in parsed.assets:
+        asset_path = urllib.parse.urlsplit(urllib.parse.urljoin(base + final, asset)).path
+        if not asset_path.startswith("/static/"):
+            continue
+        if asset_path not in static_seen:
+            static_seen[asset_path] = browser.request(asset_path)[0]
+        if static_seen[asset_path] != 200:
+            failures.append(f"{email}: {final} uses missing {asset_path}")
 
 
 def production_env(settings: str, redis_url: str, prefix: str, **overrides) -> dict[str, str]:
@@ -268,13 +340,12 @@ def main() -> None:
     )
     print("== production smoke", flush=True)
     fresh_database()
-    for args in (
-        ("migrate", "--noinput"),
-        ("collectstatic", "--noinput"),
-        ("check", "--deploy", "--fail-level", "WARNING"),
-        ("seed_demo",),
-    ):
-        run(*args, env=env)
+    # collectstatic does not touch the database: it runs beside migrate, on the other core.
+    collectstatic = start("collectstatic", "--noinput", env=env)
+    run("migrate", "--noinput", env=env)
+    finish(collectstatic)
+    run("check", "--deploy", "--fail-level", "WARNING", env=env)
+    run("seed_demo", env=env)
     emails, password = demo_logins(env)
 
     port = free_port()
@@ -298,8 +369,8 @@ def main() -> None:
         check_throttling_across_workers(base)
         static_seen: dict[str, int] = {}
         for email in emails:
-            count = crawl(base, email, password, static_seen)
-            print(f"  {email}: {count} pages", flush=True)
+            pages = key_pages(base, email, password, static_seen)
+            print(f"  {email}: {len(pages)} key pages ({', '.join(pages)})", flush=True)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=60)

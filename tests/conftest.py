@@ -8,10 +8,62 @@ from django.core.cache import cache
 
 from supervision.roles import COURSE_STAFF_GROUP
 from supervision.services.people import groups_ensure
+from tests.databases import setup_worker_databases, teardown_worker_databases
 from tests.factories import UserFactory, make_supervision
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+):
+    """pytest-django's test databases, but migrated once per run and cloned for each xdist
+    worker (tests/databases.py says how and why). Without xdist or with --reuse-db, the same
+    as pytest-django's own fixture (whose steps these are)."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    if not django_db_use_migrations:
+        _disable_migrations()
+    keepdb = django_db_keepdb and not django_db_createdb
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    workerinput = getattr(request.config, "workerinput", None)
+
+    if workerinput is None or keepdb:
+        request.getfixturevalue("django_db_modify_db_settings")
+        with django_db_blocker.unblock():
+            db_cfg = setup_databases(
+                verbosity=verbosity,
+                interactive=False,
+                aliases=aliases,
+                serialized_aliases=serialized_aliases,
+                keepdb=keepdb,
+            )
+        yield
+        if not keepdb:
+            with django_db_blocker.unblock():
+                teardown_databases(db_cfg, verbosity=verbosity)
+        return
+
+    with django_db_blocker.unblock():
+        restore = setup_worker_databases(
+            sorted(aliases),
+            serialized_aliases,
+            worker_id=workerinput["workerid"],
+            run_id=workerinput["testrunuid"],
+            verbosity=verbosity,
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_worker_databases(restore, verbosity=verbosity)
 
 
 @pytest.fixture(autouse=True)

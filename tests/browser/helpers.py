@@ -8,6 +8,7 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
+from tests.conftest import BROWSER_TIMEOUT_MS
 from tests.factories import PASSWORD
 
 _axe = Axe()
@@ -29,6 +30,16 @@ def sign_in(page, email: str, password: str = PASSWORD, totp_secret: str | None 
         page.get_by_label("Code").fill(totp_code(totp_secret))
         page.get_by_role("button", name="Sign in", exact=True).click()
         page.wait_for_load_state()
+
+
+def wait_until(page, condition, what: str) -> None:
+    """Poll ``condition()`` (say, a database read) until it is true, for at most the browser
+    bound (BROWSER_TIMEOUT_MS); for what the page does in the background, which Playwright
+    cannot wait on. Raises AssertionError naming ``what`` when the bound passes."""
+    deadline = time.monotonic() + BROWSER_TIMEOUT_MS / 1000
+    while not condition():
+        assert time.monotonic() < deadline, f"still waiting for {what}"
+        page.wait_for_timeout(100)
 
 
 def assert_accessible(page) -> None:

@@ -14,10 +14,11 @@ def test_an_inline_style_is_refused_and_caught(browser, live_server):
     page.goto("/accounts/login/")
     assert watch.errors == []
     # What htmx did before it was configured: an inline <style>, which the policy refuses.
-    page.evaluate(
-        "document.head.insertAdjacentHTML('beforeend', '<style>body { color: red; }</style>')"
-    )
-    page.wait_for_timeout(200)
+    # Wait for the refusal itself (a console error), not for a fixed time.
+    with page.expect_console_message(lambda message: message.type == "error"):
+        page.evaluate(
+            "document.head.insertAdjacentHTML('beforeend', '<style>body { color: red; }</style>')"
+        )
     context.close()
     assert any("style" in error for error in watch.errors), watch.errors
     with pytest.raises(AssertionError, match="Console errors"):

@@ -3,7 +3,8 @@
 import pytest
 
 from supervision.models import User
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, sign_in, wait_until
+from tests.conftest import BROWSER_TIMEOUT_MS
 from tests.factories import make_supervision
 from tests.homework.factories import make_assignment
 
@@ -21,17 +22,15 @@ def test_the_browser_zone_is_stored_and_preferences_are_set_on_a_phone(
         timezone_id="Pacific/Auckland",
     )
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     errors = []
     page.on(
         "console", lambda message: errors.append(message.text) if message.type == "error" else None
     )
     try:
         sign_in(page, supervisee.email)
-        for _ in range(50):  # the script reports in the background after the page loads
-            if User.objects.get(pk=supervisee.pk).timezone:
-                break
-            page.wait_for_timeout(100)
+        # The script reports in the background after the page loads.
+        wait_until(page, lambda: User.objects.get(pk=supervisee.pk).timezone, "the time zone")
         assert User.objects.get(pk=supervisee.pk).timezone == "Pacific/Auckland"
 
         page.goto("/notifications/preferences/")

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from supervision.models import HoursSignOff
 from tests.browser.helpers import assert_accessible, open_menu, pdf_text_at, sign_in
+from tests.conftest import BROWSER_TIMEOUT_MS
 from tests.factories import PASSWORD, make_case, make_meeting, make_supervision
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,7 +28,7 @@ def narrow_page(browser, live_server):
         has_touch=True,
     )
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     problems = []
     page.on(
         "console",

@@ -1,11 +1,8 @@
 """Worksheets end to end: authoring in Wagtail, adapting a copy, completing on a phone, sharing."""
 
-import time
-
 import pytest
 
-from tests.browser.helpers import assert_accessible, open_menu, sign_in
-from tests.conftest import BROWSER_TIMEOUT_MS
+from tests.browser.helpers import assert_accessible, open_menu, sign_in, wait_until
 from tests.factories import make_supervision
 from worksheets.library import blocks as b
 from worksheets.models import Entry, WorksheetTemplate
@@ -193,12 +190,12 @@ def test_leaving_the_page_saves_and_a_second_tab_cannot_overwrite(page, supervis
     page.wait_for_function("true")  # let the browser finish the request sent on leaving
     # The save sent on leaving may land after the next page: poll for it (a condition with a
     # generous bound, not a fixed number of short waits that a busy machine outruns).
-    deadline = time.monotonic() + BROWSER_TIMEOUT_MS / 1000
-    while time.monotonic() < deadline:
+
+    def saved_on_leaving():
         entry.refresh_from_db()
-        if entry.get_data().get("what_went_well_today"):
-            break
-        page.wait_for_timeout(100)
+        return entry.get_data().get("what_went_well_today")
+
+    wait_until(page, saved_on_leaving, "the save sent on leaving")
     assert entry.get_data()["what_went_well_today"] == "Typed just before leaving"
 
     first_tab = page

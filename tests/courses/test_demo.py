@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Page, Revision
 
 from courses.blocks import validate_doi
@@ -39,72 +40,88 @@ def _exercises(course) -> dict[str, list]:
     }
 
 
+@pytest.fixture(scope="class")
+def _seeded_once(django_db_setup, django_db_blocker):
+    """seed_demo once for the class (it takes seconds), in a transaction rolled back after the
+    class's last test; each test runs in a savepoint inside it (pytest-django's ``db``), so what
+    one test changes is gone before the next."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def seeded():
-    call_command("seed_demo", stdout=io.StringIO())
+def seeded(_seeded_once, db):
     return CoursePage.objects.get(slug="homework-in-cbt-supervision")
 
 
-def test_the_demo_course_has_the_modules_lessons_and_readings_asked_for(seeded):
-    outline = course_outline(seeded)
-    assert seeded.title == "Homework in CBT supervision"
-    assert len(outline.modules) >= 4
-    assert len(outline.lessons) >= 12
-    lessons = LessonPage.objects.live().descendant_of(seeded)
-    for lesson in lessons:
-        readings = [block.value for block in lesson.body if block.block_type == "reading"]
-        assert readings, lesson.title
-        for reading in readings:
-            assert reading["citation"] and reading["why_read"]
-            if reading["doi"]:
-                validate_doi(reading["doi"])
-    all_citations = " ".join(
-        block.value["citation"]
-        for lesson in lessons
-        for block in lesson.body
-        if block.block_type == "reading"
-    )
-    assert "Kazantzis, N., Whittington, C., & Dattilio, F. (2010)" in all_citations
-    assert ModulePage.objects.child_of(seeded).count() == len(outline.modules)
+class TestTheSeededDemo:
+    """The tests that start from the loaded demo share one load."""
 
+    def test_the_demo_course_has_the_modules_lessons_and_readings_asked_for(self, seeded):
+        outline = course_outline(seeded)
+        assert seeded.title == "Homework in CBT supervision"
+        assert len(outline.modules) >= 4
+        assert len(outline.lessons) >= 12
+        lessons = LessonPage.objects.live().descendant_of(seeded)
+        for lesson in lessons:
+            readings = [block.value for block in lesson.body if block.block_type == "reading"]
+            assert readings, lesson.title
+            for reading in readings:
+                assert reading["citation"] and reading["why_read"]
+                if reading["doi"]:
+                    validate_doi(reading["doi"])
+        all_citations = " ".join(
+            block.value["citation"]
+            for lesson in lessons
+            for block in lesson.body
+            if block.block_type == "reading"
+        )
+        assert "Kazantzis, N., Whittington, C., & Dattilio, F. (2010)" in all_citations
+        assert ModulePage.objects.child_of(seeded).count() == len(outline.modules)
 
-def test_the_demo_people_are_enrolled_in_their_roles(seeded):
-    roles = dict(Enrollment.objects.filter(course=seeded).values_list("person__email", "role"))
-    assert roles == {
-        "editor@example.org": "lead",
-        "supervisor@example.org": "supervisor",
-        "supervisor.in.training@example.org": "supervisor",
-        "trainee1@example.org": "trainee",
-        "trainee2@example.org": "trainee",
-    }
+    def test_the_demo_people_are_enrolled_in_their_roles(self, seeded):
+        roles = dict(Enrollment.objects.filter(course=seeded).values_list("person__email", "role"))
+        assert roles == {
+            "editor@example.org": "lead",
+            "supervisor@example.org": "supervisor",
+            "supervisor.in.training@example.org": "supervisor",
+            "trainee1@example.org": "trainee",
+            "trainee2@example.org": "trainee",
+        }
 
+    def test_loading_the_demo_again_changes_nothing(self, seeded):
+        before = _snapshot()
+        call_command("seed_demo", stdout=io.StringIO())
+        assert _snapshot() == before
 
-def test_loading_the_demo_again_changes_nothing(seeded):
-    before = _snapshot()
-    call_command("seed_demo", stdout=io.StringIO())
-    assert _snapshot() == before
+    def test_demo_people_can_read_the_course_and_the_supervisor_sees_progress(self, client, seeded):
+        from django.urls import reverse
 
+        client.login(email="supervisor@example.org", password=DEMO_PASSWORD)
+        html = client.get(reverse("courses:supervisees", args=[seeded.pk])).content.decode()
+        assert "Lina Farrow" in html and "4 of 14 lessons complete" in html
+        client.login(email="admin@example.org", password=DEMO_PASSWORD)
+        assert client.get(seeded.url).status_code == 200
 
-def test_demo_people_can_read_the_course_and_the_supervisor_sees_progress(client, seeded):
-    from django.urls import reverse
+    def test_at_least_six_demo_lessons_have_an_exercise_with_a_bundled_worksheet(self, seeded):
+        exercises = {slug: found for slug, found in _exercises(seeded).items() if found}
+        assert len(exercises) >= 6
+        for found in exercises.values():
+            for exercise in found:
+                assert exercise["worksheet"].is_library and exercise["worksheet"].library_key
+                assert exercise["worksheet"].live and exercise["prompt"]
+        assert exercises["vicious-circle-of-countertransference"][0]["worksheet"].library_key == (
+            "countertransference-vicious-circle"
+        )
 
-    client.login(email="supervisor@example.org", password=DEMO_PASSWORD)
-    html = client.get(reverse("courses:supervisees", args=[seeded.pk])).content.decode()
-    assert "Lina Farrow" in html and "4 of 14 lessons complete" in html
-    client.login(email="admin@example.org", password=DEMO_PASSWORD)
-    assert client.get(seeded.url).status_code == 200
-
-
-def test_at_least_six_demo_lessons_have_an_exercise_with_a_bundled_worksheet(seeded):
-    exercises = {slug: found for slug, found in _exercises(seeded).items() if found}
-    assert len(exercises) >= 6
-    for found in exercises.values():
-        for exercise in found:
-            assert exercise["worksheet"].is_library and exercise["worksheet"].library_key
-            assert exercise["worksheet"].live and exercise["prompt"]
-    assert exercises["vicious-circle-of-countertransference"][0]["worksheet"].library_key == (
-        "countertransference-vicious-circle"
-    )
+    def test_an_exercise_that_course_staff_removed_is_not_put_back(self, seeded):
+        lesson = LessonPage.objects.get(slug="reviewing-homework")
+        lesson.body = [(b.block_type, b.value) for b in lesson.body if b.block_type != "exercise"]
+        lesson.save_revision().publish()
+        call_command("seed_demo", stdout=io.StringIO())
+        assert _exercises(seeded)["reviewing-homework"] == []
 
 
 def test_a_course_loaded_before_the_worksheets_gets_its_exercises_once_they_are_there():
@@ -117,14 +134,6 @@ def test_a_course_loaded_before_the_worksheets_gets_its_exercises_once_they_are_
     before = _snapshot()
     call_command("seed_demo", stdout=io.StringIO())
     assert _snapshot() == before
-
-
-def test_an_exercise_that_course_staff_removed_is_not_put_back(seeded):
-    lesson = LessonPage.objects.get(slug="reviewing-homework")
-    lesson.body = [(b.block_type, b.value) for b in lesson.body if b.block_type != "exercise"]
-    lesson.save_revision().publish()
-    call_command("seed_demo", stdout=io.StringIO())
-    assert _exercises(seeded)["reviewing-homework"] == []
 
 
 def test_the_demo_course_files_use_lesson_blocks_and_every_shared_reading():
