@@ -22,7 +22,6 @@ from tests.homework.views.test_assignments import form_data as assignment_form
 from tests.supervision.views.test_cases import case_data
 
 
-
 def _request(user, key):
     request = RequestFactory().post("/", {"submission_key": str(key)})
     request.user = user
