@@ -4,7 +4,6 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Page, Revision
 
 from courses.blocks import validate_doi
@@ -40,19 +39,8 @@ def _exercises(course) -> dict[str, list]:
     }
 
 
-@pytest.fixture(scope="class")
-def _seeded_once(django_db_setup, django_db_blocker):
-    """seed_demo once for the class (it takes seconds), in a transaction rolled back after the
-    class's last test; each test runs in a savepoint inside it (pytest-django's ``db``), so what
-    one test changes is gone before the next."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def seeded(_seeded_once, db):
+def seeded(demo_seeded_for_class, db):
     return CoursePage.objects.get(slug="homework-in-cbt-supervision")
 
 

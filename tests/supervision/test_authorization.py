@@ -33,6 +33,7 @@ from supervision.services.people import groups_ensure
 from supervision.services.relationships import supervision_end
 from supervision.services.signoffs import signoff_sign, signoff_submit
 from tests.authorization import (
+    DENIED,
     GET_ONLY,
     SIGN_IN,
     Matrix,
@@ -346,6 +347,31 @@ def invitation_link(world, target):
 URLS = [
     # One's own account page: everyone signed in, about themselves only.
     Url("supervision:account", get={"*": 200}, post=GET_ONLY),
+    # Wagtail's people list, as our viewset names and sorts it (supervision.people_admin): only
+    # administrators; others who may open the admin are turned back to its home, the rest sent
+    # to sign in.
+    *(
+        Url(
+            name,
+            get={
+                "administrator": 200,
+                "supervisor": DENIED,
+                "unrelated_supervisor": DENIED,
+                "meta_supervisor": DENIED,
+                "course_editor": DENIED,
+                "*": SIGN_IN,
+            },
+            post={
+                "administrator": 405,
+                "supervisor": DENIED,
+                "unrelated_supervisor": DENIED,
+                "meta_supervisor": DENIED,
+                "course_editor": DENIED,
+                "*": SIGN_IN,
+            },
+        )
+        for name in ("wagtailusers_users:index", "wagtailusers_users:index_results")
+    ),
     # The admins' sign-in pages send everyone to ours (with its second step).
     *(
         Url(name, get={"*": SIGN_IN, "anonymous": SIGN_IN}, post={"*": 405, "anonymous": 405})

@@ -5,7 +5,6 @@ import datetime
 import pytest
 from allauth.mfa.models import Authenticator
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from guardian.models import UserObjectPermission
 
@@ -45,19 +44,8 @@ def counts():
     )
 
 
-@pytest.fixture(scope="class")
-def _demo_once(django_db_setup, django_db_blocker):
-    """seed_demo once for the class (it takes seconds), in a transaction rolled back after the
-    class's last test; each test runs in a savepoint inside it (pytest-django's ``db``), so what
-    one test changes is gone before the next."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(_demo_once, db):
+def demo(demo_seeded_for_class, db):
     return {person["key"]: User.objects.get(email=person["email"]) for person in DEMO_PEOPLE}
 
 
