@@ -1,9 +1,10 @@
 from django import forms
 
 from portfolios.models import COMMENTARY_MAX_LENGTH, STATEMENT_MAX_LENGTH, SUMMARY_MAX_LENGTH
+from supervision.forms import SubmissionKeyMixin
 
 
-class PortfolioCreateForm(forms.Form):
+class PortfolioCreateForm(SubmissionKeyMixin, forms.Form):
     title = forms.CharField(max_length=200, help_text="For example: End of first year portfolio")
 
 
@@ -34,7 +35,7 @@ class ShareForm(forms.Form):
         ]
 
 
-class ItemAddForm(forms.Form):
+class ItemAddForm(SubmissionKeyMixin, forms.Form):
     choice = forms.CharField(widget=forms.HiddenInput)
 
 

@@ -20,6 +20,7 @@ from portfolios.forms import (
 from portfolios.models import Portfolio, PortfolioItem
 from portfolios.selectors import choosable, portfolio_sections, portfolios_of
 from supervision.forms import apply_errors
+from supervision.idempotency import create_once
 from supervision.models import Supervision
 from supervision.viewer import object_for, viewer_for
 
@@ -59,8 +60,11 @@ def portfolio_list(request):
     form = PortfolioCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            portfolio = services.portfolio_create(
-                owner=request.user, title=form.cleaned_data["title"]
+            portfolio = create_once(
+                request,
+                lambda: services.portfolio_create(
+                    owner=request.user, title=form.cleaned_data["title"]
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -159,7 +163,10 @@ def item_add(request, pk):
     form = ItemAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.item_add(portfolio=portfolio, choice=form.cleaned_data["choice"])
+            create_once(
+                request,
+                lambda: services.item_add(portfolio=portfolio, choice=form.cleaned_data["choice"]),
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

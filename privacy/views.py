@@ -17,6 +17,7 @@ from privacy.services.exports import export_download_claim, export_request
 from supervision.attachments import private_download
 from supervision.audit import reads_of_material_of
 from supervision.forms import apply_errors
+from supervision.idempotency import create_once
 from supervision.models import User
 from supervision.views.access import administrator_required
 
@@ -28,18 +29,17 @@ PAGE_SIZE = 50
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@reauthentication_required(allow_get=True)
 def export(request):
+    """The person's exports; a POST (after re-authentication) starts one, once per form key."""
     if request.method == "POST":
-        return _export_start(request)
+        prepared = create_once(request, lambda: export_request(person=request.user))
+        if prepared.in_progress:
+            messages.success(
+                request, "Your export is being prepared; this page shows how far it is."
+            )
+        return redirect("privacy:export")
     return render(request, "privacy/export.html", {"exports": exports_of(request.user)})
-
-
-@reauthentication_required
-def _export_start(request):
-    prepared = export_request(person=request.user)
-    if prepared.in_progress:
-        messages.success(request, "Your export is being prepared; this page shows how far it is.")
-    return redirect("privacy:export")
 
 
 def _own_export(request, pk) -> DataExport:

@@ -3,7 +3,7 @@ voices, nothing third-party), uploaded by Lina, handed in, with her self-review,
 released comments, a reply, and Dr Holt's released competence rating linked to it.
 
 Running it again changes nothing: the recording is found again by its description, comments
-and replies by their tokens.
+and replies by their author and text.
 """
 
 import datetime
@@ -28,7 +28,6 @@ from recordings.services import (
     recording_upload_store,
 )
 from supervision.models import Supervision, User
-from worksheets.demo import DEMO_NAMESPACE
 from worksheets.models import Entry
 
 DESCRIPTION = "Session 6 with “Ms Reed”: agenda setting and the homework review (demo tones)."
@@ -53,8 +52,15 @@ def tone_wav(seconds: float = 6.0, *, notes=(392.0, 440.0, 494.0, 523.0)) -> byt
     return buffer.getvalue()
 
 
-def _token(name: str) -> uuid.UUID:
-    return uuid.uuid5(DEMO_NAMESPACE, f"recording-{name}")
+def _comment(recording: Recording, author: User, seconds: float, body: str) -> RecordingComment:
+    # Found again by what it says (its natural key), so seeding twice comments once.
+    found = RecordingComment.objects.filter(recording=recording, author=author, body=body).first()
+    return found or comment_create(recording=recording, author=author, seconds=seconds, body=body)
+
+
+def _reply(comment: RecordingComment, author: User, body: str) -> None:
+    if not comment.replies.filter(author=author, body=body).exists():
+        comment_reply(comment=comment, author=author, body=body)
 
 
 @transaction.atomic
@@ -83,36 +89,28 @@ def seed_recordings(people: dict[str, User]) -> None:
             consent_use="Individual supervision and training",
             delete_by=default_delete_by(),
         )
-    comment_create(
-        recording=recording,
-        author=lina,
-        seconds=1.0,
-        body="Here I set the agenda too quickly and did not ask what she wanted to add.",
-        client_token=_token("self-1"),
+    _comment(
+        recording,
+        lina,
+        1.0,
+        "Here I set the agenda too quickly and did not ask what she wanted to add.",
     )
     recording_hand_in(recording=recording, actor=lina)
-    first = comment_create(
-        recording=recording,
-        author=supervisor,
-        seconds=2.5,
-        body="Good bridge from last session. Try asking for her summary before giving yours.",
-        client_token=_token("holt-1"),
+    first = _comment(
+        recording,
+        supervisor,
+        2.5,
+        "Good bridge from last session. Try asking for her summary before giving yours.",
     )
-    comment_create(
-        recording=recording,
-        author=supervisor,
-        seconds=4.5,
-        body="The homework review is thorough; note how long it takes compared with the agenda.",
-        client_token=_token("holt-2"),
+    _comment(
+        recording,
+        supervisor,
+        4.5,
+        "The homework review is thorough; note how long it takes compared with the agenda.",
     )
     comments_release(recording=recording, releaser=supervisor)
     first = RecordingComment.objects.get(pk=first.pk)
-    comment_reply(
-        comment=first,
-        author=lina,
-        body="I will try that next week and bring the recording.",
-        client_token=_token("lina-reply-1"),
-    )
+    _reply(first, lina, "I will try that next week and bring the recording.")
     # The released competence rating of the questionnaires demo was made on this session.
     rating = Entry.objects.filter(
         author=supervisor,

@@ -1,12 +1,10 @@
 """Forms of the recording pages; the rules themselves are checked in ``recordings.services``."""
 
-import uuid
-
 from django import forms
 
 from recordings.models import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, Recording
 from recordings.services import default_delete_by
-from supervision.forms import RadioSelect
+from supervision.forms import RadioSelect, SubmissionKeyMixin
 from supervision.models import Case
 
 
@@ -16,7 +14,7 @@ class SupervisionChoiceField(forms.ModelChoiceField):
         return f"{obj.supervisor.name}{where}"
 
 
-class RecordingForm(forms.Form):
+class RecordingForm(SubmissionKeyMixin, forms.Form):
     """The details that go with an uploaded file; ``upload`` is filled in by the uploader."""
 
     upload = forms.UUIDField(
@@ -87,7 +85,7 @@ class ReviewModeForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(SubmissionKeyMixin, forms.Form):
     seconds = forms.DecimalField(
         label="At (seconds)",
         min_value=0,
@@ -99,19 +97,16 @@ class CommentForm(forms.Form):
     body = forms.CharField(
         label="Comment", max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
     )
-    client_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(SubmissionKeyMixin, forms.Form):
     body = forms.CharField(
         label="Reply", max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
     )
-    client_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
 
-class RatingStartForm(forms.Form):
+class RatingStartForm(SubmissionKeyMixin, forms.Form):
     template_version = forms.ModelChoiceField(queryset=None, label="Rating form")
-    start_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
     def __init__(self, *args, versions, **kwargs):
         super().__init__(*args, **kwargs)

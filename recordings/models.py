@@ -179,15 +179,11 @@ class RecordingComment(models.Model):
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     released_at = models.DateTimeField(null=True, blank=True)
-    client_token = models.UUIDField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["seconds", "created_at", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["author", "client_token"], name="recording_comment_one_per_token"
-            ),
             models.CheckConstraint(condition=Q(seconds__gte=0), name="recording_comment_time"),
         ]
 
@@ -223,16 +219,10 @@ class RecordingCommentReply(models.Model):
         max_length=COMMENT_MAX_LENGTH,
         error_messages={"blank": "Write your reply before sending it."},
     )
-    client_token = models.UUIDField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["author", "client_token"], name="recording_reply_one_per_token"
-            )
-        ]
 
     def __str__(self) -> str:
         return f"Reply by {self.author}"

@@ -7,12 +7,11 @@ committed (``transaction.on_commit``), so a rolled-back action never loses a fil
 """
 
 import datetime
-import uuid
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from recordings.media import check_name, probe
@@ -309,14 +308,12 @@ def comment_create(
     author: User,
     seconds,
     body: str,
-    client_token: uuid.UUID | None = None,
 ) -> RecordingComment:
     """A comment at ``seconds`` (from the start); a draft until released, or until hand-in for
-    the owner's self-review. Raises ValidationError for a time beyond the recording's end."""
-    if client_token is not None:
-        existing = RecordingComment.objects.filter(author=author, client_token=client_token).first()
-        if existing is not None:
-            return existing
+    the owner's self-review. Raises ValidationError for a time beyond the recording's end.
+
+    A double click creates once through the form's one-time key (the view's
+    ``supervision.idempotency.create_once``)."""
     current = _lock(recording)
     if not may_comment(ClinicalPermissionChecker(author), current, author):
         raise PermissionDenied("You cannot comment on this recording.")
@@ -327,18 +324,13 @@ def comment_create(
         author=author,
         seconds=seconds,
         body=(body or "").strip(),
-        client_token=client_token,
         status=RecordingComment.Status.RELEASED
         if owner_after_hand_in
         else RecordingComment.Status.DRAFT,
         released_at=now if owner_after_hand_in else None,
     )
-    comment.full_clean(validate_constraints=False)
-    try:
-        with transaction.atomic():
-            comment.save()
-    except IntegrityError:
-        return RecordingComment.objects.get(author=author, client_token=client_token)
+    comment.full_clean()
+    comment.save()
     return comment
 
 
@@ -385,15 +377,12 @@ def comment_reply(
     comment: RecordingComment,
     author: User,
     body: str,
-    client_token: uuid.UUID | None = None,
 ) -> RecordingCommentReply:
-    """Answer a released comment the author can read; tells the others in the thread."""
-    if client_token is not None:
-        existing = RecordingCommentReply.objects.filter(
-            author=author, client_token=client_token
-        ).first()
-        if existing is not None:
-            return existing
+    """Answer a released comment the author can read; tells the others in the thread.
+
+    Raises ValidationError for a comment not yet released or an empty reply, PermissionDenied
+    for a comment the author cannot read. A double click replies once through the form's
+    one-time key (the view's ``supervision.idempotency.create_once``)."""
     from recordings.selectors import comments_visible_to
 
     current = RecordingComment.objects.select_related("recording__owner", "author").get(
@@ -403,15 +392,9 @@ def comment_reply(
         raise ValidationError("You can reply once this comment has been released.")
     if not comments_visible_to(author, current.recording).filter(pk=current.pk).exists():
         raise PermissionDenied("You cannot reply to this comment.")
-    reply = RecordingCommentReply(
-        comment=current, author=author, body=(body or "").strip(), client_token=client_token
-    )
-    reply.full_clean(validate_constraints=False)
-    try:
-        with transaction.atomic():
-            reply.save()
-    except IntegrityError:
-        return RecordingCommentReply.objects.get(author=author, client_token=client_token)
+    reply = RecordingCommentReply(comment=current, author=author, body=(body or "").strip())
+    reply.full_clean()
+    reply.save()
     recipients = {current.author, current.recording.owner}
     for recipient in recipients:
         notify(
@@ -434,30 +417,20 @@ def recording_rating_start(
     recording: Recording,
     rater: User,
     template_version: TemplateVersion,
-    start_token: uuid.UUID,
 ) -> RecordingRating:
     """A draft competence rating of the recording's owner, made on this recording.
 
     Only a rater holding ``rate_recording`` (the supervisor, while the supervision runs) may
     start one; the rating questionnaire itself (``entry_start`` with a subject) refuses a
-    person the rater does not supervise now and a version that is not a rating.
+    person the rater does not supervise now and a version that is not a rating. A double click
+    starts one rating through the form's one-time key (the view's ``create_once``).
     """
     current = _lock(recording)
     if not ClinicalPermissionChecker(rater).has_perm("rate_recording", current):
         raise PermissionDenied("Only the supervisor rates this recording.")
     if not template_version.is_rating:
         raise ValidationError({"template": "Choose a rating questionnaire."})
-    existing = RecordingRating.objects.filter(
-        recording=current, entry__author=rater, entry__start_token=start_token
-    ).first()
-    if existing is not None:
-        return existing
-    entry = entry_start(
-        author=rater,
-        template_version=template_version,
-        start_token=start_token,
-        subject=current.owner,
-    )
+    entry = entry_start(author=rater, template_version=template_version, subject=current.owner)
     rating, _ = RecordingRating.objects.get_or_create(entry=entry, defaults={"recording": current})
     return rating
 

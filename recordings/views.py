@@ -34,6 +34,7 @@ from recordings.selectors import (
 from recordings.serving import range_response
 from recordings.tus import max_bytes
 from supervision.forms import apply_errors
+from supervision.idempotency import create_once
 from supervision.selectors.meetings import meetings_of_supervision
 from supervision.viewer import object_for, viewer_for
 from worksheets.forms.builder import build_worksheet_form
@@ -83,24 +84,9 @@ def recording_new(request):
         form = RecordingForm(request.POST, supervisions=supervisions)
         if form.is_valid():
             data = form.cleaned_data
-            upload = RecordingUpload.objects.filter(pk=data["upload"], owner=request.user).first()
             try:
-                if upload is None:
-                    raise ValidationError({"upload": "Upload the recording file first."})
-                recording = services.recording_create(
-                    owner=request.user,
-                    upload=upload,
-                    supervision=data["supervision"],
-                    case=data["case"],
-                    kind=data["kind"],
-                    description=data["description"],
-                    consent_by=data["consent_by"],
-                    consent_method=data["consent_method"],
-                    consent_on=data["consent_on"],
-                    consent_use=data["consent_use"],
-                    delete_by=data["delete_by"],
-                    entry=entry,
-                )
+                # A second click's upload is gone (the first took it): the key answers first.
+                recording = create_once(request, lambda: _recording_create(request, data, entry))
             except ValidationError as error:
                 apply_errors(form, error)
             else:
@@ -122,6 +108,26 @@ def recording_new(request):
         "create_url": reverse("recordings:upload_create"),
     }
     return render(request, "recordings/new.html", context, status=status)
+
+
+def _recording_create(request, data, entry) -> Recording:
+    upload = RecordingUpload.objects.filter(pk=data["upload"], owner=request.user).first()
+    if upload is None:
+        raise ValidationError({"upload": "Upload the recording file first."})
+    return services.recording_create(
+        owner=request.user,
+        upload=upload,
+        supervision=data["supervision"],
+        case=data["case"],
+        kind=data["kind"],
+        description=data["description"],
+        consent_by=data["consent_by"],
+        consent_method=data["consent_method"],
+        consent_on=data["consent_on"],
+        consent_use=data["consent_use"],
+        delete_by=data["delete_by"],
+        entry=entry,
+    )
 
 
 def _rating_versions(user):
@@ -184,9 +190,6 @@ def recording_detail(request, pk):
     may_review = viewer.has_perm("review_recording", recording)
     may_comment = is_owner or may_review
     comments = list(comments_visible_to(user, recording))
-    for comment in comments:
-        # One token per reply form: a double click sends one reply, two threads get two.
-        comment.reply_token = uuid.uuid4()
     drafts = [c for c in comments if c.author_id == user.pk and not c.is_released]
     context = {
         "recording": recording,
@@ -306,8 +309,14 @@ def comment_add(request, pk):
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            comment = services.comment_create(
-                recording=recording, author=request.user, **form.cleaned_data
+            comment = create_once(
+                request,
+                lambda: services.comment_create(
+                    recording=recording,
+                    author=request.user,
+                    seconds=form.cleaned_data["seconds"],
+                    body=form.cleaned_data["body"],
+                ),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -362,7 +371,12 @@ def comment_reply(request, pk):
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
-            services.comment_reply(comment=comment, author=request.user, **form.cleaned_data)
+            create_once(
+                request,
+                lambda: services.comment_reply(
+                    comment=comment, author=request.user, body=form.cleaned_data["body"]
+                ),
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect(_back_to(comment.recording, f"comment-{comment.pk}"))
@@ -377,11 +391,13 @@ def rating_start(request, pk):
     form = RatingStartForm(request.POST, versions=_rating_versions(request.user))
     if form.is_valid():
         try:
-            services.recording_rating_start(
-                recording=recording,
-                rater=request.user,
-                template_version=form.cleaned_data["template_version"],
-                start_token=form.cleaned_data["start_token"],
+            create_once(
+                request,
+                lambda: services.recording_rating_start(
+                    recording=recording,
+                    rater=request.user,
+                    template_version=form.cleaned_data["template_version"],
+                ),
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

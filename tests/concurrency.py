@@ -2,9 +2,18 @@
 
 import threading
 
-from django.db import connections
+import pytest
+from django.db import connection, connections
+from django.test import Client
 
 THREADS = 4
+
+
+@pytest.fixture(autouse=True)
+def postgres_only():
+    """Imported by a test module, skips its tests on SQLite (row locks and waits are PostgreSQL's)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("Concurrent transactions are tested on PostgreSQL.")
 
 
 def at_once(action) -> list:
@@ -28,3 +37,22 @@ def at_once(action) -> list:
     for worker in workers:
         worker.join()
     return outcomes
+
+
+def post_at_once(user, url: str, data: dict, sign_in=None) -> list:
+    """POST ``data`` to ``url`` as ``user`` from several browsers at the same moment.
+
+    Returns every response (each thread's own test client); fails if a thread raised.
+    ``sign_in(client, user)`` replaces ``client.force_login`` where a page needs more (for
+    example a recent re-authentication).
+    """
+    responses = []
+
+    def post():
+        client = Client()
+        (sign_in or Client.force_login)(client, user)
+        responses.append(client.post(url, data))
+
+    outcomes = at_once(post)
+    assert outcomes == [None] * THREADS
+    return responses

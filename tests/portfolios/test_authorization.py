@@ -7,7 +7,15 @@ administrators do not know it exists (404).
 
 from portfolios.models import Portfolio, PortfolioItem
 from portfolios.services import item_add, portfolio_create, portfolio_share
-from tests.authorization import GET_ONLY, POST_ONLY, Matrix, Url, module_world, url_test
+from tests.authorization import (
+    GET_ONLY,
+    POST_ONLY,
+    Matrix,
+    Url,
+    double_submit_test,
+    module_world,
+    url_test,
+)
 from tests.factories import UserFactory, make_supervision
 from tests.worksheets.conftest import SMALL_BODY, submit
 from worksheets.services.entries import entry_start
@@ -105,3 +113,7 @@ URLS = [
 MATRIX = Matrix(urls=URLS, kinds=USER_KINDS, snapshot=snapshot, data=data)
 world = module_world(build_world)
 test_url = url_test(MATRIX)
+
+# The create forms of supervision.idempotency: each sent twice with one key creates once.
+CREATES = ("portfolios:portfolio_list", "portfolios:item_add")
+test_create_once = double_submit_test(MATRIX, CREATES)

@@ -6,15 +6,19 @@ programme administrators; a POST that would export or erase first asks for re-au
 (a redirect), so nothing is changed by these requests.
 """
 
+import uuid
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from privacy.models import DataExport, Erasure
 from supervision.models import User
 from tests.authorization import GET_ONLY, Matrix, Url, keep_file, module_world, url_test
 from tests.factories import UserFactory
+from tests.privacy.conftest import reauthenticated
 
 KINDS = ("anonymous", "owner", "someone_else", "administrator")
 ZIP_BYTES = b"PK\x05\x06" + b"\x00" * 18
@@ -97,3 +101,29 @@ URLS = [
 MATRIX = Matrix(urls=URLS, kinds=KINDS, snapshot=snapshot)
 world = module_world(build_world)
 test_url = url_test(MATRIX)
+
+
+# The create form of supervision.idempotency. Starting an export first asks for the password
+# again (the matrix's POST is that redirect), so the double post is sent here after it.
+CREATES = ("privacy:export",)
+
+
+def test_create_once(world, db, client):
+    owner = world["users"]["owner"]
+    reauthenticated(client, owner)
+    page = client.get(reverse("privacy:export")).content.decode()
+    assert 'name="submission_key"' in page, "the form carries no one-time key"
+    with transaction.atomic():
+        data = {"submission_key": str(uuid.uuid4())}
+        exports = DataExport.objects.filter(person=owner)
+        before = exports.count()
+        first = client.post(reverse("privacy:export"), data)
+        between = exports.count()
+        # The first is ready by now: only the key keeps a second click from preparing another.
+        exports.update(status=DataExport.Status.READY)
+        second = client.post(reverse("privacy:export"), data)
+        after = exports.count()
+        transaction.set_rollback(True)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"] == reverse("privacy:export")
+    assert (before, between, after) == (before, before + 1, before + 1)

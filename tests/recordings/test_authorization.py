@@ -6,8 +6,6 @@ and an administrator. The recordings: a draft (not handed in), one handed in und
 review, and one handed in under open peer review.
 """
 
-import uuid
-
 from recordings.models import Recording, RecordingUpload
 from recordings.services import (
     comment_create,
@@ -18,9 +16,17 @@ from recordings.services import (
 from supervision.models import Supervision
 from supervision.roles import COURSE_STAFF_GROUP
 from supervision.services.people import groups_ensure
-from tests.authorization import Matrix, Url, keep_file, module_world, url_test
+from tests.authorization import (
+    Matrix,
+    Url,
+    double_submit_test,
+    keep_file,
+    module_world,
+    url_test,
+)
 from tests.factories import UserFactory, make_group, make_supervision
 from tests.recordings.conftest import WAV, make_recording
+from tests.worksheets.scoring.factories import make_questionnaire, questionnaire_template
 
 KINDS = (
     "anonymous",
@@ -59,6 +65,9 @@ def build_world() -> dict:
     released_comment = comment_create(recording=shared, author=peer, seconds=2, body="Nice.")
     comments_release(recording=shared, releaser=peer)
     upload = recording_upload_store(owner=owner, file_name="new.wav", handle=io.BytesIO(WAV))
+    rating = make_questionnaire(
+        slug="session-rating", title="Session rating", rated_by_someone_else=True
+    )
     people = {
         "owner": owner,
         "supervisor": supervisor,
@@ -76,6 +85,7 @@ def build_world() -> dict:
         "released_comment": released_comment,
         "upload": upload,
         "supervision": supervision,
+        "rating_version": questionnaire_template(rating).versions.get(),
     }
     return {"users": people, "objects": objects}
 
@@ -113,11 +123,15 @@ def new_data(world, target):
 
 
 def comment_data(world, target):
-    return {"seconds": "1.0", "body": "At this point…", "client_token": str(uuid.uuid4())}
+    return {"seconds": "1.0", "body": "At this point…"}
 
 
 def reply_data(world, target):
-    return {"body": "Thank you.", "client_token": str(uuid.uuid4())}
+    return {"body": "Thank you."}
+
+
+def rating_data(world, target):
+    return {"template_version": str(world["objects"]["rating_version"].pk)}
 
 
 def edit_data(world, target):
@@ -264,3 +278,15 @@ URLS = [
 MATRIX = Matrix(urls=URLS, kinds=KINDS, snapshot=snapshot)
 world = module_world(build_world)
 test_url = url_test(MATRIX)
+
+# The create forms of supervision.idempotency: each sent twice with one key creates once. The
+# matrix's rating request chooses no form (refused with a message); a real choice is sent here.
+CREATES = (
+    "recordings:new",
+    "recordings:comment_add",
+    "recordings:comment_reply",
+    "recordings:rating_start",
+)
+test_create_once = double_submit_test(
+    MATRIX, CREATES, sent_by={"recordings:rating_start": ("supervisor", rating_data)}
+)

@@ -21,7 +21,7 @@ def test_a_comment_beyond_the_end_is_refused_beside_the_field_and_kept(client, s
         {
             "seconds": "99",
             "body": "Too late to say this.",
-            "client_token": "7a0e0c3e-2f86-4b0e-8d1f-1a1c1a1a1a1a",
+            "submission_key": "7a0e0c3e-2f86-4b0e-8d1f-1a1c1a1a1a1a",
         },
     )
     assert response.status_code == 400

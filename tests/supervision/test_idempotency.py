@@ -16,7 +16,7 @@ from notifications.models import Notification
 from supervision.idempotency import create_once
 from supervision.models import Case, HoursSignOff, SubmissionKey
 from tests.authorization import OUR_APPS, _patterns, our_url_names
-from tests.concurrency import THREADS, at_once
+from tests.concurrency import THREADS, at_once, post_at_once
 from tests.factories import make_case, make_meeting, make_supervision
 from tests.homework.views.test_assignments import form_data as assignment_form
 from tests.supervision.views.test_cases import case_data
@@ -74,24 +74,11 @@ def test_a_deleted_creation_frees_its_key(supervision):
 # --- The example of issue 10 item 2: simultaneous identical POSTs, on SQLite and PostgreSQL ----
 
 
-def _post_at_once(user, url, data) -> list:
-    responses = []
-
-    def post():
-        client = Client()
-        client.force_login(user)
-        responses.append(client.post(url, data))
-
-    outcomes = at_once(post)
-    assert outcomes == [None] * THREADS
-    return responses
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_same_new_case_sent_at_once_gives_one_case_and_the_same_redirect():
     supervision = make_supervision()
     data = case_data(supervision)
-    responses = _post_at_once(supervision.supervisee, reverse("supervision:case_create"), data)
+    responses = post_at_once(supervision.supervisee, reverse("supervision:case_create"), data)
     case = Case.objects.get()
     assert [r.status_code for r in responses] == [302] * THREADS
     assert {r["Location"] for r in responses} == {
@@ -105,7 +92,7 @@ def test_the_same_homework_sent_at_once_is_assigned_and_announced_once():
     data = {**assignment_form(), "submission_key": str(uuid.uuid4())}
     url = reverse("homework:assignment_create", args=[supervision.pk])
     notices = Notification.objects.count()
-    responses = _post_at_once(supervision.supervisor, url, data)
+    responses = post_at_once(supervision.supervisor, url, data)
     assignment = Assignment.objects.get()
     assert [r.status_code for r in responses] == [302] * THREADS
     assert {r["Location"] for r in responses} == {
@@ -125,7 +112,7 @@ def test_the_same_hours_period_sent_at_once_is_submitted_once_with_the_same_redi
         "submission_key": str(uuid.uuid4()),
     }
     url = reverse("supervision:signoff_list", args=[supervision.pk])
-    responses = _post_at_once(supervision.supervisee, url, data)
+    responses = post_at_once(supervision.supervisee, url, data)
     signoff = HoursSignOff.objects.get()
     assert [r.status_code for r in responses] == [302] * THREADS
     assert {r["Location"] for r in responses} == {
