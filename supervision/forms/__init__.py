@@ -4,6 +4,25 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+
+# The longest free text a record's section takes, as for a worksheet's reflection (20,000).
+LONG_TEXT_MAX_CHARACTERS = 20_000
+
+
+def long_text_limited(form: forms.BaseForm, limit: int = LONG_TEXT_MAX_CHARACTERS) -> None:
+    """Give every multi-line text field of ``form`` without a length limit the limit ``limit``.
+
+    Model ``TextField``s without ``max_length`` make form fields that take any length, so a
+    300,000-character summary was stored (issue 10, item 5: what is stored obeys a limit). The
+    browser is told too (``maxlength``), and the form says so beside the field.
+    """
+    for field in form.fields.values():
+        multi_line = isinstance(field, forms.CharField) and isinstance(field.widget, forms.Textarea)
+        if multi_line and field.max_length is None:
+            field.max_length = limit
+            field.validators.append(MaxLengthValidator(limit))
+            field.widget.attrs["maxlength"] = str(limit)
 
 
 class DateInput(forms.DateInput):

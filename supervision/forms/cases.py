@@ -4,7 +4,7 @@ from django import forms
 
 from supervision.models import Case, CaseComment, Supervision
 
-from . import SubmissionKeyMixin
+from . import SubmissionKeyMixin, long_text_limited
 
 TEXT_AREA = forms.Textarea(attrs={"rows": 4})
 
@@ -30,6 +30,7 @@ class CaseForm(SubmissionKeyMixin, forms.ModelForm):
     def __init__(self, *args, supervisions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pseudonym"].widget.attrs["autocomplete"] = "off"
+        long_text_limited(self)
         if supervisions is not None:
             self.fields["supervision"] = SupervisionChoiceField(
                 label="Brought to",

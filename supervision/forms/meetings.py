@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from supervision.models import Case, Meeting, MeetingReflection, Supervision
 
-from . import DateInput, RadioSelect, SubmissionKeyMixin, TimeInput
+from . import DateInput, RadioSelect, SubmissionKeyMixin, TimeInput, long_text_limited
 
 
 class CaseChoiceField(forms.ModelMultipleChoiceField):
@@ -70,6 +70,7 @@ class MeetingForm(SubmissionKeyMixin, forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
+        long_text_limited(self)
 
     def clean_duration_minutes(self):
         minutes = self.cleaned_data["duration_minutes"]

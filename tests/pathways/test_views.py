@@ -130,6 +130,9 @@ def test_the_homework_page_lists_the_steps_and_a_step_can_be_reviewed_at_the_mee
     assert f"{detail}?meeting={meeting.pk}#entries" in record  # "Review one of its steps"
     content = client.get(f"{detail}?meeting={meeting.pk}").content.decode()
     assert "Steps (1 of 3 handed in)" in content
+    # Its due dates are the steps' own, not one range from the first to the last.
+    assert "In 3 steps (a pathway), each due on its own day" in content
+    assert " times, from " not in content
     assert f"?step={first.pk}&amp;meeting={meeting.pk}" in content
     url = reverse("homework:review_create", args=[assignment.pk])
     query = f"?step={first.pk}&meeting={meeting.pk}"

@@ -260,3 +260,11 @@ def test_a_case_already_discussed_is_not_deleted(client, supervisor, supervisee,
     response = client.post(reverse("supervision:case_delete", args=[case.pk]), follow=True)
     assert "stays in the record" in response.content.decode()
     assert Case.objects.filter(pk=case.pk).exists() and CaseComment.objects.count() == 1
+
+
+def test_a_case_field_past_the_limit_is_refused_beside_it(client, supervisor, supervision):
+    client.force_login(supervision.supervisee)
+    response = client.post(CREATE, case_data(supervision, goals="g" * 20_001))
+    assert response.status_code == 200
+    assert "at most 20000 characters" in " ".join(response.context["form"].errors["goals"])
+    assert not Case.objects.exists()

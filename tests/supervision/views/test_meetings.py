@@ -340,3 +340,17 @@ def test_a_meeting_someone_reflected_on_is_not_deleted(client, supervisor, super
     assert "stays in the record" in response.content.decode()
     assert Meeting.objects.filter(pk=meeting.pk).exists()
     assert MeetingReflection.objects.count() == 1
+
+
+def test_a_section_past_the_limit_is_refused_beside_it_with_the_text_kept(
+    client, supervisor, supervision
+):
+    """Meeting sections are model TextFields without a length; the form gives them 20,000."""
+    client.force_login(supervisor)
+    url = reverse("supervision:meeting_create", args=[supervision.pk])
+    response = client.post(url, meeting_data(summary="x" * 20_001))
+    assert response.status_code == 200
+    assert "at most 20000 characters" in " ".join(response.context["form"].errors["summary"])
+    assert 'maxlength="20000"' in response.content.decode()
+    assert not Meeting.objects.exists()
+    assert client.post(url, meeting_data(summary="x" * 20_000)).status_code == 302
