@@ -42,6 +42,17 @@ def wait_until(page, condition, what: str) -> None:
         page.wait_for_timeout(100)
 
 
+def wait_for_script(page, expression: str, what: str, arg=None) -> None:
+    """Wait until ``expression`` (a JavaScript expression, or a function of ``arg``) is truthy.
+
+    Playwright's own ``wait_for_function`` evaluates its string with ``eval`` inside the page
+    once it has to poll, which our Content Security Policy refuses (``script-src 'self'``, no
+    'unsafe-eval'): the test then fails only when the page is slow. ``page.evaluate`` is not
+    subject to the page's policy, so this polls with it instead, within the browser bound.
+    """
+    wait_until(page, lambda: page.evaluate(expression, arg), what)
+
+
 def assert_accessible(page) -> None:
     results = _axe.run(page)
     assert results.violations_count == 0, results.generate_report()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.helpers import ConsoleWatch
+from tests.browser.helpers import ConsoleWatch, wait_for_script
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,7 +27,7 @@ def test_an_inline_style_is_refused_and_caught(browser, live_server):
 
 def test_htmx_is_configured_not_to_inject_its_styles(page):
     page.goto("/accounts/login/")
-    page.wait_for_function("window.htmx !== undefined")
+    wait_for_script(page, "window.htmx !== undefined", "htmx to load")
     assert page.evaluate("htmx.config.includeIndicatorStyles") is False
     assert page.evaluate("[...document.styleSheets].every(sheet => sheet.href !== null)"), (
         "an inline <style> was added"

@@ -21,7 +21,7 @@ from django.db import connection
 from django.urls import Resolver404, resolve
 
 from supervision.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET
-from tests.browser.helpers import ConsoleWatch, assert_accessible, sign_in
+from tests.browser.helpers import ConsoleWatch, assert_accessible, sign_in, wait_for_script
 from tests.conftest import BROWSER_TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -73,7 +73,7 @@ def lay_out(page, path: str) -> list[str]:
     problems = []
     for width, height in sorted(WIDTHS.items(), reverse=True):
         page.set_viewport_size({"width": width, "height": height})
-        page.wait_for_function(f"window.innerWidth === {width}")
+        wait_for_script(page, f"window.innerWidth === {width}", f"a window {width} px wide")
         page.evaluate("new Promise(requestAnimationFrame)")
         measured = page.evaluate(LAYOUT)
         if measured["scroll"] > width:

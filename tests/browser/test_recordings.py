@@ -4,7 +4,7 @@ Range requests, comment at two times, release, rate; the trainee jumps to the co
 import pytest
 
 from recordings.models import Recording, RecordingComment
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, sign_in, wait_for_script
 from tests.factories import make_supervision
 from tests.recordings.conftest import WAV
 from worksheets.library.questionnaires import COMPETENCE_RATING, library_templates
@@ -17,14 +17,18 @@ RATING_TEMPLATE = next(t for t in library_templates() if t["key"] == COMPETENCE_
 
 
 def wait_for_player(page) -> None:
-    page.wait_for_function("document.getElementById('recording-player').readyState >= 1")
+    wait_for_script(
+        page, "document.getElementById('recording-player').readyState >= 1", "the player to load"
+    )
 
 
 def comment_at(page, seconds: float, text: str) -> None:
     wait_for_player(page)
     page.evaluate(f"document.getElementById('recording-player').currentTime = {seconds}")
-    page.wait_for_function(
-        f"Math.abs(document.getElementById('recording-player').currentTime - {seconds}) < 0.2"
+    wait_for_script(
+        page,
+        f"Math.abs(document.getElementById('recording-player').currentTime - {seconds}) < 0.2",
+        f"the player at {seconds} s",
     )
     page.get_by_label("Comment", exact=True).focus()
     page.get_by_label("Comment", exact=True).fill(text)
@@ -97,8 +101,10 @@ def test_upload_review_rate_and_read(page, phone_page, supervisor, supervisee, t
     wait_for_player(phone_page)
     phone_page.get_by_text("Ask for her summary before giving yours.").wait_for()
     phone_page.get_by_role("button", name="Play from 0:03").click()
-    phone_page.wait_for_function(
-        "Math.abs(document.getElementById('recording-player').currentTime - 3) < 0.5"
+    wait_for_script(
+        phone_page,
+        "Math.abs(document.getElementById('recording-player').currentTime - 3) < 0.5",
+        "the player at 3 s",
     )
     assert phone_page.get_by_role("link", name=rating.display_title).is_visible()
     assert_accessible(phone_page)

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from supervision.models import Case, Meeting
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, sign_in, wait_for_script
 from tests.factories import make_case, make_group, make_meeting, make_supervision
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -87,7 +87,11 @@ def test_hours_log_draws_its_chart_within_the_content_security_policy(page, supe
     sign_in(page, supervisee.email)
     page.get_by_role("link", name="Open your hours log").click()
     page.wait_for_load_state("networkidle")
-    page.wait_for_function("() => window.Chart && Chart.getChart('hours-chart') !== undefined")
+    wait_for_script(
+        page,
+        "() => window.Chart && Chart.getChart('hours-chart') !== undefined",
+        "the hours chart",
+    )
     assert page.get_by_role(
         "img", name="Bar chart of credited supervision hours by month"
     ).is_visible()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.helpers import assert_accessible, open_menu, sign_in, wait_until
+from tests.browser.helpers import assert_accessible, open_menu, sign_in, wait_for_script, wait_until
 from tests.factories import make_supervision
 from worksheets.library import blocks as b
 from worksheets.models import Entry, WorksheetTemplate
@@ -19,8 +19,11 @@ def saved_version(page) -> int:
 
 def wait_for_autosave(page, after: int) -> int:
     """Wait until an autosave has answered with a version newer than ``after``."""
-    page.wait_for_function(
-        "v => Number(document.querySelector('#id_version').value) > v", arg=after
+    wait_for_script(
+        page,
+        "v => Number(document.querySelector('#id_version').value) > v",
+        "an autosave newer than the last",
+        arg=after,
     )
     return saved_version(page)
 
@@ -187,7 +190,7 @@ def test_leaving_the_page_saves_and_a_second_tab_cannot_overwrite(page, supervis
     page.get_by_label("What went well today?").fill("Typed just before leaving")
     page.goto("/worksheets/entries/")
     entry = Entry.objects.get(author=supervisee)
-    page.wait_for_function("true")  # let the browser finish the request sent on leaving
+    page.evaluate("true")  # let the browser finish the request sent on leaving
     # The save sent on leaving may land after the next page: poll for it (a condition with a
     # generous bound, not a fixed number of short waits that a busy machine outruns).
 
