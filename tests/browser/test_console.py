@@ -1,5 +1,8 @@
 """The browser fixtures fail a test on any console error, a Content Security Policy refusal first."""
 
+import ast
+from pathlib import Path
+
 import pytest
 
 from tests.browser.helpers import ConsoleWatch, wait_for_script
@@ -37,3 +40,16 @@ def test_htmx_is_configured_not_to_inject_its_styles(page):
 def test_a_page_the_test_expects_to_be_missing_is_not_an_error(page):
     response = page.goto("/no-such-page/")
     assert response.status == 404
+
+
+def test_no_browser_test_asserts_on_a_snapshot_that_does_not_wait():
+    """``assert locator.is_visible()`` looks once, at once: after a click that loads a page it can
+    look before the page is there (CI found it on the printable entry). ``expect(…)`` waits."""
+    found = []
+    for path in sorted(Path(__file__).parent.glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Assert):
+                test = node.test.operand if isinstance(node.test, ast.UnaryOp) else node.test
+                if isinstance(test, ast.Call) and getattr(test.func, "attr", "") == "is_visible":
+                    found.append(f"{path.name}:{node.lineno}")
+    assert found == [], "use expect(locator).to_be_visible(): " + ", ".join(found)

@@ -1,6 +1,7 @@
 """Feedback end to end: the supervisor comments on one answer and releases it; the trainee replies."""
 
 import pytest
+from playwright.sync_api import expect
 
 from feedback.models import Feedback, FeedbackReply
 from tests.browser.helpers import assert_accessible, sign_in
@@ -46,8 +47,8 @@ def test_supervisor_releases_feedback_on_one_answer_and_the_trainee_replies(
     page.get_by_text("Draft saved. Tess Trainee will see it once you release it.").wait_for()
     assert "#feedback-" not in page.url  # swapped in place by htmx, not a full-page reload
     thread = page.locator("#thread-what_happened")
-    assert thread.get_by_text("Draft — not visible to Tess Trainee").is_visible()
-    assert page.locator("#feedback-summary").get_by_text("1 draft — not visible").is_visible()
+    expect(thread.get_by_text("Draft — not visible to Tess Trainee")).to_be_visible()
+    expect(page.locator("#feedback-summary").get_by_text("1 draft — not visible")).to_be_visible()
     assert_accessible(page)
 
     # Releasing it swaps the comment in place and tells the trainee.
@@ -55,7 +56,7 @@ def test_supervisor_releases_feedback_on_one_answer_and_the_trainee_replies(
     page.get_by_text("Released: Tess Trainee can now read this comment").wait_for()
     assert "#feedback-" not in page.url
     assert thread.get_by_text("Draft — not visible").count() == 0
-    assert page.locator("#feedback-summary").get_by_text("1 released comment").is_visible()
+    expect(page.locator("#feedback-summary").get_by_text("1 released comment")).to_be_visible()
     assert_accessible(page)
     feedback = Feedback.objects.get()
     assert feedback.is_released and feedback.anchor == "what_happened"
@@ -67,7 +68,7 @@ def test_supervisor_releases_feedback_on_one_answer_and_the_trainee_replies(
     phone_page.get_by_role("button", name="Feedback released").click()
     comment = phone_page.locator(f"#feedback-{feedback.pk}")
     comment.get_by_text("What did you notice in your body?").wait_for()
-    assert comment.is_visible()
+    expect(comment).to_be_visible()
     assert phone_page.get_by_text("Draft").count() == 0
     assert_accessible(phone_page)
     comment.get_by_text("Reply").first.click()
@@ -75,8 +76,8 @@ def test_supervisor_releases_feedback_on_one_answer_and_the_trainee_replies(
     comment.get_by_role("button", name="Send reply").click()
     phone_page.get_by_text("Reply sent; Sam Supervisor has been notified.").wait_for()
     reply = phone_page.locator(f"#feedback-{feedback.pk} .reply")
-    assert reply.get_by_text("Tess Trainee").is_visible()
-    assert reply.get_by_text("My shoulders were up by my ears").is_visible()
+    expect(reply.get_by_text("Tess Trainee")).to_be_visible()
+    expect(reply.get_by_text("My shoulders were up by my ears")).to_be_visible()
     assert_accessible(phone_page)
     assert FeedbackReply.objects.get().author == supervisee
 
@@ -101,5 +102,5 @@ def test_supervisor_edits_released_feedback_and_the_history_is_kept(page, superv
     page.get_by_role("button", name="Save changes").click()
     page.get_by_text("the earlier text is kept in the comment's history").wait_for()
     comment.get_by_text("Earlier version (1)").click()
-    assert comment.get_by_text("First thoughts.").is_visible()
+    expect(comment.get_by_text("First thoughts.")).to_be_visible()
     assert_accessible(page)

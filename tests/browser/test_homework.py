@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from homework.models import Assignment, Review
 from tests.browser.helpers import assert_accessible, open_menu, sign_in
@@ -49,12 +50,12 @@ def test_the_homework_loop(page, phone_page, supervisor, supervisee):
     assert due.input_value() == str(timezone.localdate() + datetime.timedelta(days=7))
     due.fill(str(timezone.localdate()))
     page.get_by_label("Supervisee's confidence").fill("5")
-    assert page.get_by_text("consider making the task smaller or easier").is_visible()
+    expect(page.get_by_text("consider making the task smaller or easier")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Assign homework").click()
     page.get_by_role("heading", name="Notice the urge to rescue", level=1).wait_for()
-    assert page.get_by_text("Confidence is 5/10").is_visible()
-    assert page.get_by_text("Plan: One line on a sticky note").is_visible()
+    expect(page.get_by_text("Confidence is 5/10")).to_be_visible()
+    expect(page.get_by_text("Plan: One line on a sticky note")).to_be_visible()
     assert_accessible(page)
     assignment = Assignment.objects.get()
     assert assignment.meeting == agreed_in
@@ -103,9 +104,9 @@ def test_the_homework_loop(page, phone_page, supervisor, supervisee):
     next_meeting = make_meeting(supervision, date=timezone.localdate())
     page.goto(f"/meetings/{next_meeting.pk}/")
     review_section = page.get_by_role("region", name="Homework review")
-    assert review_section.get_by_role(
-        "link", name="Notice the urge to rescue", exact=True
-    ).is_visible()
+    expect(
+        review_section.get_by_role("link", name="Notice the urge to rescue", exact=True)
+    ).to_be_visible()
     assert_accessible(page)
     review_section.get_by_role("link", name="Review Notice the urge to rescue").click()
     page.get_by_label("Not attempted").check()
@@ -123,5 +124,5 @@ def test_the_homework_loop(page, phone_page, supervisor, supervisee):
     page.get_by_text(f"Figures for {supervisee.name}").click()
     table = page.get_by_role("table", name=f"Homework reviews per week for {supervisee.name}")
     assert table.get_by_role("row").last.get_by_role("cell").nth(2).inner_text() == "1"
-    assert page.get_by_text("too demanding at the moment (1)").is_visible()
+    expect(page.get_by_text("too demanding at the moment (1)")).to_be_visible()
     assert_accessible(page)

@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from homework.models import Review
 from homework.services.entries import occurrence_entry_start
@@ -46,7 +47,7 @@ def test_the_supervisor_finds_what_awaits_them_first_and_filters_on_a_phone(phon
     rows = phone_page.locator("table tbody tr")
     # What waits for the supervisor's feedback comes first, then by due date.
     assert rows.nth(0).get_by_role("link").inner_text() == "Log the urge to rescue"
-    assert rows.nth(0).get_by_text("Your feedback").is_visible()
+    expect(rows.nth(0).get_by_text("Your feedback")).to_be_visible()
     assert rows.nth(1).get_by_role("link").inner_text() == "Map one case"
     assert rows.nth(2).get_by_role("link").inner_text() == "Read the chapter on agendas"
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -98,7 +99,7 @@ def test_the_review_form_starts_blank_shows_what_was_learned_and_is_then_edited(
     # The meeting record shows what was learned and offers to edit, not to record again.
     page.goto(f"/meetings/{held.pk}/")
     section = page.get_by_role("region", name="Homework review")
-    assert section.get_by_text("Asking twice made the agenda stick.").is_visible()
+    expect(section.get_by_text("Asking twice made the agenda stick.")).to_be_visible()
     assert section.get_by_role("link", name="Record the review").count() == 0
     section.get_by_role("link", name="Edit the review").first.click()
     assert page.get_by_label("Done", exact=True).is_checked()

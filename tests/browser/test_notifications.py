@@ -1,6 +1,7 @@
 """A trainee's browser reports their time zone once; they set their notices on a phone, by keyboard."""
 
 import pytest
+from playwright.sync_api import expect
 
 from supervision.models import User
 from tests.browser.helpers import assert_accessible, sign_in, wait_until
@@ -42,10 +43,10 @@ def test_the_browser_zone_is_stored_and_preferences_are_set_on_a_phone(
         page.get_by_label("Quiet until").fill("07:00")
         page.get_by_role("button", name="Save preferences").press("Enter")
         page.wait_for_load_state()
-        assert page.get_by_text("Your notification preferences are saved.").is_visible()
+        expect(page.get_by_text("Your notification preferences are saved.")).to_be_visible()
         page.get_by_role("button", name="Turn reminders off").click()
         page.wait_for_load_state()
-        assert page.get_by_text("Reminders off", exact=True).is_visible()
+        expect(page.get_by_text("Reminders off", exact=True)).to_be_visible()
         assert_accessible(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         assert errors == []

@@ -2,6 +2,7 @@
 makes the PDF and reads it; the supervisor adds a statement."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import assert_accessible, open_menu, pdf_text_at, sign_in
 from tests.browser.test_signoffs import check, narrow_page, sign_out  # noqa: F401 (fixture)
@@ -29,7 +30,7 @@ def test_a_trainee_builds_a_portfolio_and_downloads_it(
     page.get_by_label("Title").fill("Year one")
     page.get_by_role("button", name="Start a portfolio").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="Add to the portfolio").is_visible()
+    expect(page.get_by_role("heading", name="Add to the portfolio")).to_be_visible()
     check(page, problems)
     page.get_by_role("button", name="Add Guided discovery").click()
     page.wait_for_load_state()
@@ -51,7 +52,7 @@ def test_a_trainee_builds_a_portfolio_and_downloads_it(
     page.wait_for_load_state()
     page.get_by_role("button", name="Take out Guided discovery").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Good catch on the hot thought.").is_visible()
+    expect(page.get_by_text("Good catch on the hot thought.")).to_be_visible()
     check(page, problems)
 
     page.get_by_role("link", name="Title, summary and sharing").click()
@@ -82,6 +83,6 @@ def test_a_trainee_builds_a_portfolio_and_downloads_it(
     page.get_by_label("Your statement").fill("Honest and careful work.")
     page.get_by_role("button", name="Save the statement").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Honest and careful work.").first.is_visible()
+    expect(page.get_by_text("Honest and careful work.").first).to_be_visible()
     check(page, problems)
     assert_accessible(page)

@@ -1,6 +1,7 @@
 """Questionnaires end to end: the schema self-check twice on a phone, its profile and history, and sharing."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import assert_accessible, open_menu, sign_in
 from tests.conftest import BROWSER_TIMEOUT_MS
@@ -33,24 +34,24 @@ def answer_step_by_step(page, radios: list[str]) -> None:
     total = len(radios)
     where = page.locator(".steps__where")
     assert where.text_content() == f"Questions 1\u20135 of {total}"
-    assert not page.get_by_role("button", name="Submit").is_visible()
-    assert not page.get_by_role("button", name="Previous").is_visible()
+    expect(page.get_by_role("button", name="Submit")).not_to_be_visible()
+    expect(page.get_by_role("button", name="Previous")).not_to_be_visible()
     for done, radio in enumerate(radios):
         control = page.locator(f"#{radio}")
         if not control.is_visible():
             page.get_by_role("button", name="Next").click()
             assert where.text_content().startswith(f"Questions {done + 1}\u2013")
         control.check()
-        assert page.get_by_text(f"{done + 1} of {total} answered").is_visible()
-    assert not page.get_by_role("button", name="Next").is_visible()
-    assert page.get_by_role("button", name="Submit").is_visible()
+        expect(page.get_by_text(f"{done + 1} of {total} answered")).to_be_visible()
+    expect(page.get_by_role("button", name="Next")).not_to_be_visible()
+    expect(page.get_by_role("button", name="Submit")).to_be_visible()
 
 
 def complete_the_self_check(page, level: int, *, first_time: bool) -> None:
     open_menu(page)
     page.get_by_role("link", name="Questionnaires").first.click()
     page.get_by_role("link", name="Therapist schema self-check").last.click()
-    assert page.get_by_role("heading", name="What it looks at").is_visible()
+    expect(page.get_by_role("heading", name="What it looks at")).to_be_visible()
     if first_time:
         assert_accessible(page)
     page.get_by_role("button", name="Start this questionnaire").click()
@@ -86,9 +87,9 @@ def test_a_trainee_sees_their_profile_then_their_history_and_shares_one_result(
     page.locator("canvas[data-chart-drawn]").wait_for()
     table = page.get_by_role("table", name="Scores of each scale")
     demanding = table.get_by_role("row", name="Demanding standards")
-    assert demanding.get_by_role("cell", name="5 (mean)").is_visible()
-    assert demanding.get_by_role("cell", name="High").is_visible()
-    assert page.get_by_role("heading", name="Demanding standards: High (5)").is_visible()
+    expect(demanding.get_by_role("cell", name="5 (mean)")).to_be_visible()
+    expect(demanding.get_by_role("cell", name="High")).to_be_visible()
+    expect(page.get_by_role("heading", name="Demanding standards: High (5)")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
     first = Entry.objects.get(author=supervisee)
@@ -96,22 +97,20 @@ def test_a_trainee_sees_their_profile_then_their_history_and_shares_one_result(
 
     # Some months later, the same questionnaire again: both administrations are kept.
     complete_the_self_check(page, level=2, first_time=False)
-    assert page.get_by_role("heading", name="Demanding standards: Low (2)").is_visible()
+    expect(page.get_by_role("heading", name="Demanding standards: Low (2)")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="See every administration over time").click()
     page.get_by_role("heading", name="Therapist schema self-check over time").wait_for()
-    assert page.get_by_text("2 administrations").is_visible()
+    expect(page.get_by_text("2 administrations")).to_be_visible()
     assert page.locator("canvas[data-chart-drawn]").count() == len(SCHEMA.scales)
     figures = page.get_by_role("table", name="Score and band of each scale")
-    assert (
-        figures.get_by_role("row", name="Demanding standards")
-        .get_by_role("cell", name="5 High")
-        .is_visible()
-    )
+    expect(
+        figures.get_by_role("row", name="Demanding standards").get_by_role("cell", name="5 High")
+    ).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Compare side by side").click()
     page.get_by_role("heading", name="two administrations side by side").wait_for()
-    assert page.get_by_role("cell", name="−3 (lower)").first.is_visible()
+    expect(page.get_by_role("cell", name="−3 (lower)").first).to_be_visible()
     assert_accessible(page)
     history_url = page.url.split("compare/")[0]
 
@@ -124,7 +123,7 @@ def test_a_trainee_sees_their_profile_then_their_history_and_shares_one_result(
     assert_accessible(supervisor_page)
     assert supervisor_page.goto(f"/worksheets/entries/{first.pk}/").status == 404
     supervisor_page.goto("/questionnaires/")
-    assert not supervisor_page.get_by_text("Results shared with you").is_visible()
+    expect(supervisor_page.get_by_text("Results shared with you")).not_to_be_visible()
     assert_accessible(supervisor_page)
 
     page.goto(f"/worksheets/entries/{first.pk}/")
@@ -135,15 +134,15 @@ def test_a_trainee_sees_their_profile_then_their_history_and_shares_one_result(
 
     supervisor_page.goto("/questionnaires/")
     shared = supervisor_page.get_by_role("region", name="Results shared with you", exact=True)
-    assert shared.get_by_role("rowheader", name=supervisee.name, exact=True).is_visible()
+    expect(shared.get_by_role("rowheader", name=supervisee.name, exact=True)).to_be_visible()
     assert_accessible(supervisor_page)
     shared.get_by_role("link", name="Therapist schema self-check", exact=True).click()
     supervisor_page.get_by_role("heading", name="Your profile").wait_for()
-    assert supervisor_page.get_by_text(f"By {supervisee.name}").is_visible()
+    expect(supervisor_page.get_by_text(f"By {supervisee.name}")).to_be_visible()
     supervisor_page.locator("canvas[data-chart-drawn]").wait_for()
     assert_accessible(supervisor_page)
     supervisor_page.get_by_role("link", name="See every administration over time").click()
-    assert supervisor_page.get_by_text("the 1 administration you may read").is_visible()
+    expect(supervisor_page.get_by_text("the 1 administration you may read")).to_be_visible()
     assert_accessible(supervisor_page)
     desk.close()
 
@@ -171,7 +170,7 @@ def test_a_long_questionnaire_on_a_phone_goes_a_few_statements_at_a_time_and_sav
 
     # Saved on "Next": a reload (or another device) finds the five answers.
     page.reload()
-    assert page.get_by_text(f"5 of {len(radios)} answered").is_visible()
+    expect(page.get_by_text(f"5 of {len(radios)} answered")).to_be_visible()
     assert page.locator(f"#{radios[0]}").is_checked()
     page.get_by_role("button", name="Next").click()
     page.get_by_role("button", name="Previous").click()
@@ -185,6 +184,6 @@ def test_a_long_questionnaire_on_a_phone_goes_a_few_statements_at_a_time_and_sav
     sign_in(still, supervisee.email)
     still.goto(page.url)
     assert still.locator(".steps").count() == 0
-    assert still.locator(f"#{radios[-1]}").is_visible()
-    assert still.get_by_role("button", name="Submit").is_visible()
+    expect(still.locator(f"#{radios[-1]}")).to_be_visible()
+    expect(still.get_by_role("button", name="Submit")).to_be_visible()
     plain.close()

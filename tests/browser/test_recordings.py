@@ -2,6 +2,7 @@
 Range requests, comment at two times, release, rate; the trainee jumps to the comments' times."""
 
 import pytest
+from playwright.sync_api import expect
 
 from recordings.models import Recording, RecordingComment
 from tests.browser.helpers import assert_accessible, sign_in, wait_for_script
@@ -106,6 +107,6 @@ def test_upload_review_rate_and_read(page, phone_page, supervisor, supervisee, t
         "Math.abs(document.getElementById('recording-player').currentTime - 3) < 0.5",
         "the player at 3 s",
     )
-    assert phone_page.get_by_role("link", name=rating.display_title).is_visible()
+    expect(phone_page.get_by_role("link", name=rating.display_title)).to_be_visible()
     assert_accessible(phone_page)
     assert errors == []

@@ -1,6 +1,7 @@
 """A person signs in through the real login page and reaches their dashboard."""
 
 import pytest
+from playwright.sync_api import expect
 
 from supervision.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET
 from supervision.demo.people import seed_people
@@ -18,9 +19,9 @@ def test_supervisor_signs_in_and_sees_their_supervisees(page, supervisor, superv
 
     sign_in(page, supervisor.email)
 
-    assert page.get_by_role("heading", name=f"Welcome, {supervisor.name}").is_visible()
-    assert page.get_by_role("heading", name="As a supervisor").is_visible()
-    assert page.get_by_text(supervisee.name).is_visible()
+    expect(page.get_by_role("heading", name=f"Welcome, {supervisor.name}")).to_be_visible()
+    expect(page.get_by_role("heading", name="As a supervisor")).to_be_visible()
+    expect(page.get_by_text(supervisee.name)).to_be_visible()
     assert_accessible(page)
 
 
@@ -28,7 +29,7 @@ def test_wrong_password_keeps_the_email_and_says_so_neutrally(page, supervisor):
     sign_in(page, supervisor.email, password="not-the-password")
     assert "/accounts/login/" in page.url
     assert page.get_by_label("Email").input_value() == supervisor.email
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
 
 

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from supervision.models import HoursSignOff
 from tests.browser.helpers import assert_accessible, open_menu, pdf_text_at, sign_in
@@ -68,7 +69,7 @@ def test_hours_are_signed_and_the_log_book_verifies(narrow_page, supervisor, sup
     page.get_by_label("Last day").fill(days_ago(70).isoformat())
     page.get_by_role("button", name="Submit for sign-off").click()
     page.wait_for_load_state()
-    assert page.get_by_text("There are no meetings in this period").is_visible()
+    expect(page.get_by_text("There are no meetings in this period")).to_be_visible()
     assert page.get_by_label("First day").input_value() == days_ago(80).isoformat()
     check(page, problems)
     page.get_by_label("First day").fill(days_ago(35).isoformat())
@@ -76,7 +77,7 @@ def test_hours_are_signed_and_the_log_book_verifies(narrow_page, supervisor, sup
     page.get_by_label("Note to your supervisor").fill("Both meetings are in.")
     page.get_by_role("button", name="Submit for sign-off").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Awaiting signature").first.is_visible()
+    expect(page.get_by_text("Awaiting signature").first).to_be_visible()
     check(page, problems)
     sign_out(page)
 
@@ -87,7 +88,7 @@ def test_hours_are_signed_and_the_log_book_verifies(narrow_page, supervisor, sup
     page.wait_for_load_state()
     page.get_by_role("link", name=f"{days_ago(35):%d %b %Y} to {days_ago(10):%d %b %Y}").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Both meetings are in.").is_visible()
+    expect(page.get_by_text("Both meetings are in.")).to_be_visible()
     check(page, problems)
     page.get_by_role("link", name="Sign these hours").click()
     page.wait_for_load_state()
@@ -104,7 +105,7 @@ def test_hours_are_signed_and_the_log_book_verifies(narrow_page, supervisor, sup
     page.wait_for_load_state()
     signoff = HoursSignOff.objects.get()
     assert signoff.status == HoursSignOff.Status.SIGNED
-    assert page.get_by_text("Signed by").first.is_visible()
+    expect(page.get_by_text("Signed by").first).to_be_visible()
     check(page, problems)
     sign_out(page)
 
@@ -128,9 +129,9 @@ def test_hours_are_signed_and_the_log_book_verifies(narrow_page, supervisor, sup
     page.get_by_label("Trainee's name").fill("Someone Else")
     page.get_by_role("button", name="Check").click()
     page.wait_for_load_state()
-    assert page.get_by_text("does not match").is_visible()
+    expect(page.get_by_text("does not match")).to_be_visible()
     page.get_by_label("Trainee's name").fill(supervisee.name)
     page.get_by_role("button", name="Check").click()
     page.wait_for_load_state()
-    assert page.get_by_text("This log book matches the record").is_visible()
+    expect(page.get_by_text("This log book matches the record")).to_be_visible()
     check(page, problems)

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from supervision.models import Case, Meeting
 from tests.browser.helpers import assert_accessible, sign_in, wait_for_script
@@ -39,7 +40,7 @@ def test_supervisor_records_a_meeting_and_the_supervisee_reads_it(page, supervis
     page.wait_for_load_state()
 
     # Too long: the message sits beside the field and nothing typed is lost.
-    assert page.get_by_text("A supervision meeting lasts at most eight hours").is_visible()
+    expect(page.get_by_text("A supervision meeting lasts at most eight hours")).to_be_visible()
     assert page.get_by_label("Summary").input_value() == (
         "We planned the first exposure step together."
     )
@@ -59,9 +60,9 @@ def test_supervisor_records_a_meeting_and_the_supervisee_reads_it(page, supervis
     assert_accessible(page)
     page.get_by_role("link", name=yesterday.strftime("%-d %b %Y")).first.click()
     page.wait_for_load_state()
-    assert page.get_by_text("We planned the first exposure step together.").is_visible()
-    assert page.get_by_text("A recording of practice was reviewed").is_visible()
-    assert page.get_by_role("link", name="Rowan").is_visible()
+    expect(page.get_by_text("We planned the first exposure step together.")).to_be_visible()
+    expect(page.get_by_text("A recording of practice was reviewed")).to_be_visible()
+    expect(page.get_by_role("link", name="Rowan")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Write your reflection").click()
@@ -69,7 +70,7 @@ def test_supervisor_records_a_meeting_and_the_supervisee_reads_it(page, supervis
     page.get_by_label("Your reflection").fill("I want to slow down when emotions come up.")
     page.get_by_role("button", name="Save your reflection").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Private: only you can read it").is_visible()
+    expect(page.get_by_text("Private: only you can read it")).to_be_visible()
     assert_accessible(page)
 
 
@@ -92,17 +93,17 @@ def test_hours_log_draws_its_chart_within_the_content_security_policy(page, supe
         "() => window.Chart && Chart.getChart('hours-chart') !== undefined",
         "the hours chart",
     )
-    assert page.get_by_role(
-        "img", name="Bar chart of credited supervision hours by month"
-    ).is_visible()
-    assert page.get_by_role("table", name="Hours by period").is_visible()
+    expect(
+        page.get_by_role("img", name="Bar chart of credited supervision hours by month")
+    ).to_be_visible()
+    expect(page.get_by_role("table", name="Hours by period")).to_be_visible()
     assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p], problems
     assert_accessible(page)
 
     page.get_by_label("Group by").select_option("quarter")
     page.get_by_role("button", name="Show").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="Hours by quarter").is_visible()
+    expect(page.get_by_role("heading", name="Hours by quarter")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download CSV").click()
     assert download.value.suggested_filename.endswith(".csv")
@@ -114,7 +115,7 @@ def test_supervisee_adds_a_case_on_a_phone(phone_page, supervisor, supervisee):
     sign_in(page, supervisee.email)
     page.get_by_role("link", name="Add a case").click()
     page.wait_for_load_state()
-    assert page.get_by_text("No identifying details.").is_visible()
+    expect(page.get_by_text("No identifying details.")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
 
@@ -129,7 +130,7 @@ def test_supervisee_adds_a_case_on_a_phone(phone_page, supervisor, supervisee):
     pseudonym.fill("Willow")
     page.get_by_role("button", name="Save the case").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="Case: Willow").is_visible()
+    expect(page.get_by_role("heading", name="Case: Willow")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert Case.objects.get().situation == "Queue at the checkout."
     assert_accessible(page)
@@ -153,7 +154,7 @@ def test_administrator_starts_relationships_and_an_invited_person_accepts(
     page.get_by_label("Supervisee").select_option(label=f"{supervisor.name} ({supervisor.email})")
     page.get_by_role("button", name="Start the supervision").click()
     page.wait_for_load_state()
-    assert page.get_by_text("A person cannot supervise themselves.").is_visible()
+    expect(page.get_by_text("A person cannot supervise themselves.")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Supervisee").select_option(label=f"{supervisee.name} ({supervisee.email})")
     page.get_by_role("button", name="Start the supervision").click()
@@ -169,7 +170,7 @@ def test_administrator_starts_relationships_and_an_invited_person_accepts(
     page.get_by_label("E-mail address").fill("newcomer@example.org")
     page.get_by_role("button", name="Send the invitation").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Invitation sent to newcomer@example.org.").is_visible()
+    expect(page.get_by_text("Invitation sent to newcomer@example.org.")).to_be_visible()
     sign_out(page)
 
     link = next(w for w in mail.outbox[-1].body.split() if "/invitations/" in w)
@@ -180,5 +181,5 @@ def test_administrator_starts_relationships_and_an_invited_person_accepts(
     page.get_by_label("Type the password again").fill("a-long-secret-pass-9")
     page.get_by_role("button", name="Create my account and accept").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name=f"Supervision with {supervisor.name}").is_visible()
+    expect(page.get_by_role("heading", name=f"Supervision with {supervisor.name}")).to_be_visible()
     assert_accessible(page)

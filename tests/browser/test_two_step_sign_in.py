@@ -1,6 +1,7 @@
 """An administrator sets up an authenticator app when first asked, saves the recovery codes, and signs in with a code."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import assert_accessible, sign_in, totp_code
 
@@ -24,14 +25,14 @@ def test_administrator_sets_up_an_authenticator_app_and_signs_in_with_it(
 
     # Sent to set up a second step, with the reason.
     assert page.url.endswith("/accounts/2fa/")
-    assert page.get_by_text("Set up a second step before you go on").is_visible()
+    expect(page.get_by_text("Set up a second step before you go on")).to_be_visible()
     assert_accessible(page)
     page.goto("/")
     assert page.url.endswith("/accounts/2fa/")
 
     page.get_by_role("link", name="Set up an authenticator app").click()
-    assert page.get_by_role("heading", name="Set up an authenticator app").is_visible()
-    assert page.get_by_role("img", name="QR code for your authenticator app").is_visible()
+    expect(page.get_by_role("heading", name="Set up an authenticator app")).to_be_visible()
+    expect(page.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
     assert_accessible(page)
     secret = page.get_by_label("Setup key").input_value()
 
@@ -39,14 +40,14 @@ def test_administrator_sets_up_an_authenticator_app_and_signs_in_with_it(
     page.get_by_label("Code").fill("12345")
     page.get_by_role("button", name="Turn on").click()
     assert page.get_by_label("Code").input_value() == "12345"
-    assert page.locator(".field__errors").is_visible()
+    expect(page.locator(".field__errors")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Code").fill(totp_code(secret))
     page.get_by_role("button", name="Turn on").click()
 
     # The recovery codes, shown once, with a download.
-    assert page.get_by_role("heading", name="Your recovery codes").is_visible()
+    expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
     codes = page.get_by_role("list", name="Recovery codes").get_by_role("listitem")
     assert codes.count() == 10
     download = page.get_by_role("link", name="Download the codes")
@@ -61,7 +62,7 @@ def test_administrator_sets_up_an_authenticator_app_and_signs_in_with_it(
     page.wait_for_url("**/accounts/login/")
     sign_in(page, administrator.email)
     assert "/accounts/2fa/authenticate/" in page.url
-    assert page.get_by_role("heading", name="Second step of signing in").is_visible()
+    expect(page.get_by_role("heading", name="Second step of signing in")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Code").fill(totp_code(secret))
     page.get_by_role("button", name="Sign in", exact=True).click()
@@ -69,6 +70,6 @@ def test_administrator_sets_up_an_authenticator_app_and_signs_in_with_it(
 
     # The account page shows it is on.
     page.get_by_role("link", name="Account").click()
-    assert page.get_by_text("Authenticator app").first.is_visible()
+    expect(page.get_by_text("Authenticator app").first).to_be_visible()
     assert_accessible(page)
     assert console_errors == []

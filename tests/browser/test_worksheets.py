@@ -1,6 +1,7 @@
 """Worksheets end to end: authoring in Wagtail, adapting a copy, completing on a phone, sharing."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import assert_accessible, open_menu, sign_in, wait_for_script, wait_until
 from tests.factories import make_supervision
@@ -72,8 +73,8 @@ def test_course_editor_builds_and_publishes_a_template_in_wagtail(page, course_e
 
     page.goto("/worksheets/")
     page.get_by_role("link", name="Weekly self-care plan").click()
-    assert page.get_by_role("heading", name="Weekly self-care plan", level=1).is_visible()
-    assert page.get_by_text("How likely am I to do it?").is_visible()
+    expect(page.get_by_role("heading", name="Weekly self-care plan", level=1)).to_be_visible()
+    expect(page.get_by_text("How likely am I to do it?")).to_be_visible()
     assert_accessible(page)
 
 
@@ -105,7 +106,7 @@ def test_supervisor_copies_and_adapts_a_library_template(page, supervisor, super
 
     page.goto("/worksheets/")
     own = page.get_by_role("region", name="Your own templates")
-    assert own.get_by_role("link", name="Evening check-in for my group").is_visible()
+    expect(own.get_by_role("link", name="Evening check-in for my group")).to_be_visible()
     assert_accessible(page)
 
 
@@ -150,8 +151,8 @@ def test_trainee_completes_shares_and_the_supervisor_reads_it_on_a_phone(
 
     page.get_by_role("button", name="Submit").click()
     page.get_by_text("This entry is private to you").wait_for()
-    assert page.get_by_text("7 out of 10").is_visible()
-    assert page.get_by_role("cell", name="Tired").is_visible()
+    expect(page.get_by_text("7 out of 10")).to_be_visible()
+    expect(page.get_by_role("cell", name="Tired")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label(supervisor.name).check()
@@ -159,10 +160,10 @@ def test_trainee_completes_shares_and_the_supervisor_reads_it_on_a_phone(
     page.get_by_text(f"Shared with {supervisor.name}").wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Printable version").click()
-    assert page.get_by_role("button", name="Print").is_visible()
+    expect(page.get_by_role("button", name="Print")).to_be_visible()
     assert_accessible(page)
     page.goto("/worksheets/entries/?sharing=shared")
-    assert page.get_by_role("cell", name=f"Shared with {supervisor.name}").is_visible()
+    expect(page.get_by_role("cell", name=f"Shared with {supervisor.name}")).to_be_visible()
     assert_accessible(page)
     open_menu(page)
     page.get_by_role("button", name="Sign out").click()
@@ -171,9 +172,9 @@ def test_trainee_completes_shares_and_the_supervisor_reads_it_on_a_phone(
     page.get_by_role("link", name="Entries shared with you").click()
     assert_accessible(page)
     page.get_by_role("link", name="Evening check-in").click()
-    assert page.get_by_text(f"By {supervisee.name}").is_visible()
-    assert page.get_by_text("I kept to the agenda with Mr Finch").is_visible()
-    assert page.get_by_text("Shorter notes helped.").is_visible()
+    expect(page.get_by_text(f"By {supervisee.name}")).to_be_visible()
+    expect(page.get_by_text("I kept to the agenda with Mr Finch")).to_be_visible()
+    expect(page.get_by_text("Shorter notes helped.")).to_be_visible()
     assert_accessible(page)
 
 
