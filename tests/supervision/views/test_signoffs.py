@@ -74,6 +74,11 @@ def test_deleting_a_meeting_in_a_signed_period_is_refused_with_the_reason(client
     signoff_sign(signoff=waiting, actor=supervision.supervisor)
     meeting = Meeting.objects.get()
     client.force_login(supervision.supervisor)
+    # The confirmation page says so first, with no Delete button to be refused (trial finding 3,
+    # the same kind as a sign page of a withdrawn period).
+    page = client.get(reverse("supervision:meeting_delete", args=[meeting.pk])).content.decode()
+    assert "reopen the period" in page
+    assert "Delete the meeting</button>" not in page
     response = client.post(reverse("supervision:meeting_delete", args=[meeting.pk]))
     assert response.status_code == 200
     assert "reopen the period" in response.content.decode()
