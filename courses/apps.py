@@ -24,3 +24,9 @@ class CoursesConfig(AppConfig):
         from supervision import privacy
 
         privacy.register(privacy_provider)
+
+        from courses.context_processors import ENROLLED_FACT
+        from courses.selectors.access import enrolled_person
+        from supervision.roles import person_fact
+
+        person_fact(ENROLLED_FACT, enrolled_person)
