@@ -30,6 +30,10 @@ from worksheets.models import Entry
 from worksheets.presenters import ShownElement, shown_elements
 
 WHOLE_ENTRY_LABEL = "the whole entry"
+# Up to this many answers, each has its comment form in the page. A longer entry (a 40-item
+# questionnaire) gets each answer's form when "Add a comment" is opened (htmx, or a link to the
+# page with that form open): forty forms were most of the page's time (issue 11).
+FORMS_AT_ONCE = 10
 UNKNOWN_QUESTION = (
     "This comment points to a question that is not in this worksheet; nothing was saved."
 )
@@ -80,6 +84,9 @@ class Section:
     shown: list[ShownElement] = field(default_factory=list)
     comments: list[Feedback] = field(default_factory=list)
     form: FeedbackForm | None = None
+    # A long entry's answers get their comment form when it is opened (see FORMS_AT_ONCE).
+    form_later: bool = False
+    opened: bool = False
 
     @property
     def key(self) -> str:
@@ -112,7 +119,8 @@ def _decorate(request, entry: Entry, comments: list[Feedback], reply_forms: dict
             comment.reply_form = reply_forms.get(comment.pk) or ReplyForm(feedback=comment)
 
 
-def _sections(request, entry: Entry, *, forms=None, reply_forms=None):
+def _sections(request, entry: Entry, *, forms=None, reply_forms=None, opened: str | None = None):
+    """The page's sections; ``opened`` names the answer whose comment form is asked for."""
     forms, reply_forms = forms or {}, reply_forms or {}
     threads = threads_for_entry(entry, request.user)
     _decorate(request, entry, [c for thread in threads.values() for c in thread], reply_forms)
@@ -120,15 +128,18 @@ def _sections(request, entry: Entry, *, forms=None, reply_forms=None):
     show_answers = entry.status == Entry.Status.SUBMITTED or entry.author_id == request.user.pk
     answers = entry.get_data() if show_answers else {}
     sections = []
-    for element, shown in zip(
-        entry.definition, shown_elements(entry.definition, answers), strict=True
-    ):
+    shown_all = shown_elements(entry.definition, answers)
+    later = sum(1 for shown in shown_all if shown.kind == "answer") > FORMS_AT_ONCE
+    for element, shown in zip(entry.definition, shown_all, strict=True):
         anchor = element.get("name", "") if shown.kind == "answer" else ""
         section = Section(anchor=anchor, label=shown.label, shown=[shown])
         if anchor:
             section.comments = threads.get(anchor, [])
-            if may_comment:
+            section.opened = anchor == opened
+            if may_comment and (anchor in forms or section.opened or not later):
                 section.form = forms.get(anchor) or _new_form(anchor, shown.label)
+            elif may_comment:
+                section.form_later = True
         sections.append(section)
     whole = Section(anchor=WHOLE_ENTRY, label=WHOLE_ENTRY_LABEL)
     whole.comments = threads.get(WHOLE_ENTRY, [])
@@ -148,6 +159,7 @@ def _summary(request, entry: Entry, threads: dict) -> dict:
 
 
 def _page_context(request, entry: Entry, **overrides) -> dict:
+    """What the page shows; ``overrides`` go to ``_sections`` (forms, reply_forms, opened)."""
     sections, whole, threads, may_comment, show_answers = _sections(request, entry, **overrides)
     return {
         "entry": entry,
@@ -166,7 +178,9 @@ def _page(request, entry: Entry, status: int = 200, **overrides):
 
 
 def _section_for(request, entry: Entry, anchor: str, form: FeedbackForm | None = None):
-    context = _page_context(request, entry, forms={anchor: form} if form else None)
+    context = _page_context(
+        request, entry, forms={anchor: form} if form else None, opened=anchor or None
+    )
     if anchor == WHOLE_ENTRY:
         return context, context["whole"]
     for section in context["sections"]:
@@ -209,7 +223,7 @@ def _comment_response(
 def entry_feedback(request, entry_pk: int):
     entry = _entry(request, entry_pk)
     read_record(request, entry, owner_id=entry.author_id)
-    return _page(request, entry)
+    return _page(request, entry, opened=request.GET.get("comment") or None)
 
 
 @login_required

@@ -104,3 +104,33 @@ def test_supervisor_edits_released_feedback_and_the_history_is_kept(page, superv
     comment.get_by_text("Earlier version (1)").click()
     expect(comment.get_by_text("First thoughts.")).to_be_visible()
     assert_accessible(page)
+
+
+def test_on_a_long_entry_an_answers_comment_form_comes_when_it_is_opened(
+    phone_page, supervisor, supervisee
+):
+    from feedback.views import FORMS_AT_ONCE
+    from worksheets.library import blocks as b
+
+    make_supervision(supervisor, supervisee)
+    count = FORMS_AT_ONCE + 2
+    body = [b.short(f"Question {n}?", max_length=50) for n in range(1, count + 1)]
+    template = worksheet_template_create(title="A long check-in", body=body, publish=True)
+    entry = submit(
+        entry_start(author=supervisee, template_version=template.versions.get()),
+        answers={f"question_{n}": f"Answer {n}" for n in range(1, count + 1)},
+    )
+    entry_sharing_set(entry=entry, supervisors=[supervisor], allowed=[supervisor])
+
+    page = phone_page
+    sign_in(page, supervisor.email)
+    page.goto(f"/feedback/entries/{entry.pk}/")
+    page.get_by_text("Add a comment on “Question 7?”").click()
+    field = page.get_by_label("Comment on “Question 7?”")
+    field.fill("Shorter answers here would do.")
+    assert_accessible(page)
+    thread = page.locator("#thread-question_7")
+    thread.get_by_role("button", name="Save draft comment").click()
+    page.get_by_text("Draft saved. Tess Trainee will see it once you release it.").wait_for()
+    expect(thread.get_by_text("Draft — not visible to Tess Trainee")).to_be_visible()
+    assert Feedback.objects.get().anchor == "question_7"

@@ -7,8 +7,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from feedback.models import Feedback, FeedbackReply
+from feedback.views import FORMS_AT_ONCE
 from notifications.models import Notification
 from tests.feedback.conftest import PDF_BYTES, pdf
+from tests.worksheets.conftest import submit
+from worksheets.library import blocks as b
+from worksheets.services.entries import entry_sharing_set, entry_start
+from worksheets.services.templates import worksheet_template_create
 
 pytestmark = pytest.mark.django_db
 
@@ -316,3 +321,37 @@ def test_discarding_a_draft_after_confirming(client, entry, supervisor, make_fee
     response = client.post(url)
     assert response.status_code == 302
     assert not Feedback.objects.exists()
+
+
+def test_a_long_entry_gives_each_answer_its_comment_form_when_it_is_opened(
+    client, supervisee, supervisor, supervision
+):
+    """Eleven answers or more: one form for the whole entry in the page, and each answer's form
+    when "Add a comment" is opened (htmx fetches it; without script a link opens the page with
+    it). Forty forms at once were most of a questionnaire's page time (issue 11)."""
+    count = FORMS_AT_ONCE + 1
+    body = [b.short(f"Question {n}?", max_length=50) for n in range(1, count + 1)]
+    long_sheet = worksheet_template_create(title="Long worksheet", body=body, publish=True)
+    entry = submit(
+        entry_start(author=supervisee, template_version=long_sheet.versions.get()),
+        answers={f"question_{n}": f"Answer {n}" for n in range(1, count + 1)},
+    )
+    entry_sharing_set(entry=entry, supervisors=[supervisor], allowed=[supervisor])
+    client.force_login(supervisor)
+    html = client.get(page_url(entry)).content.decode()
+    assert html.count("<textarea") == 1  # the whole entry's
+    assert html.count("Open the comment form") == count
+    opened = f"{page_url(entry)}?comment=question_3"
+    assert f'href="{opened}#thread-question_3"' in html
+    assert f'hx-get="{opened}"' in html
+
+    html = client.get(opened).content.decode()
+    assert html.count("<textarea") == 2
+    assert 'id="id_new_question_3_body"' in html
+    assert "Comment on “Question 3?”" in html
+    assert html.count("Open the comment form") == count - 1
+
+    response = add(client, entry, body="On the third.", anchor="question_3", **HTMX)
+    assert response.status_code == 200
+    assert 'id="id_new_question_3_body"' in response.content.decode()  # ready for the next
+    assert Feedback.objects.get().anchor == "question_3"
