@@ -62,35 +62,46 @@ def objects_for_user(user, perms: str | list[str], queryset: QuerySet, any_perm=
     )
 
 
-def grant(user, perms: Iterable[str], obj: Model) -> None:
-    """Give ``user`` (a person or an auth group) each of ``perms`` (codenames) on ``obj``.
+def grant(user, perms: Iterable[str], obj: Model | QuerySet | list[Model]) -> None:
+    """Give ``user`` (a person or an auth group) each of ``perms`` (codenames) on ``obj``, or on
+    every object of a queryset or list of one model.
 
-    Two queries whatever the number of permissions: the permissions, then one insert that skips
-    rows already held. Guardian's ``assign_perm`` took four or five a permission (a lookup and a
+    Two queries whatever the number of permissions and objects (three for a queryset, read
+    first): the permissions, then one insert that skips rows already held. Guardian's
+    ``assign_perm`` took four or five a permission and object (a lookup and a
     ``get_or_create`` in a savepoint); starting a supervision and recording its meetings and
     homework spent a third of their time there. Raises Permission.DoesNotExist for a codename
-    that is not a permission of ``obj``'s model.
+    that is not a permission of the objects' model, ValueError for an object not saved.
     """
     codenames = set(perms)
-    if not codenames:
+    objects = list(obj) if isinstance(obj, QuerySet | list | tuple) else [obj]
+    if not codenames or not objects:
         return
-    if getattr(obj, "pk", None) is None:
+    if any(getattr(each, "pk", None) is None for each in objects):
         raise ValueError(f"{obj!r} must be saved before permissions on it are granted.")
     person, group = get_identity(user)
-    model = get_user_obj_perms_model(obj) if group is None else get_group_obj_perms_model(obj)
+    first = objects[0]
+    model = get_user_obj_perms_model(first) if group is None else get_group_obj_perms_model(first)
     holder = {"user": person} if group is None else {"group": group}
-    content_type = ContentType.objects.get_for_model(obj)
+    content_type = ContentType.objects.get_for_model(first)
     permissions = list(Permission.objects.filter(content_type=content_type, codename__in=codenames))
     missing = codenames - {permission.codename for permission in permissions}
     if missing:
         raise Permission.DoesNotExist(f"No permission {sorted(missing)} on {content_type}.")
-    if any(field.name == "object_pk" for field in model._meta.concrete_fields):
-        target = {"content_type": content_type, "object_pk": str(obj.pk)}  # guardian's generic
-    else:
-        target = {"content_object": obj}
+    generic = any(field.name == "object_pk" for field in model._meta.concrete_fields)
+
+    def target(each: Model) -> dict:
+        if generic:  # guardian's own table, for models without a direct-FK one
+            return {"content_type": content_type, "object_pk": str(each.pk)}
+        return {"content_object": each}
+
     # The rows are unique on (holder, permission, object): one already held is left as it is.
     model.objects.bulk_create(
-        [model(permission=permission, **holder, **target) for permission in permissions],
+        [
+            model(permission=permission, **holder, **target(each))
+            for each in objects
+            for permission in permissions
+        ],
         ignore_conflicts=True,
     )
 

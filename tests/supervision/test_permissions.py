@@ -79,3 +79,16 @@ def test_grant_refuses_a_codename_the_model_does_not_have_and_grants_nothing(sup
     with pytest.raises(Permission.DoesNotExist, match="view_meeting"):
         grant(newcomer, ("view_supervision", "view_meeting"), supervision)
     assert not SupervisionUserObjectPermission.objects.filter(user=newcomer).exists()
+
+
+def test_grant_on_a_queryset_gives_every_object_in_one_insert(
+    supervisor, django_assert_num_queries
+):
+    supervisions = [make_supervision(supervisor) for _ in range(3)]
+    newcomer = UserFactory()
+    ContentType.objects.get_for_model(Supervision)
+    with django_assert_num_queries(3):  # the queryset, the permissions, one insert
+        grant(newcomer, ("view_supervision",), Supervision.objects.filter(supervisor=supervisor))
+    checker = ClinicalPermissionChecker(newcomer)
+    assert all(checker.has_perm("view_supervision", s) for s in supervisions)
+    assert SupervisionUserObjectPermission.objects.filter(user=newcomer).count() == 3
