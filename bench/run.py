@@ -5,7 +5,10 @@ A benchmark, not a test: it measures and reports, it never fails on a number. Fo
 loads the tier's data, serves ``bench.settings`` (the production settings plus ``/bench/hello/``
 and a query counter) with gunicorn, signs in as the demo supervisor and a trainee, finds each key
 page by following links from their dashboard, and runs wrk (``BENCH_SECONDS`` per page,
-``BENCH_CONNECTIONS`` connections) on it and on hello-world in the same run. Requests per second
+``BENCH_CONNECTIONS`` connections) on it and on hello-world in the same run. Then the two POSTs
+of a homework entry, autosave and submit, on drafts made for the run (bench/posts.py,
+``POST_SCRIPT``): a reply other than a successful save (a 4xx, a 409, a redirect back to an
+entry already handed in) is counted in the errors column. Requests per second
 are reported divided by hello-world's, so machines and loads compare. It prints a Markdown table
 and writes it to ``bench/report.md`` (not committed).
 
@@ -315,7 +318,7 @@ def measure_posts(tier: str, base: str, env: dict, password: str, hello: dict) -
         form = {"reflection": "Noticed the urge and waited.", "session": session,
                 "version": version, **({"action": "submit"} if kind == "submit" else {})}  # fmt: skip
         status, headers = post_once(browser, path, form)
-        if status not in (200, 302):
+        if status != (302 if kind == "submit" else 200):
             sys.exit(f"the {label} probe answered {status} on {path}")
         result = wrk(base, path, browser.cookies, script)
         rows.append({"tier": tier, "page": label, "path": path.replace(str(pk), "N"), **result,
@@ -371,6 +374,11 @@ def report(rows: list[dict]) -> str:
             f"\nTier {tier} ({supervisors} supervisors × {supervisees} supervisees added to the "
             f"demo) built in {seconds:.0f} s; its pages are measured as {bench_login(tier, 'supervisor')} "
             f"and {bench_login(tier, 'trainee1')}."
+        )
+    if any(row["page"].endswith("POST") for row in rows):
+        lines.append(
+            "\nThe POSTs: a homework entry's autosave (one draft per connection) and submit (a "
+            "fresh draft each request), as bench.posts' trainee in a supervision of its own."
         )
     return "\n".join(lines) + "\n"
 
