@@ -24,3 +24,28 @@ class CoursesConfig(AppConfig):
         from supervision import privacy
 
         privacy.register(privacy_provider)
+
+        from courses.context_processors import ENROLLED_FACT
+        from courses.selectors.access import enrolled_person
+        from supervision.roles import person_fact
+
+        person_fact(ENROLLED_FACT, enrolled_person)
+
+        # The cached live tree starts a new generation whenever a page changes.
+        from django.db.models.signals import post_save
+        from wagtail.models import Page, get_page_models
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from courses.published_tree import tree_changed
+
+        page_signals = {"published": page_published, "unpublished": page_unpublished}
+        page_signals["moved"] = post_page_move
+        for name, signal in page_signals.items():
+            signal.connect(tree_changed, dispatch_uid=f"courses.tree_changed.{name}")
+        for model in {Page, *get_page_models()}:
+            for name, signal in {"saved": post_save, "deleted": post_delete}.items():
+                signal.connect(
+                    tree_changed,
+                    sender=model,
+                    dispatch_uid=f"courses.tree_changed.{model._meta.label}.{name}",
+                )

@@ -1,15 +1,17 @@
-"""Template context for every page: whether the navigation shows "Courses" (one lazy query)."""
+"""Template context for every page: whether the navigation shows "Courses" (read with the roles)."""
 
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from courses.selectors.access import has_course_enrollments
+from supervision.viewer import viewer_for
+
+ENROLLED_FACT = "enrolled_in_a_course"  # registered in CoursesConfig.ready()
 
 
 def _course_nav(request) -> dict:
     url = reverse("wagtail_serve", args=[""])
     return {
-        "show": has_course_enrollments(request.user),
+        "show": bool(viewer_for(request).roles.facts.get(ENROLLED_FACT)),
         "url": url,
         "current": request.path == url,
     }

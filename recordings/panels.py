@@ -1,8 +1,8 @@
 """What recordings adds to supervision's pages (registered in ``RecordingsConfig.ready()``)."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
-from recordings.models import Recording
+from recordings.models import Recording, RecordingComment
 from recordings.selectors import recordings_to_review
 from supervision.permissions import objects_for_user
 
@@ -35,10 +35,16 @@ def meeting_recordings(request, *, meeting, **objects) -> dict | None:
 
 def dashboard_awaiting(request, **objects) -> dict | None:
     """The supervisor's dashboard: handed-in recordings without a released comment of theirs."""
+    # One EXISTS over one comment: the two conditions of an exclude() across a relation may
+    # match two different comments, which hid a recording from a supervisor whose comment was
+    # still a draft once the trainee's own self-review comments were released.
+    released_by_viewer = RecordingComment.objects.filter(
+        recording=OuterRef("pk"), author=request.user, status=RecordingComment.Status.RELEASED
+    )
     awaiting = list(
         recordings_to_review(request.user)
         .filter(supervision__supervisor=request.user)
-        .exclude(comments__author=request.user, comments__status="released")
+        .exclude(Exists(released_by_viewer))
         .order_by("handed_in_at")[:10]
     )
     if not awaiting:

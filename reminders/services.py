@@ -180,6 +180,12 @@ def weekly_digests_send(*, now: datetime.datetime | None = None) -> int:
         if week is None or not preference_for(supervisor).weekly_digest:
             continue
         since = now - datetime.timedelta(days=QUIET_SUPERVISEE_DAYS)
+        # Held and coming up as the supervisor's own pages say it, in their zone: a meeting
+        # later today is coming up, not held (Meeting.has_taken_place).
+        with timezone.override(supervisor.zone):
+            local_today = timezone.localdate(now)
+            held = Meeting.objects.taken_place(now)
+            coming = Meeting.objects.planned(now)
         quiet = (
             active.filter(supervisor=supervisor)
             .exclude(
@@ -187,10 +193,9 @@ def weekly_digests_send(*, now: datetime.datetime | None = None) -> int:
             )
             .exclude(
                 Exists(
-                    Meeting.objects.filter(
+                    held.filter(
                         attendances__supervision=OuterRef("pk"),
-                        date__gte=since.date(),
-                        date__lte=today,
+                        date__gte=local_today - datetime.timedelta(days=QUIET_SUPERVISEE_DAYS),
                     )
                 )
             )
@@ -198,10 +203,9 @@ def weekly_digests_send(*, now: datetime.datetime | None = None) -> int:
         )
         facts = {
             "awaiting_feedback": entries_awaiting_feedback(supervisor).count(),
-            "meetings": Meeting.objects.filter(
+            "meetings": coming.filter(
                 supervisor=supervisor,
-                date__gte=today,
-                date__lt=today + datetime.timedelta(days=7),
+                date__lt=local_today + datetime.timedelta(days=7),
             ).count(),
             "quiet_supervisees": quiet,
         }

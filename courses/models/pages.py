@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from courses import published_tree
 from courses.blocks import RICH_TEXT_FEATURES, LessonBodyBlock
 from courses.presenters import (
     LessonExercises,
@@ -35,20 +36,27 @@ from courses.selectors.access import (
 
 
 def live_modules_and_lessons(root: Page):
-    """Live modules and the live lessons inside them, below a course or the course index."""
-    modules = list(
-        ModulePage.objects.live()
-        .descendant_of(root)
-        .order_by("path")
-        .only("id", "title", "path", "depth", "url_path")
-    )
-    lessons = list(
-        LessonPage.objects.live()
-        .descendant_of(root)
-        .order_by("path")
-        .only("id", "title", "path", "depth", "url_path", "estimated_minutes")
-    )
-    return modules, lessons
+    """Live modules and the live lessons inside them, below a course or the course index.
+
+    Read from the cache of the published tree until a page changes (``courses.published_tree``).
+    """
+
+    def read():
+        modules = list(
+            ModulePage.objects.live()
+            .descendant_of(root)
+            .order_by("path")
+            .only("id", "title", "path", "depth", "url_path")
+        )
+        lessons = list(
+            LessonPage.objects.live()
+            .descendant_of(root)
+            .order_by("path")
+            .only("id", "title", "path", "depth", "url_path", "estimated_minutes")
+        )
+        return modules, lessons
+
+    return published_tree.remembered("modules-and-lessons", root.pk, read)
 
 
 class CourseIndexPage(Page):

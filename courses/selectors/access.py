@@ -111,8 +111,9 @@ def course_members(course) -> QuerySet[Enrollment]:
     return Enrollment.objects.filter(course=course).select_related("person", "enrolled_by")
 
 
-def has_course_enrollments(user) -> bool:
-    return user.is_authenticated and Enrollment.objects.filter(person=user).exists()
+def enrolled_person() -> Exists:
+    """For annotating people: whether they are enrolled in any course (the "Courses" link)."""
+    return Exists(Enrollment.objects.filter(person=OuterRef("pk")))
 
 
 def enrollment_roles(user) -> Subquery:

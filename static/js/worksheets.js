@@ -160,12 +160,24 @@
 
     var ends = Array.prototype.slice.call(form.querySelectorAll("[data-steps-end]"));
     var narrow = window.matchMedia(NARROW);
+    // After a refused Submit the page comes back with the problems marked: open the step that
+    // holds the first of them, not a later one, and put the cursor there (the person pressed
+    // Submit on the last step; a mark on a hidden step was invisible). The fields after the
+    // steps ("Anything else") belong to the last step.
     var index = 0;
-    steps.forEach(function (step, position) {
-      if (index === 0 && step.fields.some(function (f) { return f.classList.contains("field--error"); })) {
-        index = position;
-      }
+    var firstError = null;
+    steps.some(function (step, position) {
+      firstError = step.fields.filter(function (f) { return f.classList.contains("field--error"); })[0] || null;
+      if (firstError) index = position;
+      return firstError !== null;
     });
+    if (!firstError) {
+      ends.some(function (element) {
+        firstError = element.querySelector(".field--error");
+        return firstError !== null;
+      });
+      if (firstError) index = steps.length - 1;
+    }
 
     var top = document.createElement("div");
     top.className = "steps";
@@ -242,6 +254,10 @@
     form.addEventListener("input", countAnswered);
     narrow.addEventListener("change", show);
     show();
+    if (firstError) {
+      var control = firstError.querySelector("input:not([type=hidden]), textarea, select");
+      if (control) control.focus();
+    }
   }
 
   function setUp() {

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from supervision.models import Case, Meeting, MeetingReflection, Supervision
+from supervision.models.meetings import TAKEN_PLACE_RULE
 
 from . import DateInput, RadioSelect, SubmissionKeyMixin, TimeInput, long_text_limited
 
@@ -27,7 +28,7 @@ class MeetingForm(SubmissionKeyMixin, forms.Form):
     starts_at = forms.TimeField(label="Start time", widget=TimeInput, required=False)
     duration_minutes = forms.IntegerField(
         label="Duration in minutes",
-        help_text="Between 1 and 480. Counts towards the hours log once the date has passed.",
+        help_text=f"Between 1 and 480. {TAKEN_PLACE_RULE}",
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     mode = forms.ChoiceField(

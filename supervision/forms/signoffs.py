@@ -3,16 +3,8 @@
 import datetime
 
 from django import forms
-from django.utils import timezone
 
 from . import DateInput, SubmissionKeyMixin
-
-
-def last_month() -> tuple[datetime.date, datetime.date]:
-    """The first and last day of the month before this one (the usual period to submit)."""
-    first_of_this = timezone.localdate().replace(day=1)
-    last = first_of_this - datetime.timedelta(days=1)
-    return last.replace(day=1), last
 
 
 class SignOffSubmitForm(SubmissionKeyMixin, forms.Form):
@@ -26,10 +18,11 @@ class SignOffSubmitForm(SubmissionKeyMixin, forms.Form):
         help_text="Optional: anything your supervisor should know about this period.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, period: tuple[datetime.date, datetime.date] | None = None, **kwargs):
+        """``period``: the dates to start with (``selectors.signoffs.next_period_to_submit``)."""
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["starts_on"], self.initial["ends_on"] = last_month()
+        if not self.is_bound and period is not None:
+            self.initial["starts_on"], self.initial["ends_on"] = period
 
     def clean(self):
         data = super().clean()

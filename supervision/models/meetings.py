@@ -6,7 +6,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import ExtractHour, ExtractMinute
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
@@ -15,6 +17,51 @@ from .relationships import Supervision, SupervisionGroup
 
 LONGEST_MEETING_MINUTES = 8 * 60
 FURTHEST_PLANNING_DAYS = 366
+
+# What the hours log, sign-off and every "coming up / past" split say about a meeting, in one
+# sentence (shown on the pages, so the rule and its wording cannot drift apart).
+TAKEN_PLACE_RULE = (
+    "A meeting counts once it has taken place: one with a start time once it has ended, "
+    "one without a time from its day on."
+)
+
+
+def _minute_of_day(moment: datetime.datetime | datetime.time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def taken_place_q(prefix: str = "", *, now: datetime.datetime | None = None) -> Q:
+    """The meetings that have taken place by ``now`` (default: now), as a filter.
+
+    ``prefix`` is the path to the meeting (``"meeting__"`` from an Attendance). "Today" and "now"
+    are in the active zone, the person's (``PersonTimeZoneMiddleware``). A meeting dated before
+    today has taken place; one dated today has if it has no start time (nothing says it is still
+    to come) or if its start time plus its duration has passed. One that runs past midnight counts
+    from the next day.
+    """
+    local = timezone.localtime(now)
+    today = local.date()
+    ends_minute = (
+        ExtractHour(f"{prefix}starts_at") * 60
+        + ExtractMinute(f"{prefix}starts_at")
+        + F(f"{prefix}duration_minutes")
+    )
+    return (
+        Q(**{f"{prefix}date__lt": today})
+        | Q(**{f"{prefix}date": today, f"{prefix}starts_at__isnull": True})
+        | (
+            Q(**{f"{prefix}date": today, f"{prefix}starts_at__isnull": False})
+            & Q(LessThanOrEqual(ends_minute, _minute_of_day(local)))
+        )
+    )
+
+
+class MeetingQuerySet(models.QuerySet):
+    def taken_place(self, now: datetime.datetime | None = None) -> "MeetingQuerySet":
+        return self.filter(taken_place_q(now=now))
+
+    def planned(self, now: datetime.datetime | None = None) -> "MeetingQuerySet":
+        return self.exclude(taken_place_q(now=now))
 
 
 class Meeting(models.Model):
@@ -59,7 +106,7 @@ class Meeting(models.Model):
     duration_minutes = models.PositiveSmallIntegerField(
         "duration in minutes",
         validators=[MinValueValidator(1), MaxValueValidator(LONGEST_MEETING_MINUTES)],
-        help_text="Counts towards the hours log once the date has passed.",
+        help_text="Counts towards the hours log once the meeting has taken place.",
     )
     mode = models.CharField("format", max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
     observation = models.CharField(
@@ -119,6 +166,8 @@ class Meeting(models.Model):
     # Both parties may edit the record; the revision catches one overwriting the other.
     revision = models.PositiveIntegerField(default=1, editable=False)
 
+    objects = MeetingQuerySet.as_manager()
+
     class Meta:
         ordering = ["-date", "-starts_at", "-pk"]
         permissions = [("reflect_on_meeting", "Can write a personal reflection on this meeting")]
@@ -145,9 +194,19 @@ class Meeting(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def has_taken_place(self, now: datetime.datetime | None = None) -> bool:
+        """Whether the meeting has taken place by ``now``: the rule of ``taken_place_q``."""
+        local = timezone.localtime(now)
+        if self.date != local.date():
+            return self.date < local.date()
+        if self.starts_at is None:
+            return True
+        return _minute_of_day(self.starts_at) + self.duration_minutes <= _minute_of_day(local)
+
     @property
     def is_past(self) -> bool:
-        return self.date <= timezone.localdate()
+        """For templates: ``has_taken_place`` now."""
+        return self.has_taken_place()
 
     @property
     def has_observation(self) -> bool:

@@ -1,6 +1,7 @@
 """The hours log: supervision time per supervisee by period, relationship and case.
 
-Only meetings whose date has passed count. Individual time is counted as it was; group time
+Only meetings that have taken place count (``supervision.models.meetings.taken_place_q``: one
+with a start time once it has ended, one without a time from its day on). Individual time is counted as it was; group time
 is shown both as attended (the whole meeting) and as credited, by the group's own rule.
 The log covers only the meetings the viewer may read.
 """
@@ -11,9 +12,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
-from django.utils import timezone
 
 from supervision.models import Attendance, Case, Meeting, Supervision, User
+from supervision.models.meetings import taken_place_q
 from supervision.permissions import objects_for_user
 
 PERIODS = {"month": "Month", "quarter": "Quarter", "year": "Year"}
@@ -105,8 +106,8 @@ class HoursLog:
 def _attendances(supervisee: User, viewer: User, supervisor: User | None):
     visible_meetings = objects_for_user(viewer, "view_meeting", Meeting.objects.all())
     attendances = Attendance.objects.filter(
+        taken_place_q("meeting__"),
         supervision__supervisee=supervisee,
-        meeting__date__lte=timezone.localdate(),
         meeting__in=visible_meetings,
     )
     if supervisor is not None:
@@ -144,13 +145,14 @@ def period_entries(
     """The meetings of one relationship dated in a period (both days included), oldest first.
 
     For sign-off and the log book: every meeting the supervisee attended through this
-    relationship, whoever looks, since both people sign the same record. Meetings dated after
-    today are left out, as in the log.
+    relationship, whoever looks, since both people sign the same record. Meetings that have not
+    taken place yet are left out, as in the log.
     """
     attendances = Attendance.objects.filter(
+        taken_place_q("meeting__"),
         supervision=supervision,
         meeting__date__gte=starts_on,
-        meeting__date__lte=min(ends_on, timezone.localdate()),
+        meeting__date__lte=ends_on,
     )
     return [_entry(attendance) for attendance in _with_details(attendances, supervision.supervisee)]
 

@@ -43,15 +43,13 @@ def meetings_visible_to(user: User) -> QuerySet[Meeting]:
 
 
 def upcoming_meetings_for(user: User) -> QuerySet[Meeting]:
-    return (
-        meetings_visible_to(user)
-        .filter(date__gte=timezone.localdate())
-        .order_by("date", "starts_at", "pk")
-    )
+    """Meetings that have not taken place yet (``Meeting.has_taken_place``), soonest first."""
+    return meetings_visible_to(user).planned().order_by("date", "starts_at", "pk")
 
 
 def past_meetings_for(user: User) -> QuerySet[Meeting]:
-    return meetings_visible_to(user).filter(date__lt=timezone.localdate())
+    """Meetings that have taken place, newest first (the model's ordering)."""
+    return meetings_visible_to(user).taken_place()
 
 
 def meetings_of_supervision(supervision: Supervision, user: User) -> QuerySet[Meeting]:
@@ -63,13 +61,14 @@ def meetings_of_group(group: SupervisionGroup, user: User) -> QuerySet[Meeting]:
 
 
 def upcoming_first(meetings: QuerySet[Meeting]) -> tuple[list[Meeting], list[Meeting]]:
-    """A relationship's meetings split at today: the next planned one first, then the past,
-    newest first (issue 16: the next meeting was far down an oldest-first list)."""
-    today = timezone.localdate()
+    """A relationship's meetings split by whether they have taken place: the next planned one
+    first, then the past, newest first (issue 16: the next meeting was far down an oldest-first
+    list)."""
+    now = timezone.now()
     # One query (and one round of its prefetches) for both halves, split here.
     newest_first = list(meetings.order_by("-date", "-starts_at", "-pk"))
-    upcoming = [meeting for meeting in newest_first if meeting.date >= today]
-    past = [meeting for meeting in newest_first if meeting.date < today]
+    upcoming = [meeting for meeting in newest_first if not meeting.has_taken_place(now)]
+    past = [meeting for meeting in newest_first if meeting.has_taken_place(now)]
     return upcoming[::-1], past
 
 

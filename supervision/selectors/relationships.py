@@ -2,9 +2,9 @@
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from supervision.models import Attendance, Case, Meeting, Supervision, SupervisionGroup, User
+from supervision.models.meetings import taken_place_q
 from supervision.permissions import objects_for_user
 
 
@@ -17,16 +17,16 @@ def supervisions_visible_to(user: User) -> QuerySet[Supervision]:
 
 
 def _with_meeting_dates(queryset: QuerySet[Supervision]) -> QuerySet[Supervision]:
-    today = timezone.localdate()
+    """Last: the latest meeting that has taken place; next: the first one that has not."""
     attended = Attendance.objects.filter(supervision=OuterRef("pk")).order_by()
     return queryset.annotate(
         last_meeting_on=Subquery(
-            attended.filter(meeting__date__lt=today)
+            attended.filter(taken_place_q("meeting__"))
             .order_by("-meeting__date")
             .values("meeting__date")[:1]
         ),
         next_meeting_on=Subquery(
-            attended.filter(meeting__date__gte=today)
+            attended.exclude(taken_place_q("meeting__"))
             .order_by("meeting__date")
             .values("meeting__date")[:1]
         ),
@@ -71,11 +71,8 @@ def groups_visible_to(user: User) -> QuerySet[SupervisionGroup]:
 
 
 def groups_led_by(user: User) -> QuerySet[SupervisionGroup]:
-    today = timezone.localdate()
     next_meeting = (
-        Meeting.objects.filter(group=OuterRef("pk"), date__gte=today)
-        .order_by("date")
-        .values("date")[:1]
+        Meeting.objects.planned().filter(group=OuterRef("pk")).order_by("date").values("date")[:1]
     )
     return (
         groups_visible_to(user)

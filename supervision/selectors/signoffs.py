@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from supervision.models import HoursSignOff, Supervision, User
+from supervision.models import HoursSignOff, Meeting, Supervision, User
 from supervision.selectors.hours import HoursRow, period_entries
 
 CODE_SALT = "supervision.hours-signoff.verification"
@@ -40,6 +40,33 @@ def signoffs_awaiting(supervisor: User) -> QuerySet[HoursSignOff]:
         .select_related("supervision__supervisee")
         .order_by("submitted_at", "pk")
     )
+
+
+def next_period_to_submit(supervision: Supervision) -> tuple[datetime.date, datetime.date] | None:
+    """The month the supervisee would submit next: (first day, last day), or None if there is none.
+
+    The earliest month that has ended (its last day is today or before), holds a meeting of this
+    relationship that has taken place, and overlaps no period awaiting signature or signed.
+    Two queries, however many meetings and periods.
+    """
+    today = timezone.localdate()
+    months = (
+        Meeting.objects.taken_place()
+        .filter(attendances__supervision=supervision)
+        .dates("date", "month")
+    )
+    holding = list(
+        supervision.hours_signoffs.filter(status__in=HoursSignOff.HOLDING).values_list(
+            "starts_on", "ends_on"
+        )
+    )
+    for first in months:
+        last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        if last > today:
+            return None
+        if not any(starts_on <= last and first <= ends_on for starts_on, ends_on in holding):
+            return first, last
+    return None
 
 
 def _hours(minutes: Decimal) -> str:

@@ -188,17 +188,27 @@ def meeting_delete(*, meeting: Meeting, actor: User | None = None) -> None:
     """
     supervision_ids = list(meeting.attendances.values_list("supervision_id", flat=True))
     lock_supervisions(supervision_ids)
-    meetings_locked_check(supervision_ids=supervision_ids, dates=[meeting.date])
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting_delete_check(meeting)
+    # Attendances and every permission row go with the meeting (CASCADE).
+    meeting_id = meeting.pk
+    meeting.delete()
+    meeting_planned.send(sender=Meeting, meeting=meeting, meeting_id=meeting_id, actor=actor)
+
+
+def meeting_delete_check(meeting: Meeting) -> None:
+    """ValidationError saying why the meeting may not be deleted (a signed period, a reflection).
+
+    Reads only: the confirmation page asks first, so it offers no Delete button that would be
+    refused (trial finding 3, the same kind); ``meeting_delete`` asks again under its locks.
+    """
+    supervision_ids = list(meeting.attendances.values_list("supervision_id", flat=True))
+    meetings_locked_check(supervision_ids=supervision_ids, dates=[meeting.date])
     if meeting.reflections.exists():
         raise ValidationError(
             "Someone has written a reflection on this meeting, so it stays in the record. "
             "Correct its details instead."
         )
-    # Attendances and every permission row go with the meeting (CASCADE).
-    meeting_id = meeting.pk
-    meeting.delete()
-    meeting_planned.send(sender=Meeting, meeting=meeting, meeting_id=meeting_id, actor=actor)
 
 
 @transaction.atomic

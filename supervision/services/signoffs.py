@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from supervision.models import HoursSignOff, Supervision, User
+from supervision.models import HoursSignOff, Meeting, Supervision, User
 from supervision.selectors.signoffs import contents_digest, signoff_contents
 from supervision.signals import hours_signoff_changed
 
@@ -59,6 +59,26 @@ def meetings_locked_check(
                 f"{signoff.supervision.supervisor.name} to reopen the period first.",
                 code="signed_period",
             )
+
+
+def _planned_meeting_check(
+    supervision: Supervision, starts_on: datetime.date, ends_on: datetime.date
+) -> None:
+    """ValidationError if a meeting of the period has not taken place yet (one later on its last
+    day, which is today): its hours would be left out of what is signed, then locked out of it."""
+    planned = (
+        Meeting.objects.planned()
+        .filter(attendances__supervision=supervision, date__gte=starts_on, date__lte=ends_on)
+        .order_by("date", "starts_at")
+        .first()
+    )
+    if planned is None:
+        return
+    message = (
+        f"The meeting at {planned.starts_at:%H:%M} on {planned.date:%-d %B %Y} has not taken "
+        "place yet. A meeting counts once it has taken place: submit the period after it has ended."
+    )
+    raise ValidationError({"ends_on": message})
 
 
 def _announce(signoff: HoursSignOff, actor: User) -> None:
@@ -130,6 +150,7 @@ def signoff_submit(
                 "Choose dates that do not overlap it."
             }
         )
+    _planned_meeting_check(supervision, starts_on, ends_on)
     contents = signoff_contents(supervision=supervision, starts_on=starts_on, ends_on=ends_on)
     if not contents["meetings"]:
         raise ValidationError(

@@ -27,6 +27,7 @@ from supervision.services.meetings import (
     EditConflict,
     meeting_create,
     meeting_delete,
+    meeting_delete_check,
     meeting_reflection_save,
     meeting_update,
 )
@@ -265,14 +266,14 @@ def meeting_delete_view(request, pk):
         need="delete_meeting",
     )
     refusal = None
-    if request.method == "POST":
-        try:
+    try:
+        if request.method == "POST":
             meeting_delete(meeting=meeting, actor=request.user)
-        except ValidationError as error:
-            refusal = " ".join(error.messages)
-        else:
             messages.success(request, "Meeting deleted.")
             return redirect("supervision:meeting_list")
+        meeting_delete_check(meeting)
+    except ValidationError as error:
+        refusal = " ".join(error.messages)
     return render(
         request,
         "supervision/meetings/confirm_delete.html",

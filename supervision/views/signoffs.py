@@ -25,6 +25,7 @@ from supervision.models import HoursSignOff
 from supervision.panels import panels_for
 from supervision.selectors.relationships import supervisions_visible_to
 from supervision.selectors.signoffs import (
+    next_period_to_submit,
     signoff_contents,
     signoff_verify,
     signoffs_for,
@@ -60,7 +61,8 @@ def signoff_list(request, pk):
         request, supervisions_visible_to(request.user), pk, view="view_supervision"
     )
     is_supervisee = request.user.pk == supervision.supervisee_id
-    form = SignOffSubmitForm(request.POST or None) if is_supervisee else None
+    next_period = next_period_to_submit(supervision) if is_supervisee else None
+    form = SignOffSubmitForm(request.POST or None, period=next_period) if is_supervisee else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied("Only the supervisee submits their hours for sign-off.")
@@ -87,6 +89,7 @@ def signoff_list(request, pk):
         "supervision": supervision,
         "signoffs": signoffs_for(supervision),
         "form": form,
+        "next_period": next_period,
         "is_supervisee": is_supervisee,
     }
     return render(request, "supervision/signoffs/list.html", context)
@@ -154,6 +157,12 @@ def signoff_sign_view(request, pk):
     signoff = _signoff(request, pk)
     if request.user.pk != signoff.supervision.supervisor_id:
         raise PermissionDenied("Only the supervisor signs.")
+    if not signoff.is_waiting:
+        # Withdrawn (or decided) since the link was sent: say so, with no sign form and no
+        # password asked for nothing (trial finding 3: the form was shown, then refused).
+        if request.method == "POST":
+            return redirect("supervision:signoff_sign", pk=signoff.pk)
+        return render(request, "supervision/signoffs/sign.html", {"signoff": signoff})
     return _sign(request, signoff=signoff)
 
 

@@ -187,3 +187,34 @@ def test_a_long_questionnaire_on_a_phone_goes_a_few_statements_at_a_time_and_sav
     expect(still.locator(f"#{radios[-1]}")).to_be_visible()
     expect(still.get_by_role("button", name="Submit")).to_be_visible()
     plain.close()
+
+
+def test_a_refused_submit_on_a_phone_opens_the_step_of_the_first_unrated_statement(
+    phone_page, supervisee
+):
+    """Trial finding 4, for the paged questionnaire: rated only on the last step, the Submit is
+    refused and the page opens the first step, its first statement ready to rate."""
+    page = phone_page
+    library_load(templates=[SCHEMA_TEMPLATE])
+    sign_in(page, supervisee.email)
+    page.goto("/questionnaires/")
+    page.get_by_role("link", name="Therapist schema self-check").last.click()
+    page.get_by_role("button", name="Start this questionnaire").click()
+    page.get_by_role("heading", name="Therapist schema self-check", level=1).wait_for()
+    radios = answers(4)
+    where = page.locator(".steps__where")
+    while not page.get_by_role("button", name="Submit").is_visible():
+        page.get_by_role("button", name="Next").click()
+    last_step = where.text_content()
+    for radio in radios:
+        if page.locator(f"#{radio}").is_visible():
+            page.locator(f"#{radio}").check()
+    page.get_by_role("button", name="Submit").click()
+
+    expect(page.get_by_text("before submitting")).to_be_visible()
+    expect(where).to_have_text(f"Questions 1\u20135 of {len(radios)}")
+    assert last_step != f"Questions 1\u20135 of {len(radios)}"
+    first = SCHEMA.items[0].machine_name
+    expect(page.locator(f"#id_q-{first}_0")).to_be_focused()
+    expect(page.locator(".field--error").first).to_be_visible()
+    assert Entry.objects.get(author=supervisee).submitted_at is None

@@ -219,3 +219,56 @@ def test_leaving_the_page_saves_and_a_second_tab_cannot_overwrite(page, supervis
     assert_accessible(first_tab)
     entry.refresh_from_db()
     assert entry.get_data()["what_went_well_today"] == "Written in the second tab"
+
+
+def test_a_refused_submit_on_a_phone_opens_the_step_of_the_first_missing_answer(
+    phone_page, supervisee
+):
+    """Trial finding 4: the page stayed on the last step while the missing answer was marked on
+    the first one, hidden; it opens that step and puts the cursor in that question."""
+    page = phone_page
+    worksheet_template_create(
+        title="Week review",
+        topic="self_practice",
+        introduction="Three parts.",
+        body=[
+            b.heading("Sessions"),
+            *[b.short(f"Session question {n}") for n in range(1, 5)],
+            b.heading("Supervision"),
+            *[b.short(f"Supervision question {n}") for n in range(1, 5)],
+            b.heading("Next week"),
+            *[b.short(f"Next week question {n}") for n in range(1, 5)],
+        ],
+        publish=True,
+    )
+    sign_in(page, supervisee.email)
+    page.goto("/worksheets/")
+    page.get_by_role("link", name="Week review").click()
+    page.get_by_role("button", name="Start this worksheet").click()
+    page.get_by_role("heading", name="Week review", level=1).wait_for()
+    where = page.locator(".steps__where")
+    expect(where).to_have_text("Questions 1\u20134 of 12")
+    # Everything answered but the second question of the first step and the last question.
+    for part in ("Session", "Supervision", "Next week"):
+        for n in range(1, 5):
+            label = f"{part} question {n}"
+            if label in ("Session question 2", "Next week question 4"):
+                continue
+            if not page.get_by_label(label).is_visible():
+                page.get_by_role("button", name="Next").click()
+            page.get_by_label(label).fill("Done")
+    expect(where).to_have_text("Questions 9\u201312 of 12")
+    page.get_by_role("button", name="Submit").click()
+
+    expect(page.get_by_text("Please correct the fields marked below.")).to_be_visible()
+    expect(where).to_have_text("Questions 1\u20134 of 12")
+    missing = page.get_by_label("Session question 2")
+    expect(missing).to_be_visible()
+    expect(missing).to_be_focused()
+    expect(page.get_by_label("Session question 1")).to_have_value("Done")
+    # The other missing answer is found by going on, as before.
+    page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_label("Next week question 4")).to_be_visible()
+    expect(page.locator(".field--error")).to_have_count(2)
+    assert Entry.objects.get(author=supervisee).submitted_at is None

@@ -140,3 +140,15 @@ def test_each_notice_says_its_kind_beside_its_title(client, supervisor, supervis
     client.force_login(supervisor)
     content = client.get(LIST).content.decode()
     assert '<span class="notification__kind">Homework handed in:</span>' in content
+
+
+def test_the_bell_counts_only_my_unread_notices_and_drops_to_none(client, supervisor, supervisee):
+    first = send(supervisor, actor=supervisee)
+    send(supervisor, actor=supervisee)
+    send(supervisee, actor=supervisor)  # someone else's
+    client.force_login(supervisor)
+    client.post(reverse("notifications:open", args=[first.pk]))
+    content = client.get(LIST).content.decode()
+    assert '<span class="bell__count">1<span class="visually-hidden"> unread</span>' in content
+    client.post(reverse("notifications:read_all"))
+    assert 'class="bell__count"' not in client.get(LIST).content.decode()

@@ -81,3 +81,19 @@ def test_the_supervisors_dashboard_lists_recordings_to_review(client, supervisio
     client.force_login(supervision.supervisor)
     html = client.get(reverse("supervision:dashboard")).content.decode()
     assert "Recordings to review" in html and recording.title in html
+
+
+def test_a_recording_stays_to_review_until_the_supervisors_own_comment_is_released(
+    client, supervision
+):
+    """The trainee's self-review comments are released at hand-in; the supervisor's draft is not
+    a review given (an exclude() across comments once matched the two on different comments)."""
+    recording = make_recording(supervision, handed_in=True)
+    supervisor, supervisee = supervision.supervisor, supervision.supervisee
+    services.comment_create(recording=recording, author=supervisee, seconds=1, body="My part.")
+    services.comment_create(recording=recording, author=supervisor, seconds=2, body="Draft.")
+    client.force_login(supervisor)
+    dashboard = reverse("supervision:dashboard")
+    assert recording.title in client.get(dashboard).content.decode()
+    services.comments_release(recording=recording, releaser=supervisor)
+    assert recording.title not in client.get(dashboard).content.decode()

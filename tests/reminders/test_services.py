@@ -180,3 +180,15 @@ def test_sweep_sends_what_is_due_the_first_time_and_nothing_the_second(
             (supervision.supervisor.email, "Weekly summary – CBT Supervision"),
         ]
     )
+
+
+def test_the_weekly_summary_counts_a_meeting_later_that_day_as_coming_not_held(db):
+    """Trial finding 1, elsewhere: on Monday at 09:00 a meeting at 17:00 has not been held, so
+    its supervisee is still quiet, and the meeting is one of the week's coming up."""
+    supervisor = UserFactory(timezone="Europe/London")
+    with time_machine.travel(datetime.datetime(2026, 11, 1, tzinfo=UTC), tick=False):
+        supervision = make_supervision(supervisor, UserFactory())
+        make_meeting(supervision, date=datetime.date(2026, 11, 30), starts_at="17:00")
+    assert weekly_digests_send(now=datetime.datetime(2026, 11, 30, 9, tzinfo=UTC)) == 1
+    (digest,) = Notification.objects.filter(kind=Notification.Kind.WEEKLY_DIGEST)
+    assert digest.facts == {"awaiting_feedback": 0, "meetings": 1, "quiet_supervisees": 1}

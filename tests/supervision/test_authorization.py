@@ -607,12 +607,14 @@ URLS = [
     *for_targets(
         "supervision:signoff_sign",
         ["current", "earlier", "other"],
-        # The supervisor is sent to re-authenticate first (a forced login is not recent).
+        # The supervisor is sent to re-authenticate first (a forced login is not recent); a
+        # period no longer awaiting signature (after_end: signed) says so, asking no password,
+        # and a POST to it goes back to that page.
         get={
             "owner": 403,
             "supervisor": 302,
             "owner_after_end": 403,
-            "supervisor_after_end": 302,
+            "supervisor_after_end": 200,
             "stranger": 404,
         },
         post={

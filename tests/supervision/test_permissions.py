@@ -92,3 +92,47 @@ def test_grant_on_a_queryset_gives_every_object_in_one_insert(
     checker = ClinicalPermissionChecker(newcomer)
     assert all(checker.has_perm("view_supervision", s) for s in supervisions)
     assert SupervisionUserObjectPermission.objects.filter(user=newcomer).count() == 3
+
+
+def test_objects_for_user_reads_user_and_group_rows_and_needs_every_permission_asked(
+    supervisor, supervisee
+):
+    from django.contrib.auth.models import Group
+    from guardian.shortcuts import assign_perm, get_objects_for_user
+
+    own, shared, other = (make_supervision(supervisor) for _ in range(3))
+    team = Group.objects.create(name="Reading team")
+    reader = UserFactory()
+    reader.groups.add(team)
+    assign_perm("view_supervision", reader, own)
+    assign_perm("change_supervision", reader, own)
+    assign_perm("view_supervision", team, shared)  # held through a group only
+    everything = Supervision.objects.all()
+
+    def pks(queryset):
+        return set(queryset.values_list("pk", flat=True))
+
+    assert pks(objects_for_user(reader, "view_supervision", everything)) == {own.pk, shared.pk}
+    assert pks(objects_for_user(reader, "supervision.view_supervision", everything)) == {
+        own.pk,
+        shared.pk,
+    }
+    both = ["view_supervision", "change_supervision"]
+    assert pks(objects_for_user(reader, both, everything)) == {own.pk}
+    assert pks(objects_for_user(reader, both, everything, any_perm=True)) == {own.pk, shared.pk}
+    assert pks(objects_for_user(reader, "view_supervision", everything.exclude(pk=own.pk))) == {
+        shared.pk
+    }
+    assert other.pk not in pks(objects_for_user(reader, both, everything, any_perm=True))
+    # The same answers as guardian's generic filter, without its superuser and global passes.
+    for perms, any_perm in [("view_supervision", False), (both, False), (both, True)]:
+        assert pks(objects_for_user(reader, perms, everything, any_perm=any_perm)) == pks(
+            get_objects_for_user(
+                reader,
+                perms,
+                klass=everything,
+                any_perm=any_perm,
+                accept_global_perms=False,
+                with_superuser=False,
+            )
+        )

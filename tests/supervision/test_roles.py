@@ -77,3 +77,21 @@ def test_supervisor_dashboard_query_count_does_not_grow(client, supervisor):
         response = client.get(DASHBOARD)
     assert response.content.decode().count('class="people-list"') == 1
     assert len(many) == len(few)
+
+
+def test_a_person_fact_is_registered_once():
+    from supervision.roles import PERSON_FACTS, person_fact
+
+    name = next(iter(PERSON_FACTS))
+    person_fact(name, PERSON_FACTS[name])  # the same registration again (ready() run twice)
+    with pytest.raises(ValueError, match="registered twice"):
+        person_fact(name, lambda: None)
+
+
+def test_roles_and_every_person_fact_are_one_query(supervisor, django_assert_num_queries):
+    from supervision.roles import PERSON_FACTS
+
+    assert PERSON_FACTS  # the bell and the Courses link register theirs
+    with django_assert_num_queries(1):
+        roles = roles_for(supervisor)
+    assert set(roles.facts) == set(PERSON_FACTS)

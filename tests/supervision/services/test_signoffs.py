@@ -3,10 +3,12 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from supervision.models import HoursSignOff
+from supervision.selectors.signoffs import signoff_contents
 from supervision.services.meetings import meeting_delete, meeting_update
 from supervision.services.signoffs import (
     signoff_reopen,
@@ -171,3 +173,52 @@ def test_meetings_in_a_signed_period_are_locked_until_reopened(period):
     assert meeting.duration_minutes == 30
     signoff.refresh_from_db()
     assert signoff.contents["totals"]["individual_hours"] == "2.50"  # what was signed stays
+
+
+# --- A meeting counts once it has taken place (trial finding 1) --------------------------------
+
+NOON_31_MARCH = datetime.datetime(2026, 3, 31, 12, 0, tzinfo=datetime.UTC)  # 13:00 in London
+
+
+@pytest.fixture
+def march_ending_today():
+    """On the last day of March, at 13:00: a meeting this morning and one this evening."""
+    with time_machine.travel(NOON_31_MARCH, tick=False):
+        supervision = make_supervision(started_on=datetime.date(2026, 1, 5))
+        morning = make_meeting(
+            supervision, date=datetime.date(2026, 3, 31), starts_at="09:00", duration_minutes=60
+        )
+        evening = make_meeting(
+            supervision, date=datetime.date(2026, 3, 31), starts_at="18:00", duration_minutes=60
+        )
+    return supervision, morning, evening
+
+
+def test_the_period_holds_only_meetings_that_have_taken_place(march_ending_today):
+    supervision, morning, _evening = march_ending_today
+    with time_machine.travel(NOON_31_MARCH, tick=False):
+        contents = signoff_contents(
+            supervision=supervision,
+            starts_on=datetime.date(2026, 3, 1),
+            ends_on=datetime.date(2026, 3, 31),
+        )
+    assert [m["starts_at"] for m in contents["meetings"]] == ["09:00"]
+    assert contents["totals"]["meetings"] == 1
+
+
+def test_submitting_a_period_with_a_meeting_still_to_come_is_refused_beside_its_last_day(
+    march_ending_today,
+):
+    supervision, *_ = march_ending_today
+    with time_machine.travel(NOON_31_MARCH, tick=False), pytest.raises(ValidationError) as error:
+        submit(supervision, starts_on=datetime.date(2026, 3, 1), ends_on=datetime.date(2026, 3, 31))
+    assert "The meeting at 18:00 on 31 March 2026 has not taken place yet" in str(
+        error.value.message_dict["ends_on"]
+    )
+    # Once it has ended, the period is submitted with both meetings.
+    with time_machine.travel(NOON_31_MARCH + datetime.timedelta(hours=7), tick=False):
+        signoff = submit(
+            supervision, starts_on=datetime.date(2026, 3, 1), ends_on=datetime.date(2026, 3, 31)
+        )
+        signed = signoff_sign(signoff=signoff, actor=supervision.supervisor)
+    assert signed.contents["totals"]["meetings"] == 2

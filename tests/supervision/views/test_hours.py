@@ -6,10 +6,12 @@ import io
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
 from supervision.models import SupervisionGroup
+from supervision.models.meetings import TAKEN_PLACE_RULE
 from supervision.selectors.hours import hours_log
 from tests.factories import UserFactory, make_case, make_group, make_meeting, make_supervision
 
@@ -149,3 +151,35 @@ def test_supervisor_downloads_a_supervisees_hours_with_them(client, supervisor, 
     assert [row[6] for row in rows[1:]] == ["50"]
     page = client.get(reverse("supervision:supervision_hours", args=[supervision.pk]))
     assert page.context["log"].total.individual_minutes == 50
+
+
+# --- A meeting counts once it has taken place (trial finding 1) --------------------------------
+
+NOON_10_MARCH = datetime.datetime(2026, 3, 10, 12, 0, tzinfo=datetime.UTC)  # 12:00 in London
+
+
+@pytest.fixture
+def today_at_noon(supervisor, supervisee):
+    """At noon: a meeting this morning, one without a time today, and one this evening."""
+    with time_machine.travel(NOON_10_MARCH, tick=False):
+        supervision = make_supervision(supervisor, supervisee, started_on=TODAY() - days(60))
+        make_meeting(supervision, date=TODAY(), starts_at="09:00", duration_minutes=60)
+        make_meeting(supervision, date=TODAY(), duration_minutes=45)
+        make_meeting(supervision, date=TODAY(), starts_at="17:00", duration_minutes=90)
+    return supervision
+
+
+def test_a_meeting_later_today_does_not_count_yet(supervisee, today_at_noon):
+    with time_machine.travel(NOON_10_MARCH, tick=False):
+        log = hours_log(supervisee=supervisee, viewer=supervisee)
+    assert log.total.meetings == 2
+    assert log.total.individual_minutes == 105
+
+
+def test_the_hours_page_and_dashboard_count_what_the_page_says(client, supervisee, today_at_noon):
+    client.force_login(supervisee)
+    with time_machine.travel(NOON_10_MARCH, tick=False):
+        hours_page = client.get(reverse("supervision:hours")).content.decode()
+        dashboard = client.get(reverse("supervision:dashboard")).content.decode()
+    assert TAKEN_PLACE_RULE in hours_page
+    assert "(2 meetings)" in dashboard
