@@ -5,7 +5,10 @@ A benchmark, not a test: it measures and reports, it never fails on a number. Fo
 loads the tier's data, serves ``bench.settings`` (the production settings plus ``/bench/hello/``
 and a query counter) with gunicorn, signs in as the demo supervisor and a trainee, finds each key
 page by following links from their dashboard, and runs wrk (``BENCH_SECONDS`` per page,
-``BENCH_CONNECTIONS`` connections) on it and on hello-world in the same run. Requests per second
+``BENCH_CONNECTIONS`` connections) on it and on hello-world in the same run. Then the two POSTs
+of a homework entry, autosave and submit, on drafts made for the run (bench/posts.py,
+``POST_SCRIPT``): a reply other than a successful save (a 4xx, a 409, a redirect back to an
+entry already handed in) is counted in the errors column. Requests per second
 are reported divided by hello-world's, so machines and loads compare. It prints a Markdown table
 and writes it to ``bench/report.md`` (not committed).
 
@@ -20,12 +23,13 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from bench.shapes import TIERS as TIER_SHAPES
-from bench.shapes import bench_login
+from bench.shapes import bench_login, built_mark
 from scripts.production_smoke import (
     GUNICORN,
     PYTHON,
@@ -62,12 +66,66 @@ KEY_PAGES = [
     ("lesson", "trainee1", r"^/learn/.+/.+/.+/$"),
 ]
 # wrk prints these from its `done` hook, so p95 is exact rather than read from a histogram.
+# A POST's script also counts answers that are not what a successful save gives ("wrong"): a
+# redirect back to an entry already handed in is a 302, which wrk alone would count as success.
 WRK_SCRIPT = """
+threads = {}
+wrong = 0
+setup = function(thread) table.insert(threads, thread) end
 done = function(summary, latency, requests)
-  io.write(string.format("BENCH %d %d %f %f\\n", summary.requests, summary.errors.status,
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000))
+  local wrongs = 0
+  for _, thread in ipairs(threads) do
+    wrongs = wrongs + (thread:get("wrong") or 0)
+    if thread:get("first_wrong") then io.write("FIRST-WRONG " .. thread:get("first_wrong") .. "\\n") end
+  end
+  io.write(string.format("BENCH %d %d %f %f %d\\n", summary.requests, summary.errors.status,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, wrongs))
 end
 """
+# The two POSTs of a trainee's homework entry (bench/posts.py makes the drafts): the autosave
+# takes turns over one draft per connection (one editing session: after the first save each
+# draft accepts the session's saves whatever version it sends, as worksheets.services does for
+# a tab); the submit hands in the next fresh draft each request, and a run that used them all
+# up counts every further request as wrong.
+POST_SCRIPT = """
+local drafts = {%(drafts)s}
+local kind = "%(kind)s"
+local form = "reflection=Noticed+the+urge+and+waited.&session=%(session)s"
+local headers = {["Content-Type"] = "application/x-www-form-urlencoded",
+  ["X-CSRFToken"] = "%(csrf)s", ["Origin"] = "%(origin)s"}
+local taken = 0
+request = function()
+  if taken == 0 then  -- wrk.format sends only the headers given: add the command line's
+    for name, value in pairs(wrk.headers) do headers[name] = headers[name] or value end
+  end
+  taken = taken + 1
+  local draft = drafts[(taken - 1) %% #drafts + 1]
+  if kind == "submit" and taken > #drafts then draft = drafts[#drafts] end
+  local path = "/worksheets/entries/" .. draft[1] .. "/" .. kind .. "/"
+  headers["Referer"] = "%(origin)s/worksheets/entries/" .. draft[1] .. "/edit/"
+  local body = form .. "&version=" .. draft[2]
+  if kind == "submit" then
+    path = "/worksheets/entries/" .. draft[1] .. "/edit/"
+    body = body .. "&action=submit"
+  end
+  return wrk.format("POST", path, headers, body)
+end
+response = function(status, headers, body)
+  local ok
+  if kind == "submit" then
+    ok = status == 302 and string.find(headers["Location"] or "", "/homework/", 1, true)
+  else
+    ok = status == 200 and string.find(body, 'data-autosave-state="saved"', 1, true)
+  end
+  if not ok then
+    wrong = wrong + 1
+    first_wrong = first_wrong or (status .. " " .. (headers["Location"] or ""))
+  end
+end
+"""
+# Drafts made for the submit per second measured (each request hands one in; more than the
+# fastest submit seen here, 2 cores, is needed: a run that uses them all up reports it).
+DRAFTS_PER_SECOND = 80
 
 
 def database_url(suffix: str) -> str:
@@ -125,17 +183,25 @@ def find_pages(base: str, browser: Browser, patterns: list[str]) -> dict[str, st
     return found
 
 
-def wrk(base: str, path: str, cookies: dict[str, str]) -> dict:
-    script = ROOT / "var" / "bench.lua"
-    script.write_text(WRK_SCRIPT)
+def wrk(base: str, path: str, cookies: dict[str, str], script: str = "") -> dict:
+    """One wrk run; ``script`` (Lua) comes before the reporting hooks (POST_SCRIPT)."""
+    lua = ROOT / "var" / "bench.lua"
+    lua.write_text(script + WRK_SCRIPT)
     cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
     out = subprocess.run(
-        ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "-s", str(script),
+        ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "-s", str(lua),
          "-H", "X-Forwarded-Proto: https", "-H", f"Cookie: {cookie}", base + path],
         text=True, capture_output=True, check=True,
     ).stdout  # fmt: skip
-    requests, errors, p50, p95 = re.search(r"BENCH (\d+) (\d+) (\S+) (\S+)", out).groups()
-    return {"rps": int(requests) / SECONDS, "errors": int(errors), "p50": float(p50),
+    requests, errors, p50, p95, wrong = re.search(
+        r"BENCH (\d+) (\d+) (\S+) (\S+) (\d+)", out
+    ).groups()
+    first_wrong = re.search(r"FIRST-WRONG (.*)", out)
+    if first_wrong:
+        print(f"  {path}: {wrong} answers were not a successful save, the first: {first_wrong[1]}")
+    # A 4xx/5xx is both an error status and not a successful save: counted once.
+    errors = max(int(errors), int(wrong))
+    return {"rps": int(requests) / SECONDS, "errors": errors, "p50": float(p50),
             "p95": float(p95)}  # fmt: skip
 
 
@@ -144,21 +210,29 @@ def measure_tier(tier: str, env: dict) -> list[dict]:
     db = urllib.parse.urlsplit(name).path.lstrip("/")
     template = urllib.parse.urlsplit(database_url("template")).path.lstrip("/")
     env = {**env, "DATABASE_URL": name}
-    if REUSE_DATA and database_exists(db):
+    comment = database_comment(db)
+    if REUSE_DATA and comment == built_mark(tier):
         print(f"  reusing the data of {db}", flush=True)
     else:
+        if REUSE_DATA and comment is not None:
+            print(f"  {db} was not built to the end ({comment!r}): building it again", flush=True)
         tier_create(tier, db, template, env)
     return measure(tier, env)
 
 
-def database_exists(db: str) -> bool:
+def database_comment(db: str) -> str | None:
+    """None when ``db`` does not exist; else its comment ("" without one): a built tier's says so
+    (bench.shapes.built_mark)."""
     import psycopg
 
     admin = urllib.parse.urlunsplit(urllib.parse.urlsplit(DATABASE_URL)._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as connection:
-        return bool(
-            connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db]).fetchone()
-        )
+        row = connection.execute(
+            "SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database"
+            " WHERE datname = %s",
+            [db],
+        ).fetchone()
+    return None if row is None else row[0]
 
 
 def tier_create(tier: str, db: str, template: str, env: dict) -> None:
@@ -166,9 +240,10 @@ def tier_create(tier: str, db: str, template: str, env: dict) -> None:
     sql(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
     sql(f'CREATE DATABASE "{db}" TEMPLATE "{template}"')
     manage(env, "seed_demo")
+    started = time.monotonic()
+    out = manage(env, "shell", "-c", f"from bench.tiers import tier_build; tier_build({tier!r})")
+    print("".join(line + "\n" for line in out.splitlines() if line.startswith("  ")), end="")
     if TIER_SHAPES[tier][0]:
-        started = time.monotonic()
-        manage(env, "shell", "-c", f"from bench.tiers import tier_build; tier_build({tier!r})")
         build_seconds[tier] = time.monotonic() - started
 
 
@@ -209,11 +284,71 @@ def measure(tier: str, env: dict) -> list[dict]:
                              "queries": int(headers.get("X-Bench-Queries", -1)),
                              "ratio": result["rps"] / hello["rps"]})  # fmt: skip
                 print(f"  {tier} {label}: {rows[-1]['ratio']:.3f} x hello", flush=True)
+        rows += measure_posts(tier, base, env, password, hello)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=60)
         log.close()
     return rows
+
+
+def measure_posts(tier: str, base: str, env: dict, password: str, hello: dict) -> list[dict]:
+    """The autosave and the submit of a homework entry, on drafts made now (bench/posts.py)."""
+    count = DRAFTS_PER_SECOND * SECONDS + CONNECTIONS + 1
+    out = manage(env, "shell", "-c", f"from bench.posts import drafts_print; drafts_print({count})")
+    made = json.loads(re.search(r"^BENCH-DRAFTS (.*)$", out, re.MULTILINE).group(1))
+    browser = Browser(base)
+    sign_in(browser, made["trainee"], password)
+    drafts, session = made["drafts"], made["session"]
+    # The first draft answers the probe that reads the query count of each POST.
+    pools = {"autosave": drafts[1 : 1 + CONNECTIONS], "submit": drafts[1 + CONNECTIONS :]}
+    rows = []
+    for label, kind in [("autosave POST", "autosave"), ("submit POST", "submit")]:
+        pool = pools[kind]
+        script = POST_SCRIPT % {
+            "drafts": ", ".join(f"{{{pk}, {version}}}" for pk, version in pool),
+            "kind": kind,
+            "session": session,
+            "csrf": browser.cookies["csrftoken"],
+            "origin": browser.origin,
+        }
+        pk, version = drafts[0]
+        path = f"/worksheets/entries/{pk}/edit/" if kind == "submit" else (
+            f"/worksheets/entries/{pk}/autosave/")  # fmt: skip
+        form = {"reflection": "Noticed the urge and waited.", "session": session,
+                "version": version, **({"action": "submit"} if kind == "submit" else {})}  # fmt: skip
+        status, headers = post_once(browser, path, form)
+        if status != (302 if kind == "submit" else 200):
+            sys.exit(f"the {label} probe answered {status} on {path}")
+        result = wrk(base, path, browser.cookies, script)
+        rows.append({"tier": tier, "page": label, "path": path.replace(str(pk), "N"), **result,
+                     "queries": int(headers.get("X-Bench-Queries", -1)),
+                     "ratio": result["rps"] / hello["rps"]})  # fmt: skip
+        if kind == "submit" and result["rps"] * SECONDS > len(pool):
+            print(f"  {tier} submit POST used up its {len(pool)} drafts", flush=True)
+        print(f"  {tier} {label}: {rows[-1]['ratio']:.3f} x hello", flush=True)
+    return rows
+
+
+def post_once(browser: Browser, path: str, form: dict) -> tuple[int, dict]:
+    """One POST as the signed-in browser, redirects not followed: (status, headers)."""
+    request = urllib.request.Request(
+        browser.base + path,
+        data=urllib.parse.urlencode(form).encode(),
+        headers={
+            "X-Forwarded-Proto": "https",
+            "Cookie": "; ".join(f"{k}={v}" for k, v in browser.cookies.items()),
+            "X-CSRFToken": browser.cookies["csrftoken"],
+            "Origin": browser.origin,
+            "Referer": browser.origin + path,
+        },
+    )
+    try:
+        response = browser.opener.open(request, timeout=60)
+    except urllib.error.HTTPError as error:
+        response = error
+    response.read()
+    return response.status, response.headers
 
 
 def report(rows: list[dict]) -> str:
@@ -239,6 +374,11 @@ def report(rows: list[dict]) -> str:
             f"\nTier {tier} ({supervisors} supervisors × {supervisees} supervisees added to the "
             f"demo) built in {seconds:.0f} s; its pages are measured as {bench_login(tier, 'supervisor')} "
             f"and {bench_login(tier, 'trainee1')}."
+        )
+    if any(row["page"].endswith("POST") for row in rows):
+        lines.append(
+            "\nThe POSTs: a homework entry's autosave (one draft per connection) and submit (a "
+            "fresh draft each request), as bench.posts' trainee in a supervision of its own."
         )
     return "\n".join(lines) + "\n"
 

@@ -13,3 +13,8 @@ def bench_login(tier: str, key: str) -> str:
     return (
         f"bench-{key}-1-1@example.org" if key != "supervisor" else "bench-supervisor-1@example.org"
     )
+
+
+def built_mark(tier: str) -> str:
+    """What a finished tier's database says about itself (its PostgreSQL comment; bench.tiers)."""
+    return f"bench tier {tier} built"

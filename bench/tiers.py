@@ -7,24 +7,35 @@
 | M | 50 | 8 |
 | L | 200 | 10 |
 
-Every record is written through the apps' services, so permissions and notices come with it.
-A supervisor's first three supervisees get the demo's six months of every app's records
+The first added supervisor is built through the apps' services, so permissions and notices
+come with it: their first three supervisees get the demo's six months of every app's records
 (``demo/parts.py``: meetings, cases, homework, entries, feedback, questionnaires, recordings);
 the others a year of monthly meetings with homework handed in, reviewed and answered
-(``_year_of_supervision``). The benchmark signs in as the first added supervisor and their
-first trainee (``bench.shapes.bench_login``), so the pages it measures grow with the tier.
+(``_year_of_supervision``). The benchmark signs in as that supervisor and their first trainee
+(``bench.shapes.bench_login``), so the pages it measures are real and grow with the tier.
+
+Every other supervisor and their supervisees are people made by the services too, with a copy
+in bulk of the first supervisor's records (``bench.copies``): through the services each took
+about 40 s, which made M take 40 minutes and L hours.
+
+A tier is built once on a fresh copy of the demo (``tier_build``; bench/run.py makes one); a
+database that already holds bench people is refused rather than half built again. The last step
+marks the database as built (``built_mark``), so ``BENCH_REUSE_DATA=1`` can tell a finished
+tier from an interrupted one.
 """
 
 import datetime
+import time
 import uuid
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
-from bench.shapes import PER_PART, TIERS
+from bench.copies import capture_since, copied_models, copy_records, high_water
+from bench.shapes import PER_PART, TIERS, built_mark
 from courses.models import CoursePage, Enrollment
 from courses.services.enrollment import enrollment_enrol_many
 from demo.parts import PARTS
@@ -81,13 +92,7 @@ def supervisor_add(number: int, supervisees: int, password_hash: str) -> None:
     in, reviewed at the next meeting, and answered with feedback every third time.
     """
     shared = seed_people()  # the course editor and the administrator
-    supervisor = _person(
-        f"bench-supervisor-{number}@example.org", f"Supervisor {number}", password_hash
-    )
-    trainees = [
-        _person(f"bench-trainee1-{number}-{n}@example.org", f"Trainee {number}.{n}", password_hash)
-        for n in range(1, supervisees + 1)
-    ]
+    supervisor, *trainees = _people(number, supervisees, password_hash)
     first, rest = trainees[: len(PER_PART)], trainees[len(PER_PART) :]
     if len(first) == len(PER_PART):
         people = {**shared, "supervisor": supervisor, **dict(zip(PER_PART, first, strict=True))}
@@ -170,8 +175,57 @@ def _year_of_supervision(supervisor: User, supervisee: User) -> None:
                 feedback_release(feedback=feedback, releaser=supervisor)
 
 
+def _people(number: int, supervisees: int, password_hash: str) -> list[User]:
+    """Supervisor ``number`` and their trainees, in the order bench.shapes names them."""
+    supervisor = _person(
+        f"bench-supervisor-{number}@example.org", f"Supervisor {number}", password_hash
+    )
+    return [supervisor] + [
+        _person(f"bench-trainee1-{number}-{n}@example.org", f"Trainee {number}.{n}", password_hash)
+        for n in range(1, supervisees + 1)
+    ]
+
+
 def tier_build(name: str) -> None:
+    """Add tier ``name``'s supervisors to a database holding the demo and no bench people.
+
+    Raises RuntimeError on a database that already holds bench people (built or half built:
+    drop it and build again). Prints how long each part took.
+    """
     supervisors, supervisees = TIERS[name]
+    if supervisors:
+        _supervisors_add(supervisors, supervisees)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # A utility statement takes no parameters; the mark is ours and holds no quote.
+            database = connection.ops.quote_name(connection.settings_dict["NAME"])
+            cursor.execute(f"COMMENT ON DATABASE {database} IS '{built_mark(name)}'")
+
+
+def _supervisors_add(supervisors: int, supervisees: int) -> None:
+    if User.objects.filter(email__startswith="bench-").exists():
+        raise RuntimeError(
+            "This database already holds bench people (a tier built before, or half built "
+            "when a build stopped): drop it and build again; bench/run.py does."
+        )
+    started = time.monotonic()
     password_hash = make_password(DEMO_PASSWORD)
-    for number in range(1, supervisors + 1):
-        supervisor_add(number, supervisees, password_hash)
+    first = _people(1, supervisees, password_hash)
+    copied = copied_models()
+    marks = high_water(copied)
+    supervisor_add(1, supervisees, password_hash)
+    captured = capture_since(marks)
+    if User.objects.filter(pk__gt=first[-1].pk).exists():
+        raise RuntimeError(
+            "The first supervisor's build made people; bench.copies cannot copy them."
+        )
+    print(f"  supervisor 1 through the services: {time.monotonic() - started:.0f} s", flush=True)
+    started, rows = time.monotonic(), 0
+    for number in range(2, supervisors + 1):
+        with transaction.atomic():
+            people = _people(number, supervisees, password_hash)
+            rows += copy_records(captured, {a.pk: b.pk for a, b in zip(first, people, strict=True)})
+    print(
+        f"  supervisors 2-{supervisors} copied: {rows} rows in {time.monotonic() - started:.0f} s",
+        flush=True,
+    )

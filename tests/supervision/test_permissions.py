@@ -1,10 +1,11 @@
 """Object permissions: granted in services, checked without superuser shortcuts, removed on delete."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 
 from supervision.models import Supervision, SupervisionUserObjectPermission
-from supervision.permissions import ClinicalPermissionChecker, objects_for_user
+from supervision.permissions import ClinicalPermissionChecker, grant, objects_for_user
 from tests.factories import UserFactory, make_supervision
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +54,44 @@ def test_deleting_a_supervision_or_user_leaves_no_permission_rows(supervisor, su
     loner_pk = loner.pk
     loner.delete()
     assert not SupervisionUserObjectPermission.objects.filter(user_id=loner_pk).exists()
+
+
+def test_grant_writes_every_permission_in_two_queries_and_again_changes_nothing(
+    supervisor, supervisee, django_assert_num_queries
+):
+    supervision = make_supervision(supervisor, supervisee)
+    newcomer = UserFactory()
+    perms = ("view_supervision", "record_meeting", "bring_case")
+    ContentType.objects.get_for_model(Supervision)  # warm Django's content-type cache
+    with django_assert_num_queries(2):  # the permissions, one insert
+        grant(newcomer, perms, supervision)
+    with django_assert_num_queries(2):
+        grant(newcomer, perms, supervision)  # already held: no error, no second row
+    held = SupervisionUserObjectPermission.objects.filter(user=newcomer, content_object=supervision)
+    assert sorted(held.values_list("permission__codename", flat=True)) == sorted(perms)
+    checker = ClinicalPermissionChecker(newcomer)
+    assert all(checker.has_perm(perm, supervision) for perm in perms)
+    assert not ClinicalPermissionChecker(UserFactory()).has_perm("view_supervision", supervision)
+
+
+def test_grant_refuses_a_codename_the_model_does_not_have_and_grants_nothing(supervision):
+    newcomer = UserFactory()
+    with pytest.raises(Permission.DoesNotExist, match="view_meeting"):
+        grant(newcomer, ("view_supervision", "view_meeting"), supervision)
+    assert not SupervisionUserObjectPermission.objects.filter(user=newcomer).exists()
+
+
+def test_grant_on_a_queryset_gives_every_object_in_one_insert(
+    supervisor, django_assert_num_queries
+):
+    supervisions = [make_supervision(supervisor) for _ in range(3)]
+    newcomer = UserFactory()
+    ContentType.objects.get_for_model(Supervision)
+    with django_assert_num_queries(3):  # the queryset, the permissions, one insert
+        grant(newcomer, ("view_supervision",), Supervision.objects.filter(supervisor=supervisor))
+    checker = ClinicalPermissionChecker(newcomer)
+    assert all(checker.has_perm("view_supervision", s) for s in supervisions)
+    assert SupervisionUserObjectPermission.objects.filter(user=newcomer).count() == 3
 
 
 def test_objects_for_user_reads_user_and_group_rows_and_needs_every_permission_asked(
