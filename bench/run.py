@@ -278,6 +278,10 @@ def measure(tier: str, env: dict) -> list[dict]:
                 if path is None:
                     rows.append({"tier": tier, "page": label, "path": "(not found)"})
                     continue
+                # Counted on a second request: the first may also save the session's last-seen
+                # time (config.middleware.SessionExpiryMiddleware, once a minute), which the
+                # steady stream wrk sends does not.
+                browser.request(path)
                 _, headers, _, _ = browser.request(path)
                 result = wrk(base, path, browser.cookies)
                 rows.append({"tier": tier, "page": label, "path": path, **result,
@@ -317,6 +321,7 @@ def measure_posts(tier: str, base: str, env: dict, password: str, hello: dict) -
             f"/worksheets/entries/{pk}/autosave/")  # fmt: skip
         form = {"reflection": "Noticed the urge and waited.", "session": session,
                 "version": version, **({"action": "submit"} if kind == "submit" else {})}  # fmt: skip
+        browser.request("/")  # the session's last-seen time is fresh, as under wrk (see above)
         status, headers = post_once(browser, path, form)
         if status != (302 if kind == "submit" else 200):
             sys.exit(f"the {label} probe answered {status} on {path}")
