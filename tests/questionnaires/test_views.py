@@ -104,10 +104,10 @@ def test_history_query_count_does_not_grow_with_administrations(
     client.get(url)  # the session and user are cached like on any later request
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
-    # session, user, the person, the administrations (permission filter included), the roles
-    # shown in the navigation, the navigation's course link and the notification count: the
-    # same for one administration and for twenty
-    assert len(queries) == 7, [q["sql"] for q in queries]
+    # session, user, the person, the administrations (permission filter included), and the
+    # roles with the navigation's course link and notification count in one query: the same
+    # for one administration and for twenty
+    assert len(queries) == 5, [q["sql"] for q in queries]
 
 
 def test_compare_two_administrations_side_by_side(client, supervisee, hand_check_version):
@@ -199,8 +199,8 @@ def test_index_query_count_does_not_grow_with_rows(
     with CaptureQueriesContext(connection) as queries:
         client.get(reverse("questionnaires:index"))
     # session, user, own results, shared with me, ratings received, ratings given, startable
-    # questionnaires, the roles shown in the navigation, the course link, the notification count
-    assert len(queries) == 10, [q["sql"] for q in queries]
+    # questionnaires, and the roles with the course link and the notification count (one query)
+    assert len(queries) == 8, [q["sql"] for q in queries]
 
 
 def test_a_supervisor_starts_rates_and_releases(
