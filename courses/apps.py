@@ -38,9 +38,12 @@ class CoursesConfig(AppConfig):
 
         from courses.published_tree import tree_changed
 
-        page_signals = {"published": page_published, "unpublished": page_unpublished}
-        page_signals["moved"] = post_page_move
-        for name, signal in page_signals.items():
+        tree_signals = {
+            "published": page_published,
+            "unpublished": page_unpublished,
+            "moved": post_page_move,
+        }
+        for name, signal in tree_signals.items():
             signal.connect(tree_changed, dispatch_uid=f"courses.tree_changed.{name}")
         for model in {Page, *get_page_models()}:
             for name, signal in {"saved": post_save, "deleted": post_delete}.items():

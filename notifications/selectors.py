@@ -5,7 +5,7 @@ from django.db.models import IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from notifications.models import Notification
-from supervision.models import User
+from supervision.roles import PERSON_SQL
 
 
 def notifications_for(user) -> QuerySet[Notification]:
@@ -19,12 +19,11 @@ def unread_count_of_person() -> RawSQL:
     subquery cost more than the rest of that query (issue 11).
     """
     quote = connection.ops.quote_name
-    person = f"{quote(User._meta.db_table)}.{quote(User._meta.pk.column)}"
     recipient = quote(Notification._meta.get_field("recipient").column)
     read_at = quote(Notification._meta.get_field("read_at").column)
     return RawSQL(
         f"SELECT COUNT(*) FROM {quote(Notification._meta.db_table)}"
-        f" WHERE {recipient} = {person} AND {read_at} IS NULL",
+        f" WHERE {recipient} = {PERSON_SQL} AND {read_at} IS NULL",
         [],
         output_field=IntegerField(),
     )

@@ -16,9 +16,15 @@ from supervision.models import Supervision, User
 # Facts about the person that apps above show on every page (the notices bell's count, whether
 # the navigation offers "Courses"), read in the roles' one query instead of one query each
 # (issue 11). name: a function returning an expression over the person's row, where
-# ``OuterRef("pk")`` is the person. Registered in the apps' ``ready()``; read with
+# ``OuterRef("pk")`` or, in SQL, ``PERSON_SQL`` is the person. Registered in the apps' ``ready()``; read with
 # ``viewer_for(request).roles.facts``.
 PERSON_FACTS: dict[str, Callable[[], Expression]] = {}
+
+# The person's id in SQL written over the person's row (the roles' query and its facts).
+PERSON_SQL = (
+    f"{connection.ops.quote_name(User._meta.db_table)}."
+    f"{connection.ops.quote_name(User._meta.pk.column)}"
+)
 
 COURSE_STAFF_GROUP = "Course staff"
 ADMINISTRATORS_GROUP = "Programme administrators"
@@ -49,7 +55,7 @@ def _role_sql() -> dict[str, tuple[str, Callable[[Any], list]]]:
     fields: supervising or supervised on that date, ever in a supervision, in a group.
     """
     quote = connection.ops.quote_name
-    person = f"{quote(User._meta.db_table)}.{quote(User._meta.pk.column)}"
+    person = PERSON_SQL
     supervisions = quote(Supervision._meta.db_table)
 
     def column(model, name: str) -> str:
@@ -89,7 +95,7 @@ def _role_sql() -> dict[str, tuple[str, Callable[[Any], list]]]:
 
 def person_fact(name: str, expression: Callable[[], Expression]) -> None:
     """Register a per-person fact read with the roles; ``expression()`` is annotated on the
-    person's row (``OuterRef("pk")`` is the person). Raises ValueError for a name taken twice."""
+    person's row (``OuterRef("pk")``, or ``PERSON_SQL`` in SQL, is the person). Raises ValueError for a name taken twice."""
     if name in PERSON_FACTS and PERSON_FACTS[name] is not expression:
         raise ValueError(f"The person fact {name!r} is registered twice")
     PERSON_FACTS[name] = expression

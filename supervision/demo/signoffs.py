@@ -9,12 +9,8 @@ import datetime
 from django.utils import timezone
 
 from supervision.models import HoursSignOff, Supervision, User
+from supervision.selectors.signoffs import month_of
 from supervision.services.signoffs import signoff_sign, signoff_submit
-
-
-def _month(first: datetime.date) -> tuple[datetime.date, datetime.date]:
-    following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return first, following - datetime.timedelta(days=1)
 
 
 def seed_signoffs(people: dict[str, User]) -> None:
@@ -25,8 +21,8 @@ def seed_signoffs(people: dict[str, User]) -> None:
         ended_on__isnull=True,
     )
     this_month = timezone.localdate().replace(day=1)
-    last_month = _month((this_month - datetime.timedelta(days=1)).replace(day=1))
-    month_before = _month((last_month[0] - datetime.timedelta(days=1)).replace(day=1))
+    last_month = month_of((this_month - datetime.timedelta(days=1)).replace(day=1))
+    month_before = month_of((last_month[0] - datetime.timedelta(days=1)).replace(day=1))
     for (starts_on, ends_on), sign in ((month_before, True), (last_month, False)):
         if starts_on < supervision.started_on:
             continue

@@ -42,6 +42,12 @@ def signoffs_awaiting(supervisor: User) -> QuerySet[HoursSignOff]:
     )
 
 
+def month_of(first: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The calendar month starting on ``first`` (a first of the month): (first day, last day)."""
+    following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return first, following - datetime.timedelta(days=1)
+
+
 def next_period_to_submit(supervision: Supervision) -> tuple[datetime.date, datetime.date] | None:
     """The month the supervisee would submit next: (first day, last day), or None if there is none.
 
@@ -61,7 +67,7 @@ def next_period_to_submit(supervision: Supervision) -> tuple[datetime.date, date
         )
     )
     for first in months:
-        last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        last = month_of(first)[1]
         if last > today:
             return None
         if not any(starts_on <= last and first <= ends_on for starts_on, ends_on in holding):
