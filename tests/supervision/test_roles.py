@@ -1,9 +1,12 @@
 """The navigation and dashboard show each person what their roles let them do."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from supervision.models import Supervision
 from supervision.roles import roles_for
@@ -95,3 +98,22 @@ def test_roles_and_every_person_fact_are_one_query(supervisor, django_assert_num
     with django_assert_num_queries(1):
         roles = roles_for(supervisor)
     assert set(roles.facts) == set(PERSON_FACTS)
+
+
+def test_the_roles_sql_says_what_supervisions_active_says():
+    """The roles' SQL repeats ``SupervisionQuerySet.active()`` for speed; the two must agree on
+    every edge: starting today or tomorrow, ending today, tomorrow or not at all."""
+    today = timezone.localdate()
+    cases = [
+        (today, None),
+        (today + datetime.timedelta(days=1), None),
+        (today - datetime.timedelta(days=9), today),
+        (today - datetime.timedelta(days=9), today + datetime.timedelta(days=1)),
+    ]
+    for started_on, ended_on in cases:
+        supervision = make_supervision(started_on=started_on)
+        if ended_on is not None:
+            Supervision.objects.filter(pk=supervision.pk).update(ended_on=ended_on)
+        active = Supervision.objects.active().filter(pk=supervision.pk).exists()
+        assert roles_for(supervision.supervisor).supervisor == active, (started_on, ended_on)
+        assert roles_for(supervision.supervisee).supervisee == active, (started_on, ended_on)
