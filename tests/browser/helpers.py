@@ -54,6 +54,10 @@ def wait_for_script(page, expression: str, what: str, arg=None) -> None:
 
 
 def assert_accessible(page) -> None:
+    """No axe findings on the page as loaded. Waits for the load first: called right after a
+    click that follows a link, axe could otherwise run on a document still being replaced
+    (CI found it: "Cannot read properties of null (reading 'documentElement')")."""
+    page.wait_for_load_state("load")
     results = _axe.run(page)
     assert results.violations_count == 0, results.generate_report()
 
