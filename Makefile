@@ -7,9 +7,11 @@ MANAGE := $(PY) manage.py
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cbt_supervision
 # Tests run in parallel (pytest-xdist), one worker per core; `make test PYTEST_WORKERS=0` runs in one.
 # --dist loadfile keeps each file's tests on one worker, so a module's authorization world is
-# built once, not once per worker.
+# built once, not once per worker. --no-loadscope-reorder: the files are handed out in the order
+# the workers collected them, browser files first (tests/scheduling.py: xdist's own order, by
+# number of tests, left a one-test file of over a minute to the end of the run).
 PYTEST_WORKERS ?= auto
-PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 .PHONY: help install run test test-sqlite test-postgres test-fast lint format migrate demo browser-deps pdf-deps bench smoke clean
 

@@ -13,9 +13,19 @@ from supervision.roles import COURSE_STAFF_GROUP
 from supervision.services.people import groups_ensure
 from tests.databases import setup_worker_databases, teardown_worker_databases
 from tests.factories import UserFactory, make_supervision
+from tests.scheduling import order_for_workers
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """On an xdist worker, browser files first (tests/scheduling.py says why); the controller
+    hands the files out in this order (the Makefile's --no-loadscope-reorder). A run without
+    xdist keeps pytest's and pytest-django's order."""
+    if hasattr(config, "workerinput"):
+        items[:] = [items[i] for i in order_for_workers([item.nodeid for item in items])]
 
 
 @pytest.fixture(scope="session")
