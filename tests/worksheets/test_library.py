@@ -1,17 +1,11 @@
 """The bundled library: enough templates, every one publishes and works, loading twice changes nothing."""
 
 import pytest
-from django.core.management import call_command
-from django.db.models import Count
-from django.urls import reverse
 
-from supervision.demo import DEMO_PEOPLE
-from supervision.models import User
 from worksheets import definitions as d
 from worksheets.forms.builder import build_worksheet_form
 from worksheets.library import LIBRARY
-from worksheets.models import Entry, TemplateVersion, WorksheetTemplate
-from worksheets.presenters import shown_elements
+from worksheets.models import TemplateVersion, WorksheetTemplate
 from worksheets.services.library import library_load
 
 pytestmark = pytest.mark.django_db
@@ -75,37 +69,3 @@ def test_every_field_type_appears_somewhere_in_the_library():
         for element in version.definition
     }
     assert used == set(d.TYPE_LABELS)
-
-
-def test_seed_demo_loads_the_library_and_demo_entries_idempotently(client):
-    call_command("seed_demo")
-    counts = (
-        WorksheetTemplate.objects.count(),
-        TemplateVersion.objects.count(),
-        Entry.objects.count(),
-        list(Entry.objects.values_list("pk", "version", "status")),
-    )
-    call_command("seed_demo")
-    assert counts == (
-        WorksheetTemplate.objects.count(),
-        TemplateVersion.objects.count(),
-        Entry.objects.count(),
-        list(Entry.objects.values_list("pk", "version", "status")),
-    )
-    # Three worksheet entries, six schema self-checks, one rating (tests/questionnaires/test_demo.py)
-    # and the homework entries of homework/demo.py.
-    homework_entries = Entry.objects.filter(occurrence__isnull=False).count()
-    assert homework_entries > 0
-    assert counts[0] == len(LIBRARY) and counts[2] == 10 + homework_entries
-    # Lina shared her thought record with Dr Holt, who can read it; Omar's entry stays private.
-    holt = next(p for p in DEMO_PEOPLE if p["key"] == "supervisor")
-    client.force_login(User.objects.get(email=holt["email"]))
-    shared = client.get(reverse("worksheets:shared_with_me")).content.decode()
-    assert "Thought record for self-practice" in shared
-    assert "My reactions to a patient" not in shared
-    # Homework entries in the demo are free reflections, with no worksheet answers to show.
-    for entry in Entry.objects.filter(status=Entry.Status.SUBMITTED, occurrence__isnull=True):
-        elements = shown_elements(entry.definition, entry.get_data())
-        answered = [e for e in elements if e.kind == "answer" and e.answered]
-        assert len(answered) >= 4
-    assert Entry.objects.values("author").annotate(n=Count("pk")).count() == 3

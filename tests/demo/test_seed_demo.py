@@ -1,0 +1,205 @@
+"""``seed_demo`` as a whole: what each app's part of the demo holds, loaded once however often run.
+
+Each test here was its app's own (tests/<app>/test_demo.py, tests/worksheets/test_library.py),
+and each loaded the whole demo itself, twice: about four seconds of CPU each, in both CI stages.
+Here the demo is loaded twice for the class (``seeded_twice``), with each app's snapshot taken
+between the two loads, and every test keeps its claim: what the first load made (the snapshot),
+that the second changed nothing (the snapshot again, now), and what the pages then show. Each
+test runs in a savepoint rolled back before the next, as under ``demo_seeded_for_class``.
+"""
+
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Count
+from django.test import override_settings
+from django.urls import reverse
+
+from feedback.models import Feedback, FeedbackReply, FeedbackRevision
+from notifications.models import Notification
+from portfolios.models import Portfolio, PortfolioItem
+from recordings.models import Recording, RecordingComment, RecordingCommentReply, RecordingRating
+from supervision.demo import DEMO_PEOPLE
+from supervision.models import ReadRecord, User
+from worksheets.library import LIBRARY
+from worksheets.models import Entry, TemplateVersion, WorksheetTemplate
+from worksheets.presenters import shown_elements
+
+pytestmark = pytest.mark.django_db
+
+
+def feedback_snapshot():
+    return (
+        list(Feedback.objects.values_list("pk", "status", "version", "body")),
+        FeedbackReply.objects.count(),
+        FeedbackRevision.objects.count(),
+        Notification.objects.count(),
+    )
+
+
+def portfolio_snapshot():
+    return list(PortfolioItem.objects.values_list("pk", "kind", "position", "commentary"))
+
+
+def recording_snapshot():
+    return (
+        list(Recording.objects.values_list("pk", "handed_in_at")),
+        list(RecordingComment.objects.values_list("pk", "status")),
+        RecordingCommentReply.objects.count(),
+        RecordingRating.objects.count(),
+    )
+
+
+def reads_snapshot():
+    return ReadRecord.objects.count()
+
+
+def worksheets_snapshot():
+    return (
+        WorksheetTemplate.objects.count(),
+        TemplateVersion.objects.count(),
+        Entry.objects.count(),
+        list(Entry.objects.values_list("pk", "version", "status")),
+    )
+
+
+SNAPSHOTS = {
+    "feedback": feedback_snapshot,
+    "portfolios": portfolio_snapshot,
+    "recordings": recording_snapshot,
+    "reads": reads_snapshot,
+    "worksheets": worksheets_snapshot,
+}
+
+
+@pytest.fixture(scope="class")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture
+def _media_in_tmp(settings, demo_media):
+    """The class's media folder for each test (not a fresh one, as elsewhere): the demo's files,
+    the recording's audio among them, are written there when the class loads the demo."""
+    settings.MEDIA_ROOT = demo_media
+
+
+@pytest.fixture(scope="class")
+def seeded_twice(django_db_setup, django_db_blocker, demo_media):
+    """seed_demo, each app's snapshot, then seed_demo again, in a transaction rolled back after
+    the class's last test. Returns the snapshots of the first load, by app."""
+    from tests.courses.factories import ensure_course_site
+
+    with (
+        override_settings(MEDIA_ROOT=demo_media),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        ensure_course_site()  # as for every test (tests/conftest.py, _wagtail_tree)
+        call_command("seed_demo", stdout=io.StringIO())
+        first = {app: snapshot() for app, snapshot in SNAPSHOTS.items()}
+        call_command("seed_demo", stdout=io.StringIO())
+        yield first
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def first(seeded_twice, db):
+    return seeded_twice
+
+
+class TestTheDemoLoadedTwice:
+    def test_seed_demo_gives_feedback_in_each_state_idempotently(self, client, first):
+        statuses = {status for _pk, status, _v, _b in first["feedback"][0]}
+        assert statuses == {"draft", "released"}
+        assert first["feedback"][1] == 2 and first["feedback"][2] == 1
+        assert feedback_snapshot() == first["feedback"]
+
+        entry = Feedback.objects.first().entry
+        client.force_login(User.objects.get(email="trainee1@example.org"))
+        html = client.get(reverse("feedback:entry_feedback", args=[entry.pk])).content.decode()
+        assert "Notice the word" in html and "Twice in a month" in html
+        assert "65% belief" not in html  # the draft stays with the supervisor
+
+    def test_seed_demo_gives_lina_one_portfolio_idempotently(self, client, first):
+        assert [kind for _pk, kind, _pos, _c in first["portfolios"]] == [
+            "entry",
+            "questionnaire",
+            "rating",
+        ]
+        assert portfolio_snapshot() == first["portfolios"]
+
+        portfolio = Portfolio.objects.get()
+        assert portfolio.statement and portfolio.statement_by.email == "supervisor@example.org"
+        client.force_login(User.objects.get(email="trainee1@example.org"))
+        html = client.get(reverse("portfolios:portfolio_detail", args=[portfolio.pk])).text
+        assert "Notice the word" in html  # Dr Holt's released feedback on the thought record
+        assert "Make the PDF" in html
+
+    def test_seed_demo_makes_one_reviewed_recording_idempotently(self, client, first):
+        recordings, comments, replies, ratings = first["recordings"]
+        assert len(recordings) == 1
+        assert {status for _pk, status in comments} == {"released"} and len(comments) == 3
+        assert replies == 1 and ratings == 1
+        assert recording_snapshot() == first["recordings"]
+        recording = Recording.objects.get()
+        assert recording.is_handed_in and recording.content_type == "audio/wav"
+        assert RecordingRating.objects.get().entry.is_released
+
+        client.force_login(User.objects.get(email="trainee1@example.org"))
+        html = client.get(reverse("recordings:detail", args=[recording.pk])).content.decode()
+        assert "Ask for her summary" not in html  # the demo's words are its own
+        assert "Good bridge from last session" in html and "Play from" in html
+        media = client.get(
+            reverse("recordings:media", args=[recording.pk]), HTTP_RANGE="bytes=0-43"
+        )
+        assert media.status_code == 206 and b"".join(media.streaming_content).startswith(b"RIFF")
+
+    def test_seed_demo_records_the_supervisors_reads_idempotently(self, client, first):
+        assert first["reads"] > 0
+        assert reads_snapshot() == first["reads"]
+
+        trainee = User.objects.get(email="trainee1@example.org")
+        client.force_login(trainee)
+        page = client.get(reverse("privacy:reads")).content.decode()
+        assert "Dr Maren Holt" in page
+
+    def test_seed_demo_loads_the_library_and_demo_entries_idempotently(self, client, first):
+        counts = first["worksheets"]
+        assert worksheets_snapshot() == counts
+        # Three worksheet entries, six schema self-checks, one rating (tests/questionnaires/
+        # test_demo.py) and the homework entries of homework/demo.py.
+        homework_entries = Entry.objects.filter(occurrence__isnull=False).count()
+        assert homework_entries > 0
+        assert counts[0] == len(LIBRARY) and counts[2] == 10 + homework_entries
+        # Lina shared her thought record with Dr Holt, who can read it; Omar's entry stays private.
+        holt = next(p for p in DEMO_PEOPLE if p["key"] == "supervisor")
+        client.force_login(User.objects.get(email=holt["email"]))
+        shared = client.get(reverse("worksheets:shared_with_me")).content.decode()
+        assert "Thought record for self-practice" in shared
+        assert "My reactions to a patient" not in shared
+        # Homework entries in the demo are free reflections, with no worksheet answers to show.
+        for entry in Entry.objects.filter(status=Entry.Status.SUBMITTED, occurrence__isnull=True):
+            elements = shown_elements(entry.definition, entry.get_data())
+            answered = [e for e in elements if e.kind == "answer" and e.answered]
+            assert len(answered) >= 4
+        assert Entry.objects.values("author").annotate(n=Count("pk")).count() == 3
+
+    def test_notify_sweep_on_the_demo_sends_its_emails_the_first_time_and_nothing_the_second(
+        self, first, django_capture_on_commit_callbacks
+    ):
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("notify_sweep")
+        sent = [(message.to[0], message.subject) for message in mail.outbox]
+        assert ("trainee1@example.org", "Homework due soon – CBT Supervision") in sent
+        reminder = Notification.objects.get(
+            recipient__email="trainee1@example.org", kind=Notification.Kind.HOMEWORK_DUE
+        )
+        assert reminder.email_status == Notification.Email.SENT
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("notify_sweep")
+        assert len(mail.outbox) == len(sent)
