@@ -1,4 +1,4 @@
-"""``seed_demo`` as a whole: what each app's part of the demo holds, loaded once however often run.
+"""Each app's part of the demo (demo/parts.py) as ``seed_demo`` loads it, once however often run.
 
 Each test here was its app's own (tests/<app>/test_demo.py, tests/worksheets/test_library.py),
 and each loaded the whole demo itself, twice: about four seconds of CPU each, in both CI stages.
