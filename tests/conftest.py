@@ -1,13 +1,10 @@
 """Shared fixtures: media in a temporary folder, people in each role, and the browser layer."""
 
-import io
 import os
 import shutil
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 
 from supervision.roles import COURSE_STAFF_GROUP
 from supervision.services.people import groups_ensure
@@ -116,21 +113,6 @@ def _wagtail_tree(request):
     request.getfixturevalue("_django_db_helper")
 
     ensure_course_site()
-
-
-@pytest.fixture(scope="class")
-def demo_seeded_for_class(django_db_setup, django_db_blocker):
-    """seed_demo once for a class of tests that only read it (it takes seconds), in a transaction
-    rolled back after the class's last test; each test runs in a savepoint inside it
-    (pytest-django's ``db``), so what one test changes is gone before the next. The Wagtail tree
-    is rebuilt first, as for every test (``_wagtail_tree``), since a class fixture runs before it."""
-    from tests.courses.factories import ensure_course_site
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        ensure_course_site()
-        call_command("seed_demo", verbosity=0, stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
