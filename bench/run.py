@@ -13,7 +13,8 @@ are reported divided by hello-world's, so machines and loads compare. It prints 
 and writes it to ``bench/report.md`` (not committed).
 
 Environment: ``BENCH_TIERS``, ``BENCH_REUSE_TEMPLATE=1``, ``BENCH_REUSE_DATA=1``, ``BENCH_DATABASE_URL`` (a PostgreSQL URL; the tier databases get its name plus a
-suffix), ``BENCH_REDIS_URL`` (a key prefix of the run, never flushed).
+suffix), ``BENCH_REDIS_URL`` (a key prefix of the run, never flushed), ``BENCH_WORKERS`` (gunicorn's
+workers; default: what production starts with).
 """
 
 import json
@@ -46,6 +47,7 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
 TIERS = os.environ.get("BENCH_TIERS", "XS S").split()
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
+WORKERS = os.environ.get("BENCH_WORKERS", "")
 REPORT = ROOT / "bench" / "report.md"
 build_seconds: dict[str, float] = {}  # tier: seconds its data took to build (reported)
 # BENCH_REUSE_TEMPLATE=1 keeps the migrated template of the last run (migrate then has nothing to do).
@@ -54,8 +56,11 @@ REUSE_TEMPLATE = os.environ.get("BENCH_REUSE_TEMPLATE") == "1"
 # build; L longer), so a change can be measured again on the same data.
 REUSE_DATA = os.environ.get("BENCH_REUSE_DATA") == "1"
 
+FLOOR = "/bench/empty/"
 # (label, who, how to find it: a regular expression for a path linked from their pages)
 KEY_PAGES = [
+    # Not a key page: the floor every signed-in page stands on (bench/urls.py), for comparison.
+    ("signed-in empty page", "supervisor", FLOOR),
     ("supervisor dashboard", "supervisor", r"^/$"),
     ("awaiting feedback", "supervisor", r"^/feedback/awaiting/$"),
     ("entry with feedback", "supervisor", r"^/feedback/entries/\d+/$"),
@@ -274,7 +279,7 @@ def measure(tier: str, env: dict) -> list[dict]:
             wanted = [(label, pattern) for label, w, pattern in KEY_PAGES if w == who]
             found = find_pages(base, browser, [pattern for _, pattern in wanted])
             for label, pattern in wanted:
-                path = found.get(pattern)
+                path = FLOOR if pattern == FLOOR else found.get(pattern)
                 if path is None:
                     rows.append({"tier": tier, "page": label, "path": "(not found)"})
                     continue
@@ -368,7 +373,8 @@ def post_once(browser: Browser, path: str, form: dict) -> tuple[int, dict]:
 def report(rows: list[dict]) -> str:
     lines = [
         f"# Benchmark ({time.strftime('%Y-%m-%d %H:%M')}, wrk {CONNECTIONS} connections, "
-        f"{SECONDS} s per page, {os.cpu_count()} cores)",
+        f"{SECONDS} s per page, {os.cpu_count()} cores, gunicorn workers: "
+        f"{WORKERS or 'as in production'})",
         "",
         "| tier | page | × hello-world | req/s | p50 ms | p95 ms | SQL queries | errors |",
         "|---|---|---|---|---|---|---|---|",
@@ -402,7 +408,9 @@ def main() -> None:
         "bench.settings",
         REDIS_URL,
         "bench",
-        WEB_CONCURRENCY=str(os.cpu_count() or 2),
+        # BENCH_WORKERS: gunicorn's workers; by default what production starts with
+        # (config/gunicorn.conf.py: 2 x cores + 1).
+        **({"WEB_CONCURRENCY": WORKERS} if WORKERS else {}),
         # wrk is the proxy here; gunicorn's access log would cost as much as a small page.
         GUNICORN_ACCESS_LOG="/dev/null",
     )

@@ -1,6 +1,9 @@
-"""The site's URLs and ``/bench/hello/``, the baseline every page's speed is divided by."""
+"""The site's URLs, ``/bench/hello/`` (the baseline every page's speed is divided by) and
+``/bench/empty/`` (the floor of a signed-in page)."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import include, path
 
 
@@ -9,4 +12,14 @@ def hello(request):
     return HttpResponse("Hello, world", content_type="text/plain")
 
 
-urlpatterns = [path("bench/hello/", hello), path("", include("config.urls"))]
+def empty(request):
+    """The site's base template with no content, signed in: what every page pays before its own
+    (the session, the person, their roles, the navigation)."""
+    return render(request, "base.html")
+
+
+urlpatterns = [
+    path("bench/hello/", hello),
+    path("bench/empty/", login_required(empty)),
+    path("", include("config.urls")),
+]

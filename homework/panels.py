@@ -25,11 +25,20 @@ def dashboard_actions(request, *, rows) -> dict:
 def dashboard_engagement(request, *, rows) -> dict:
     """Reviews over the last eight weeks per supervisee, in two queries for the whole list."""
     engagement = engagement_for_supervisions([row.pk for row in rows])
-    return {
-        row.pk: {"supervision": row, "engagement": engagement[row.pk]}
-        for row in rows
-        if row.format == Supervision.Format.INDIVIDUAL or engagement[row.pk].total
-    }
+    shown = {}
+    for row in rows:
+        figures = engagement[row.pk]
+        total = figures.total
+        if row.format == Supervision.Format.INDIVIDUAL or total:
+            # What the template would otherwise work out for each row: the dashboard renders
+            # this panel once per supervisee (issue 11).
+            shown[row.pk] = {
+                "engagement": figures,
+                "total": total,
+                "person_name": row.supervisee.name,
+                "chart_id": f"engagement-{row.pk}",
+            }
+    return shown
 
 
 def _homework_for(request, meeting):

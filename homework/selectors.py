@@ -42,6 +42,15 @@ class EngagementWeek:
     partly: int = 0
     not_attempted: int = 0
 
+    @property
+    def label(self) -> str:
+        """The table's row heading, e.g. "3 Nov".
+
+        Worked out here: the template's date filter, eight weeks for each supervisee, cost a
+        tenth of the supervisor's dashboard (issue 11).
+        """
+        return f"{self.week_of.day} {self.week_of:%b}"
+
 
 @dataclass
 class Engagement:
@@ -51,6 +60,11 @@ class Engagement:
     @property
     def total(self) -> int:
         return sum(week.done + week.partly + week.not_attempted for week in self.weeks)
+
+    @property
+    def reasons_text(self) -> str:
+        """What got in the way, most often first, e.g. "no time (2); forgot (1)"."""
+        return "; ".join(f"{reason.lower()} ({count})" for reason, count in self.reasons)
 
     def chart_data(self) -> dict:
         return {

@@ -7,11 +7,18 @@ for the background worker after the commit: a rolled-back hand-in opens nothing.
 
 from django.db import transaction
 
+from homework.models import Assignment
+from homework.services.entries import occurrence_of
 from pathways import tasks
 from pathways.services import recording_step_check, runs_waiting_on
 
 
 def entry_submitted(sender, entry, **kwargs):
+    occurrence = occurrence_of(entry)
+    if occurrence is None or occurrence.assignment.schedule != Assignment.Schedule.STEPS:
+        # Only a homework in steps has a run (pathways.services.pathway_assign makes them so):
+        # no question for the rest, whose occurrence and assignment homework has read already.
+        return
     recording_step_check(entry=entry)
     run_ids = runs_waiting_on(entry)
     if run_ids:

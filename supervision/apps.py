@@ -11,8 +11,10 @@ class SupervisionConfig(AppConfig):
     def ready(self):
         from allauth.mfa.signals import authenticator_removed
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_migrate
 
         from supervision import privacy
+        from supervision.permissions import permission_ids_forget
         from supervision.privacy_provider import PROVIDER as privacy_provider
         from supervision.second_factor import forget_second_factor
         from supervision.sessions import session_begin
@@ -23,4 +25,6 @@ class SupervisionConfig(AppConfig):
         )
         # Every sign-in (allauth's, the admin's, a test's force_login) starts the session's clocks.
         user_logged_in.connect(session_begin, dispatch_uid="supervision.session_begin")
+        # Migrations (and a test's flush) may give permissions new ids: grant reads them again.
+        post_migrate.connect(permission_ids_forget, dispatch_uid="supervision.permission_ids")
         privacy.register(privacy_provider)

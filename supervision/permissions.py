@@ -13,10 +13,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Model, QuerySet
+from django.db.models import Model, OuterRef, Q, QuerySet, StringAgg, Subquery, Value
 from django.db.models.expressions import RawSQL
 from guardian.core import ObjectPermissionChecker
-from guardian.shortcuts import remove_perm
 from guardian.utils import get_group_obj_perms_model, get_identity, get_user_obj_perms_model
 
 
@@ -50,6 +49,42 @@ class ClinicalPermissionChecker(ObjectPermissionChecker):
             group_perms = self.get_group_perms(obj).order_by()
             self._obj_perms_cache[key] = list(set(user_perms.union(group_perms).order_by()))
         return self._obj_perms_cache[key]
+
+    def remember(self, obj: Model, codenames: Iterable[str]) -> None:
+        """Take ``codenames`` as all the user holds on ``obj``, read with it (``held_codenames``):
+        ``get_perms`` then asks nothing."""
+        self._obj_perms_cache[self.get_local_cache_key(obj)] = sorted(set(codenames))
+
+
+def held_codenames(user, model: type[Model]) -> Subquery:
+    """The codenames ``user`` holds on each ``model`` object, directly or through a group, joined
+    by commas (NULL for none): a subquery to annotate a queryset of ``model`` with, so that an
+    object and the person's permissions on it are one query (``ClinicalPermissionChecker.remember``).
+
+    The same rows as ``get_perms``; for models with direct foreign-key permission tables
+    (ValueError otherwise).
+    """
+    user_rows, group_rows = _permission_tables(model)
+    this = OuterRef(OuterRef("pk"))  # the object: two subqueries out
+    memberships = get_user_model().groups.through.objects.filter(user_id=user.pk)
+    held = Permission.objects.filter(content_type=ContentType.objects.get_for_model(model)).filter(
+        Q(
+            pk__in=user_rows.objects.filter(user_id=user.pk, content_object=this).values(
+                "permission"
+            )
+        )
+        | Q(
+            pk__in=group_rows.objects.filter(
+                group_id__in=memberships.values("group_id"), content_object=this
+            ).values("permission")
+        )
+    )
+    return Subquery(
+        held.order_by()
+        .values("content_type")
+        .annotate(codenames=StringAgg("codename", Value(",")))
+        .values("codenames")
+    )
 
 
 def objects_for_user(user, perms: str | list[str], queryset: QuerySet, any_perm=False) -> QuerySet:
@@ -127,16 +162,46 @@ def _permission_tables(model) -> tuple[type[Model], type[Model]]:
     return user_rows, group_rows
 
 
+# Permission ids by content type id and codename, read once per process (as Django keeps content
+# types): the rows only change when migrations run, and a flush (transactional tests) recreates
+# them with new ids, so the post_migrate that follows empties this (SupervisionConfig.ready()).
+_permission_ids: dict[int, dict[str, int]] = {}
+
+
+def permission_ids_forget(**kwargs) -> None:
+    """Forget the permission ids read so far (receiver of post_migrate; tests call it too)."""
+    _permission_ids.clear()
+
+
+def _permission_ids_of(content_type: ContentType, codenames: set[str]) -> list[int]:
+    """The ids of these permissions of the content type: no query once the type's were read.
+
+    A codename not read yet (a permission a migration added since) reads the type's again.
+    Raises Permission.DoesNotExist for a codename the type has no permission for.
+    """
+    known = _permission_ids.get(content_type.pk)
+    if known is None or not codenames <= known.keys():
+        known = dict(
+            Permission.objects.filter(content_type=content_type).values_list("codename", "pk")
+        )
+        _permission_ids[content_type.pk] = known
+    missing = codenames - known.keys()
+    if missing:
+        raise Permission.DoesNotExist(f"No permission {sorted(missing)} on {content_type}.")
+    return [known[codename] for codename in sorted(codenames)]
+
+
 def grant(user, perms: Iterable[str], obj: Model | QuerySet | list[Model]) -> None:
     """Give ``user`` (a person or an auth group) each of ``perms`` (codenames) on ``obj``, or on
     every object of a queryset or list of one model.
 
-    Two queries whatever the number of permissions and objects (three for a queryset, read
-    first): the permissions, then one insert that skips rows already held. Guardian's
-    ``assign_perm`` took four or five a permission and object (a lookup and a
-    ``get_or_create`` in a savepoint); starting a supervision and recording its meetings and
-    homework spent a third of their time there. Raises Permission.DoesNotExist for a codename
-    that is not a permission of the objects' model, ValueError for an object not saved.
+    One insert whatever the number of permissions and objects, which skips rows already held
+    (one more to read a queryset; one more the first time a process grants on the model, to
+    read its permissions' ids). Guardian's ``assign_perm`` took four or five a permission and
+    object (a lookup and a ``get_or_create`` in a savepoint); starting a supervision and
+    recording its meetings and homework spent a third of their time there. Raises
+    Permission.DoesNotExist for a codename that is not a permission of the objects' model,
+    ValueError for an object not saved.
     """
     codenames = set(perms)
     objects = list(obj) if isinstance(obj, QuerySet | list | tuple) else [obj]
@@ -149,10 +214,7 @@ def grant(user, perms: Iterable[str], obj: Model | QuerySet | list[Model]) -> No
     model = get_user_obj_perms_model(first) if group is None else get_group_obj_perms_model(first)
     holder = {"user": person} if group is None else {"group": group}
     content_type = ContentType.objects.get_for_model(first)
-    permissions = list(Permission.objects.filter(content_type=content_type, codename__in=codenames))
-    missing = codenames - {permission.codename for permission in permissions}
-    if missing:
-        raise Permission.DoesNotExist(f"No permission {sorted(missing)} on {content_type}.")
+    permission_ids = _permission_ids_of(content_type, codenames)
     generic = any(field.name == "object_pk" for field in model._meta.concrete_fields)
 
     def target(each: Model) -> dict:
@@ -163,18 +225,45 @@ def grant(user, perms: Iterable[str], obj: Model | QuerySet | list[Model]) -> No
     # The rows are unique on (holder, permission, object): one already held is left as it is.
     model.objects.bulk_create(
         [
-            model(permission=permission, **holder, **target(each))
+            model(permission_id=permission_id, **holder, **target(each))
             for each in objects
-            for permission in permissions
+            for permission_id in permission_ids
         ],
         ignore_conflicts=True,
     )
 
 
 def revoke(user, perms: Iterable[str], obj: Model | QuerySet) -> None:
-    """Take permissions back from one object, or from every object of a queryset at once."""
-    for perm in perms:
-        remove_perm(perm, user, obj)
+    """Take permissions (codenames) back from ``user`` (a person or an auth group) on one object,
+    or on every object of a queryset at once.
+
+    One delete whatever the number of permissions (guardian's ``remove_perm`` took one each);
+    one more to read a queryset of a model kept in guardian's generic table. Permissions not
+    held are no error.
+    """
+    codenames = {perm.rsplit(".", 1)[-1] for perm in perms}
+    if not codenames:
+        return
+    many = isinstance(obj, QuerySet)
+    if not many and getattr(obj, "pk", None) is None:
+        raise ValueError(f"{obj!r} must be saved before permissions on it are revoked.")
+    model_of = obj.model if many else type(obj)
+    person, group = get_identity(user)
+    rows_model = (
+        get_user_obj_perms_model(model_of) if group is None else get_group_obj_perms_model(model_of)
+    )
+    holder = {"user": person} if group is None else {"group": group}
+    rows = rows_model.objects.filter(
+        **holder,
+        permission__content_type=ContentType.objects.get_for_model(model_of),
+        permission__codename__in=codenames,
+    )
+    if rows_model.objects.is_generic():  # guardian's own table keeps the pk as text
+        pks = [str(pk) for pk in obj.values_list("pk", flat=True)] if many else [str(obj.pk)]
+        rows = rows.filter(object_pk__in=pks)
+    else:
+        rows = rows.filter(content_object__in=obj) if many else rows.filter(content_object=obj)
+    rows.delete()
 
 
 def grant_exactly(obj: Model, perms: Iterable[str], *, wanted, current) -> None:

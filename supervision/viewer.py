@@ -20,7 +20,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from supervision.audit import refusal_record
-from supervision.permissions import ClinicalPermissionChecker
+from supervision.permissions import ClinicalPermissionChecker, held_codenames
 from supervision.roles import Roles, roles_for
 
 
@@ -83,6 +83,7 @@ def object_for(
     view: str,
     need: str | None = None,
     of: Callable[[Model], Model] | None = None,
+    perms_with_it: bool = False,
 ) -> Model:
     """The object with this pk, if the person holds ``view`` on it, else 404.
 
@@ -90,8 +91,21 @@ def object_for(
     ``of`` picks the object the permissions are held on when it is not the one looked up
     (an attachment is read by whoever may read its entry). A refusal of an object that exists
     is recorded in the read audit (``supervision.audit.refusal_record``, one insert).
+    ``perms_with_it`` reads the person's permissions on the object in the object's own query
+    (not with ``of``): one query instead of two, and every later check of the request on the
+    object asks nothing. Models with direct foreign-key permission tables only.
     """
-    obj = get_object_or_404(queryset, pk=pk)
+    user = request.user
+    if perms_with_it and of is None and user.is_authenticated and user.is_active:
+        held = "_viewer_codenames"
+        obj = get_object_or_404(
+            queryset.annotate(**{held: held_codenames(user, queryset.model)}), pk=pk
+        )
+        viewer_for(request).checker.remember(
+            obj, filter(None, (getattr(obj, held) or "").split(","))
+        )
+    else:
+        obj = get_object_or_404(queryset, pk=pk)
     held_on = of(obj) if of else obj
     try:
         viewer_for(request).require(held_on, view=view, need=need)

@@ -6,6 +6,7 @@ import shutil
 import pytest
 from django.core.cache import cache
 
+from supervision.permissions import permission_ids_forget
 from supervision.roles import COURSE_STAFF_GROUP
 from supervision.services.people import groups_ensure
 from tests.databases import setup_worker_databases, teardown_worker_databases
@@ -85,6 +86,9 @@ def _media_in_tmp(settings, tmp_path):
 def _fresh_cache():
     # allauth counts failed sign-ins in the cache; one test's failures must not lock out the next.
     cache.clear()
+    # The permission ids grant keeps per process: every test starts without them, so its query
+    # counts do not depend on the tests that ran before it in the same worker.
+    permission_ids_forget()
     yield
     cache.clear()
 

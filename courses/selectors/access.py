@@ -6,13 +6,15 @@ Below the page models (they call these), so only ``courses.models.enrollment`` a
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db import connection
+from django.db.models import BooleanField, Exists, OuterRef, QuerySet, Subquery
+from django.db.models.expressions import RawSQL
 
 from courses.models.enrollment import Enrollment, LessonCompletion
 from courses.models.exercises import ExerciseEntry
 from courses.outline import CourseOutline, CourseProgress, progress_from
 from supervision.models import User
-from supervision.roles import ADMINISTRATORS_GROUP
+from supervision.roles import ADMINISTRATORS_GROUP, PERSON_SQL
 from supervision.selectors.relationships import supervisions_as_supervisor
 
 
@@ -111,9 +113,18 @@ def course_members(course) -> QuerySet[Enrollment]:
     return Enrollment.objects.filter(course=course).select_related("person", "enrolled_by")
 
 
-def enrolled_person() -> Exists:
-    """For annotating people: whether they are enrolled in any course (the "Courses" link)."""
-    return Exists(Enrollment.objects.filter(person=OuterRef("pk")))
+def enrolled_person() -> RawSQL:
+    """For annotating people: whether they are enrolled in any course (the "Courses" link).
+
+    SQL over the person's row (``PERSON_SQL``): it is read on every page with the roles.
+    """
+    quote = connection.ops.quote_name
+    person = quote(Enrollment._meta.get_field("person").column)
+    return RawSQL(
+        f"EXISTS (SELECT 1 FROM {quote(Enrollment._meta.db_table)} WHERE {person} = {PERSON_SQL})",
+        [],
+        output_field=BooleanField(),
+    )
 
 
 def enrollment_roles(user) -> Subquery:

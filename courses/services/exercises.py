@@ -40,17 +40,22 @@ def _course_path(lesson: LessonPage) -> str:
     return lesson.path[: -2 * Page.steplen]
 
 
-@transaction.atomic
 def exercise_entry_submitted(*, entry: Entry) -> LessonCompletion | None:
     """Complete the lesson an entry was started from, for a person learning in its course.
 
     Called by the worksheets app whenever an entry is submitted; entries started anywhere else
-    (the worksheet library, homework) have no lesson and change nothing here.
+    (the worksheet library, homework) have no lesson and change nothing here, and ask nothing
+    when the entry was loaded with its links (``worksheets.selectors.entries.with_links``).
     """
-    link = ExerciseEntry.objects.filter(entry=entry).select_related("lesson").first()
-    if link is None:
+    try:
+        link = entry.lesson_exercise
+    except ExerciseEntry.DoesNotExist:
         return None
-    lesson = link.lesson
+    return _exercise_complete(entry, link.lesson)
+
+
+@transaction.atomic
+def _exercise_complete(entry: Entry, lesson: LessonPage) -> LessonCompletion | None:
     learning_here = Enrollment.objects.filter(
         person_id=entry.author_id,
         role__in=Enrollment.LEARNER_ROLES,

@@ -4,7 +4,9 @@ from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists
 from django.urls import reverse
+from django.utils import timezone
 
 from homework.models import Assignment, EntryAttachment, Occurrence, Reopening
 from notifications.models import Notification
@@ -60,22 +62,42 @@ def occurrence_entry_start(*, occurrence: Occurrence, author) -> Entry:
     return entry
 
 
+def occurrence_of(entry: Entry) -> Occurrence | None:
+    """The occurrence the entry was written for, or None (self-practice, a lesson's exercise).
+
+    Read from the entry when it was loaded with it (``worksheets.selectors.entries.with_links``,
+    as the entry's edit page does), else one query.
+    """
+    try:
+        return entry.occurrence
+    except Occurrence.DoesNotExist:
+        return None
+
+
 def homework_entry_submitted(*, entry: Entry) -> None:
     """On ``entry_submitted``, inside the submit transaction: the supervisor may now read it.
 
-    Entries that belong to no homework (self-practice) change nothing here.
+    Entries that belong to no homework (self-practice) change nothing here. For a homework
+    entry loaded with its links, four statements: the assignment locked (with its supervisor
+    and their notice preferences), the supervisor's read permission, the assignment done if
+    nothing else is outstanding, the notice. The occurrence keeps the assignment read, for the
+    receivers after this one (pathways).
     """
-    occurrence = (
-        Occurrence.objects.select_related("assignment__supervision__supervisor")
-        .filter(entry=entry)
-        .first()
-    )
+    occurrence = occurrence_of(entry)
     if occurrence is None:
         return  # self-practice: private until the author shares it
+    # Locked, so that the last two occurrences handed in at once decide one after the other
+    # whether the homework is done: each statement after this one sees the other's hand-in.
+    assignment = (
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("supervision__supervisor__notification_preference")
+        .get(pk=occurrence.assignment_id)
+    )
+    occurrence.assignment = assignment
     if (
-        occurrence.assignment.category == Assignment.Category.RECORDING
+        assignment.category == Assignment.Category.RECORDING
         # A homework in steps checks its own recording-analysis steps (pathways.receivers).
-        and occurrence.assignment.schedule != Assignment.Schedule.STEPS
+        and assignment.schedule != Assignment.Schedule.STEPS
         and not entry.recordings.exists()
     ):
         # A recording analysis is a self-review of a recorded session (issue 14): handed in
@@ -86,17 +108,11 @@ def homework_entry_submitted(*, entry: Entry) -> None:
             'about ("Upload the recording for this self-review" on the homework page), then '
             "hand it in."
         )
-    assignment = Assignment.objects.select_for_update().get(pk=occurrence.assignment_id)
-    supervisor = occurrence.assignment.supervision.supervisor
+    supervisor = assignment.supervision.supervisor
     if assignment.supervision.is_active:
         grant(supervisor, ENTRY_READER_PERMS, entry)
-    outstanding = assignment.expected.exclude(entry__status=Entry.Status.SUBMITTED).exclude(
-        entry=entry
-    )
-    if assignment.status == Assignment.Status.ACTIVE and not outstanding.exists():
-        assignment.status = Assignment.Status.DONE
-        assignment.version += 1
-        assignment.save(update_fields=["status", "version", "updated_at"])
+    if assignment.status == Assignment.Status.ACTIVE:
+        _done_unless_outstanding(assignment, entry)
     notification_send(
         recipient=supervisor,
         actor=entry.author,
@@ -105,6 +121,29 @@ def homework_entry_submitted(*, entry: Entry) -> None:
         url=reverse("feedback:entry_feedback", args=[entry.pk]),
         event_key=f"entry:{entry.pk}:submitted:{entry.submitted_at:%Y%m%dT%H%M%S.%f}",
     )
+
+
+def _done_unless_outstanding(assignment: Assignment, entry: Entry) -> None:
+    """Mark the locked, active assignment done when every other occurrence is handed in.
+
+    One update whose condition asks whether any is outstanding (asking first and then saving
+    took two statements when it was done, one when it was not).
+    """
+    outstanding = (
+        Occurrence.objects.filter(assignment_id=assignment.pk)
+        .exclude(entry__status=Entry.Status.SUBMITTED)
+        .exclude(entry=entry)
+    )
+    now = timezone.now()
+    done = (
+        Assignment.objects.filter(pk=assignment.pk)
+        .filter(~Exists(outstanding))
+        .update(status=Assignment.Status.DONE, version=assignment.version + 1, updated_at=now)
+    )
+    if done:
+        assignment.status = Assignment.Status.DONE
+        assignment.version += 1
+        assignment.updated_at = now
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from feedback.services import (
     feedback_reply,
     feedback_update,
 )
+from feedback.views import AWAITING_PER_PAGE
 from supervision.services.relationships import supervision_end
 from tests.factories import UserFactory, make_supervision
 from worksheets.models import Entry
@@ -158,6 +159,32 @@ def test_the_awaiting_page_runs_the_same_queries_for_1_and_40_entries(
         client.force_login(supervisor)
         with CaptureQueriesContext(connection) as captured:
             response = client.get(reverse("feedback:awaiting"))
-        assert response.content.decode().count('class="card"') == number
+        assert response.content.decode().count('class="card"') == min(number, AWAITING_PER_PAGE)
         counts[number] = len(captured)
     assert counts[1] == counts[40], counts
+
+
+def test_the_awaiting_page_pages_the_backlog_oldest_first(
+    client, make_entry, supervisor, supervision
+):
+    """Issue 11: every entry was listed on one page, so it grew with the backlog."""
+    now = timezone.now()
+    links = []  # oldest first
+    for index in range(AWAITING_PER_PAGE + 2):
+        entry = make_entry(share_with=[supervisor])
+        Entry.objects.filter(pk=entry.pk).update(
+            submitted_at=now - datetime.timedelta(hours=100 - index)
+        )
+        links.append(f'href="{reverse("feedback:entry_feedback", args=[entry.pk])}"')
+    client.force_login(supervisor)
+    first = client.get(reverse("feedback:awaiting")).content.decode()
+    assert first.count('class="card"') == AWAITING_PER_PAGE
+    assert links[0] in first and links[-1] not in first
+    assert f"Entries 1–{AWAITING_PER_PAGE} of {AWAITING_PER_PAGE + 2}." in first
+    assert 'href="?page=2">More recent entries</a>' in first
+    second = client.get(reverse("feedback:awaiting"), {"page": 2}).content.decode()
+    assert second.count('class="card"') == 2
+    assert links[-1] in second and links[0] not in second
+    assert 'href="?page=1">Older entries</a>' in second
+    # A page number past the end, or not a number, shows a page rather than an error.
+    assert client.get(reverse("feedback:awaiting"), {"page": "x"}).status_code == 200

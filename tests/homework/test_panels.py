@@ -1,11 +1,13 @@
 """The supervisor's dashboard: homework awaiting feedback (oldest first) and engagement per person."""
 
+import datetime
 import uuid
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from homework.services.entries import occurrence_entry_start
 from homework.services.reviews import review_record
@@ -81,6 +83,10 @@ def test_engagement_shows_each_supervisee_with_a_data_table(client, supervisor, 
     content = client.get(DASHBOARD).content.decode()
     assert f"Figures for {supervision.supervisee.name}" in content
     assert "circumstances got in the way (1)" in content
+    # Each week's row is headed by its Monday, as "3 Nov".
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    assert f'<th scope="row">{monday.day} {monday:%b}</th>' in content
 
 
 def test_a_homework_entry_shows_its_plan_and_leads_back_to_the_homework(

@@ -55,6 +55,20 @@ def test_the_same_event_notifies_once(frozen):
     assert Notification.objects.filter(recipient=person).count() == 1
 
 
+def test_a_notice_once_per_event_is_one_insert_and_keeps_the_callers_transaction(
+    frozen, django_assert_num_queries
+):
+    """No savepoint and no check that the people exist: the preferences and one insert, which
+    skips the event already told without ending the transaction the caller is in."""
+    person, actor = UserFactory(), UserFactory()
+    with django_assert_num_queries(2):  # the preferences, the insert
+        first = send(person, actor=actor, event_key="feedback:1:released:1")
+    assert first.pk and Notification.objects.get(pk=first.pk).actor == actor
+    with django_assert_num_queries(1):  # the preferences are known now
+        assert send(person, actor=actor, event_key="feedback:1:released:1") is None
+    assert Notification.objects.filter(recipient=person).count() == 1  # the transaction goes on
+
+
 def test_no_email_in_quiet_hours_it_waits_for_their_end(frozen, django_capture_on_commit_callbacks):
     person = UserFactory(timezone="Pacific/Auckland")  # 01:00 on 1 December there
     with django_capture_on_commit_callbacks(execute=True):

@@ -5,6 +5,7 @@ import datetime
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from homework.models import Assignment, Occurrence
@@ -97,6 +98,24 @@ def test_handing_in_a_step_releases_the_one_that_waits_for_it_once(
     assert notices.filter(title__startswith="Step 2 of").count() == 1
     assignment.refresh_from_db()
     assert assignment.status == Assignment.Status.ACTIVE  # not done while steps are held
+
+
+def test_a_step_handed_in_on_its_edit_page_releases_the_next_one(
+    client, supervision, django_capture_on_commit_callbacks
+):
+    """The page reads the entry with its occurrence and homework reads the assignment: the
+    pathway's receiver finds them on the entry instead of asking (and still sees a step)."""
+    first, second, _ = steps_of(assign(supervision))
+    entry = occurrence_entry_start(occurrence=first, author=supervision.supervisee)
+    client.force_login(supervision.supervisee)
+    data = {"reflection": "Done.", "session": "b" * 32, "version": entry.version}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("worksheets:entry_edit", args=[entry.pk]), {**data, "action": "submit"}
+        )
+    assert response.status_code == 302
+    second.refresh_from_db()
+    assert not second.held
 
 
 def test_a_delayed_step_opens_on_its_day_with_a_frozen_clock(

@@ -5,7 +5,13 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 
 from supervision.models import Supervision, SupervisionUserObjectPermission
-from supervision.permissions import ClinicalPermissionChecker, grant, objects_for_user
+from supervision.permissions import (
+    ClinicalPermissionChecker,
+    grant,
+    objects_for_user,
+    permission_ids_forget,
+    revoke,
+)
 from tests.factories import UserFactory, make_supervision
 
 pytestmark = pytest.mark.django_db
@@ -56,16 +62,17 @@ def test_deleting_a_supervision_or_user_leaves_no_permission_rows(supervisor, su
     assert not SupervisionUserObjectPermission.objects.filter(user_id=loner_pk).exists()
 
 
-def test_grant_writes_every_permission_in_two_queries_and_again_changes_nothing(
+def test_grant_writes_every_permission_in_one_insert_and_again_changes_nothing(
     supervisor, supervisee, django_assert_num_queries
 ):
     supervision = make_supervision(supervisor, supervisee)
     newcomer = UserFactory()
     perms = ("view_supervision", "record_meeting", "bring_case")
     ContentType.objects.get_for_model(Supervision)  # warm Django's content-type cache
-    with django_assert_num_queries(2):  # the permissions, one insert
+    permission_ids_forget()  # as in a process that has granted nothing yet
+    with django_assert_num_queries(2):  # the model's permission ids (once a process), one insert
         grant(newcomer, perms, supervision)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         grant(newcomer, perms, supervision)  # already held: no error, no second row
     held = SupervisionUserObjectPermission.objects.filter(user=newcomer, content_object=supervision)
     assert sorted(held.values_list("permission__codename", flat=True)) == sorted(perms)
@@ -87,11 +94,50 @@ def test_grant_on_a_queryset_gives_every_object_in_one_insert(
     supervisions = [make_supervision(supervisor) for _ in range(3)]
     newcomer = UserFactory()
     ContentType.objects.get_for_model(Supervision)
-    with django_assert_num_queries(3):  # the queryset, the permissions, one insert
+    with django_assert_num_queries(2):  # the queryset, one insert (the ids are known)
         grant(newcomer, ("view_supervision",), Supervision.objects.filter(supervisor=supervisor))
     checker = ClinicalPermissionChecker(newcomer)
     assert all(checker.has_perm("view_supervision", s) for s in supervisions)
     assert SupervisionUserObjectPermission.objects.filter(user=newcomer).count() == 3
+
+
+def test_grant_reads_the_permission_ids_again_after_migrations(supervision):
+    """A flush and migrate (transactional tests) give the permissions new ids: post_migrate
+    makes grant forget the ones it read, so it never writes a row for a permission gone."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    newcomer = UserFactory()
+    grant(newcomer, ("bring_case",), supervision)  # the ids are read and kept
+    old = Permission.objects.get(codename="bring_case")
+    Permission.objects.filter(pk=old.pk).delete()
+    renewed = Permission.objects.create(
+        codename="bring_case", name=old.name, content_type_id=old.content_type_id
+    )
+    config = apps.get_app_config("supervision")
+    post_migrate.send(
+        sender=config, app_config=config, verbosity=0, interactive=False, using="default"
+    )
+    grant(newcomer, ("bring_case",), supervision)
+    held = SupervisionUserObjectPermission.objects.get(user=newcomer, content_object=supervision)
+    assert held.permission_id == renewed.pk
+
+
+def test_revoke_takes_every_permission_back_in_one_delete(
+    supervisor, supervisee, django_assert_num_queries
+):
+    supervision = make_supervision(supervisor, supervisee)
+    others = [make_supervision(supervisor) for _ in range(2)]
+    ContentType.objects.get_for_model(Supervision)
+    with django_assert_num_queries(1):
+        revoke(supervisee, ("view_supervision", "record_meeting", "bring_case"), supervision)
+    assert not ClinicalPermissionChecker(supervisee).get_perms(supervision)
+    assert ClinicalPermissionChecker(supervisor).has_perm("view_supervision", supervision)
+    with django_assert_num_queries(1):  # a queryset: every object in the same delete
+        revoke(supervisor, ["view_supervision"], Supervision.objects.filter(supervisor=supervisor))
+    checker = ClinicalPermissionChecker(supervisor)
+    assert not any(checker.has_perm("view_supervision", s) for s in [supervision, *others])
+    assert checker.has_perm("record_meeting", others[0])  # only what was named is taken back
 
 
 def test_objects_for_user_reads_user_and_group_rows_and_needs_every_permission_asked(

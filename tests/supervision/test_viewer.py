@@ -80,3 +80,54 @@ def test_the_lookup_may_ask_about_another_object(rf, supervision):
             view="view_supervisiongroup",
             of=lambda found: found.supervisor,
         )
+
+
+def test_the_lookup_may_read_the_persons_permissions_with_the_object(
+    rf, supervision, django_assert_num_queries
+):
+    """``perms_with_it``: one query for the object and everything the person holds on it,
+    directly or through a group; every check after it asks nothing."""
+    from django.contrib.auth.models import Group
+    from django.contrib.contenttypes.models import ContentType
+
+    from supervision.models import ReadRecord
+    from supervision.permissions import ClinicalPermissionChecker, grant
+
+    team = Group.objects.create(name="Case reviewers")
+    supervision.supervisee.groups.add(team)
+    grant(team, ("change_supervision",), supervision)
+    ContentType.objects.get_for_model(Supervision)
+    request = _request(rf, supervision.supervisee)
+    with django_assert_num_queries(1):
+        found = object_for(
+            request,
+            Supervision.objects.all(),
+            supervision.pk,
+            view="view_supervision",
+            need="change_supervision",  # held through the group
+            perms_with_it=True,
+        )
+        assert not viewer_for(request).has_perm("delete_supervision", found)
+    assert found == supervision
+    held = sorted(viewer_for(request).checker.get_perms(found))
+    assert held == sorted(ClinicalPermissionChecker(supervision.supervisee).get_perms(supervision))
+
+    stranger = UserFactory()
+    with pytest.raises(Http404):
+        object_for(
+            _request(rf, stranger),
+            Supervision.objects.all(),
+            supervision.pk,
+            view="view_supervision",
+            perms_with_it=True,
+        )
+    assert ReadRecord.objects.filter(reader=stranger, outcome=ReadRecord.Outcome.REFUSED).exists()
+    administrator = UserFactory(is_superuser=True, is_staff=True)
+    with pytest.raises(Http404):  # no shortcut either
+        object_for(
+            _request(rf, administrator),
+            Supervision.objects.all(),
+            supervision.pk,
+            view="view_supervision",
+            perms_with_it=True,
+        )

@@ -3,6 +3,7 @@
 import datetime
 import itertools
 from dataclasses import dataclass
+from functools import cache
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, TextField
 from django.db.models.functions import Cast
@@ -12,6 +13,26 @@ from supervision.permissions import objects_for_user
 from supervision.selectors.relationships import supervisions_as_supervisee
 from worksheets import definitions as d
 from worksheets.models import Entry, EntryUserObjectPermission
+
+
+@cache
+def _links() -> tuple[str, ...]:
+    return tuple(
+        relation.get_accessor_name()
+        for relation in Entry._meta.related_objects
+        if relation.one_to_one
+    )
+
+
+def with_links(entries: QuerySet[Entry]) -> QuerySet[Entry]:
+    """``entries`` with every one-to-one link that other apps keep to an entry, in the same query.
+
+    The engine names none of them: they are the entry's one-to-one reverse relations (homework's
+    occurrence, a lesson's exercise, a recording's rating). An app that reacts to an entry
+    (``worksheets.signals``) reads its own link from the entry, so one the entry has no link to
+    asks the database nothing (the hand-in of a homework entry ran a query in each app).
+    """
+    return entries.select_related(*_links())
 
 
 def _readers(user_field: str = "author") -> Exists:

@@ -5,12 +5,17 @@ session (one browser tab) it comes from. A save based on an older version is ref
 same session made every later save, so a second tab or device can never overwrite newer text.
 """
 
+import copy
 import datetime
+import json
 import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from supervision.models import User
@@ -99,31 +104,76 @@ def entry_start(
     return entry
 
 
-def _locked_for_saving(entry: Entry, *, expected_version: int, session: str) -> Entry:
-    current = Entry.objects.select_for_update().get(pk=entry.pk)
+class _Stale(Exception):
+    """The entry changed since the copy a save was decided on was read."""
+
+
+def _may_save(current: Entry, *, expected_version: int, session: str) -> None:
+    """EntryNotEditable or EntryConflict if a save based on ``expected_version`` from ``session``
+    may not be stored on ``current``."""
     if not current.is_editable:
         raise EntryNotEditable(current)
     same_session = bool(session) and current.last_edit_session == session
     if current.version != expected_version and not same_session:
         raise EntryConflict(current)
-    return current
+
+
+def _save(entry: Entry, *, expected_version: int, session: str, changes) -> Entry:
+    """Store ``changes(current)`` (a dict of field values) on the entry as one new version.
+
+    Decided first on the caller's copy, unread: the update is a compare-and-swap on its version,
+    which every write of an entry increases, so it stores nothing if anything changed since that
+    copy was read, and the row stays locked from there to the commit. Only when the copy refuses
+    the save or is out of date is the entry read again, under a row lock, and the save decided
+    on that (``SELECT … FOR UPDATE``, as every save did first before): an open page saves in one
+    statement. The caller's object is not changed; the saved entry is returned, with the
+    related objects the caller's copy had loaded. Raises EntryNotEditable, EntryConflict, or
+    the ValidationError of ``changes`` or of the entry's checks.
+    """
+    current = copy.copy(entry)
+    try:
+        _may_save(current, expected_version=expected_version, session=session)
+        return _store(current, **changes(current))
+    except (EntryNotEditable, EntryConflict, ValidationError, _Stale):
+        # Refused on what may be out of date: decided again on the locked row, where a refusal
+        # is the one the entry as it is now calls for (an entry handed in meanwhile is not
+        # editable, whatever its answers).
+        pass
+    current = Entry.objects.select_for_update().get(pk=entry.pk)
+    _may_save(current, expected_version=expected_version, session=session)
+    try:
+        return _store(current, **changes(current))
+    except _Stale:  # the row is locked, but a database without row locks (SQLite) has none
+        raise EntryConflict(Entry.objects.get(pk=current.pk)) from None
 
 
 def _store(current: Entry, **changes) -> Entry:
+    """Write ``changes`` and the next version; _Stale if the row is not at ``current.version``."""
     _check_lengths(changes)
     for field, value in changes.items():
         setattr(current, field, value)
     current.version += 1
     current.full_clean(exclude=["template_version", "author"], validate_constraints=False)
+    now = timezone.now()
     # Compare-and-swap on the version, so that even a database without row locks (SQLite)
     # never lets two saves of the same version both succeed.
     updated = Entry.objects.filter(pk=current.pk, version=current.version - 1).update(
-        **changes, version=current.version, updated_at=timezone.now()
+        **changes, version=current.version, updated_at=now
     )
     if updated != 1:
-        raise EntryConflict(Entry.objects.get(pk=current.pk))
-    current.refresh_from_db()
+        current.version -= 1
+        raise _Stale
+    # What the row now holds, without reading it back: JSON as the database returns it.
+    current.updated_at = now
+    for field in ("answers", "result"):
+        if field in changes:
+            setattr(current, field, _as_stored(getattr(current, field)))
     return current
+
+
+def _as_stored(value):
+    """A JSON field's value as it reads back from the database (its encoder's output, parsed)."""
+    return None if value is None else json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
 
 def _check_lengths(changes: dict) -> None:
@@ -144,9 +194,21 @@ def _check_lengths(changes: dict) -> None:
 def entry_save_draft(
     *, entry: Entry, answers: dict, reflection: str, expected_version: int, session: str
 ) -> Entry:
-    """Autosave: keep exactly what was typed, valid or not, so nothing is lost."""
-    current = _locked_for_saving(entry, expected_version=expected_version, session=session)
-    return _store(current, answers=answers, reflection=reflection, last_edit_session=session)
+    """Autosave: keep exactly what was typed, valid or not, so nothing is lost.
+
+    Returns the saved entry (a new object); raises EntryNotEditable, EntryConflict, or
+    ValidationError for text longer than submitting would take.
+    """
+    return _save(
+        entry,
+        expected_version=expected_version,
+        session=session,
+        changes=lambda current: {
+            "answers": answers,
+            "reflection": reflection,
+            "last_edit_session": session,
+        },
+    )
 
 
 def _score(entry: Entry, answers: dict) -> dict | None:
@@ -180,19 +242,24 @@ def entry_submit(
     A questionnaire is scored here, once: the result is stored with the entry. ``submitted_at``
     is for recording an administration that happened earlier (e.g. on paper); it defaults to now.
     """
-    current = _locked_for_saving(entry, expected_version=expected_version, session=session)
-    current = _store(
-        current,
-        answers=answers,
-        reflection=reflection,
-        last_edit_session=session,
-        status=Entry.Status.SUBMITTED,
-        submitted_at=submitted_at or timezone.now(),
-        result=_score(current, answers),
+    current = _save(
+        entry,
+        expected_version=expected_version,
+        session=session,
+        changes=lambda current: {
+            "answers": answers,
+            "reflection": reflection,
+            "last_edit_session": session,
+            "status": Entry.Status.SUBMITTED,
+            "submitted_at": submitted_at or timezone.now(),
+            "result": _score(current, answers),
+        },
     )
+    earlier = Submission.objects.filter(entry_id=current.pk).order_by().values("entry_id")
     Submission.objects.create(
         entry=current,
-        number=current.submissions.count() + 1,
+        # Counted by the insert itself (the entry's row lock keeps the count from changing).
+        number=Coalesce(Subquery(earlier.annotate(n=Count("pk")).values("n")), 0) + 1,
         answers=current.answers,
         reflection=current.reflection,
         submitted_at=current.submitted_at,

@@ -31,6 +31,7 @@ from worksheets.selectors.entries import (
     entry_resubmissions,
     entry_template_titles,
     supervisors_of,
+    with_links,
 )
 from worksheets.services import entries as services
 from worksheets.services.entries import EntryConflict, EntryNotEditable, entry_readers
@@ -59,9 +60,16 @@ def _entry(request, pk, perm: str = "view_entry") -> Entry:
     return object_for(request, ENTRIES, pk, view=perm)
 
 
-def _own_entry(request, pk, perm: str = "view_entry") -> Entry:
-    """One of the person's own entries; someone else's is a 404 even to a reader."""
-    return object_for(request, ENTRIES.filter(author=request.user), pk, view=perm)
+def _own_entry(request, pk, perm: str = "view_entry", *, links: bool = False) -> Entry:
+    """One of the person's own entries, with the person's permissions on it (one query); someone
+    else's is a 404 even to a reader.
+
+    ``links``: with what other apps link to it (``with_links``), for a page that hands it in.
+    """
+    entries = ENTRIES.filter(author=request.user)
+    return object_for(
+        request, with_links(entries) if links else entries, pk, view=perm, perms_with_it=True
+    )
 
 
 @login_required
@@ -110,7 +118,9 @@ def _edit_context(request, entry, form, controls, *, conflict=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def entry_edit(request, pk):
-    entry = _own_entry(request, pk)
+    # Read with its links: the apps that react to a hand-in find theirs on the entry (no query
+    # for an app it has none with), and so does the redirect to its homework below.
+    entry = _own_entry(request, pk, links=request.method == "POST")
     if not entry.is_editable:
         messages.info(request, ALREADY_SUBMITTED)
         return redirect("worksheets:entry_detail", pk=entry.pk)

@@ -10,6 +10,7 @@ from supervision.services.relationships import supervision_end
 from tests.factories import UserFactory, make_supervision
 from tests.worksheets.conftest import submit
 from worksheets.models import Entry
+from worksheets.models.entries import REFLECTION_MAX_LENGTH
 from worksheets.selectors.entries import entries_of, entries_shared_with
 from worksheets.services.entries import (
     EntryConflict,
@@ -115,6 +116,35 @@ def test_submitting_twice_creates_one_entry_and_changes_nothing(draft_entry):
     submitted.refresh_from_db()
     assert submitted.get_data()["what_happened"] == "A hard session"
     assert Entry.objects.count() == 1
+
+
+def test_a_save_from_a_page_read_before_the_hand_in_is_refused_for_that_whatever_it_holds(
+    draft_entry,
+):
+    """A save is decided on the caller's copy first; when that copy is out of date the refusal
+    is the one the entry as it is now calls for, not the copy's own complaint."""
+    page_copy = Entry.objects.get(pk=draft_entry.pk)  # read before the hand-in, never again
+    submit(draft_entry)
+    with pytest.raises(EntryNotEditable):
+        entry_save_draft(
+            entry=page_copy,
+            answers={},
+            reflection="x" * (REFLECTION_MAX_LENGTH + 1),  # too long: a ValidationError on its own
+            expected_version=page_copy.version,
+            session="c" * 32,
+        )
+    with pytest.raises(EntryNotEditable):
+        submit(page_copy)  # the copy still says draft, at the version it was read at
+
+
+def test_the_saved_entry_is_a_new_object_with_what_the_row_now_holds(draft_entry):
+    """Saving reads nothing back: the entry returned holds what a fresh read would."""
+    saved = submit(draft_entry, answers={"what_happened": "A hard session", "how_upset_was_i": 6})
+    assert saved is not draft_entry and draft_entry.status == Entry.Status.DRAFT
+    fresh = Entry.objects.get(pk=draft_entry.pk)
+    for field in ("answers", "reflection", "status", "version", "submitted_at", "updated_at"):
+        assert getattr(saved, field) == getattr(fresh, field), field
+    assert saved.submissions.get().number == 1
 
 
 def test_discarding_deletes_a_draft_but_never_a_submitted_entry(
