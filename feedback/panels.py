@@ -1,5 +1,6 @@
 """What feedback shows on supervision's pages; registered in ``FeedbackConfig.ready()``."""
 
+from feedback.presenters import awaiting_rows
 from feedback.selectors import entries_awaiting_feedback
 
 AWAITING_SHOWN = 8
@@ -10,6 +11,6 @@ def dashboard_awaiting(request) -> dict:
     # One row more than shown says whether there are more, without a COUNT query (issue 11).
     shown = list(entries_awaiting_feedback(request.user)[: AWAITING_SHOWN + 1])
     return {
-        "awaiting_feedback": shown[:AWAITING_SHOWN],
+        "awaiting_feedback": awaiting_rows(shown[:AWAITING_SHOWN]),
         "awaiting_more": len(shown) > AWAITING_SHOWN,
     }

@@ -82,7 +82,8 @@ def entries_awaiting_feedback(supervisor: User) -> QuerySet[Entry]:
         .filter(supervised_entries(supervisor))
         .exclude(Exists(released))
         .annotate(drafts_waiting=Coalesce(Subquery(drafts, output_field=IntegerField()), 0))
-        .select_related("author", "template_version")
+        # The subject too: a rating's title names the person rated (Entry.display_title).
+        .select_related("author", "template_version", "subject")
         # A list names each entry; the answers and the worksheet's questions are read on its page
         # (JSON decoding them was a tenth of this query's cost on the dashboard, issue 11).
         .defer(*LIST_DEFERRED)

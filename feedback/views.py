@@ -14,6 +14,7 @@ from feedback import services
 from feedback.forms import FeedbackEditForm, FeedbackForm, ReplyForm
 from feedback.models import Feedback, FeedbackRevision
 from feedback.permissions import may_give_feedback
+from feedback.presenters import awaiting_rows
 from feedback.selectors import (
     WHOLE_ENTRY,
     entries_awaiting_feedback,
@@ -240,7 +241,8 @@ def awaiting_feedback(request):
     page = Paginator(entries_awaiting_feedback(request.user), AWAITING_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    return render(request, "feedback/awaiting.html", {"entries": page.object_list, "page": page})
+    entries = awaiting_rows(page.object_list)
+    return render(request, "feedback/awaiting.html", {"entries": entries, "page": page})
 
 
 @login_required

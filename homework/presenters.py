@@ -7,33 +7,14 @@ page's time (issue 11).
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable
 from dataclasses import dataclass, fields
 
-from django.urls import reverse
+from django.utils.dates import MONTHS
 
 from homework.models import Occurrence
 from homework.selectors import DueList
+from supervision.presenting import day_month_year, long_date, pk_url
 from worksheets.models import Entry
-
-# A pk no real row has, replaced by each row's pk in the URLs built from one reverse().
-_PK_MARKER = 918273645
-
-
-def pk_url(name: str) -> Callable[[int], str]:
-    """``reverse(name, args=[pk])`` for many pks at the cost of one ``reverse()``.
-
-    Only for URL names whose one argument is an ``<int:pk>``: the rest of the URL (script prefix
-    included) is the same for every pk. Reversed per call, so per request.
-    """
-    prefix, suffix = reverse(name, args=[_PK_MARKER]).split(str(_PK_MARKER))
-    return lambda pk: f"{prefix}{pk}{suffix}"
-
-
-def long_date(day: datetime.date) -> str:
-    """E.g. "Tuesday 1 December", as the template's ``date:"l j F"``."""
-    return f"{day:%A} {day.day} {day:%B}"
 
 
 @dataclass(frozen=True)
@@ -85,10 +66,12 @@ def _row(occurrence: Occurrence, detail_url, entry_url) -> DueRow:
         position=position,
         due=long_date(due_on),
         supervisor=supervision.supervisor.name,
-        ended_on=f"{ended_on.day} {ended_on:%B} {ended_on.year}" if ended_on else "",
+        ended_on=day_month_year(ended_on) if ended_on else "",
         action=action,
         entry_url=entry_url(occurrence.entry_id) if action in ("draft", "read") else "",
-        start_label=f"{label}, due {due_on.day} {due_on:%B}" if action == "start" else "",
+        start_label=f"{label}, due {due_on.day} {MONTHS[due_on.month]}"
+        if action == "start"
+        else "",
     )
 
 

@@ -156,10 +156,15 @@ def test_the_awaiting_page_runs_the_same_queries_for_1_and_40_entries(
             entry = make_entry(author=trainees[index % 3], share_with=[supervisor])
             if index % 2:
                 Feedback.objects.create(entry=entry, author=supervisor, body="Draft.")
+            if index % 3 == 0:  # a rating of someone: its title names them (a query a row, once)
+                rated = UserFactory(display_name=f"Rated {number}-{index}")
+                Entry.objects.filter(pk=entry.pk).update(subject=rated)
         client.force_login(supervisor)
         with CaptureQueriesContext(connection) as captured:
             response = client.get(reverse("feedback:awaiting"))
-        assert response.content.decode().count('class="card"') == min(number, AWAITING_PER_PAGE)
+        page = response.content.decode()
+        assert page.count('class="card"') == min(number, AWAITING_PER_PAGE)
+        assert f"Rated {number}-0" in page
         counts[number] = len(captured)
     assert counts[1] == counts[40], counts
 
