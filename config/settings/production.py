@@ -1,9 +1,7 @@
 """Production: every essential value must come from the environment, and HTTPS is assumed."""
 
-import dj_database_url
-
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list, require_env
+from .base import database, env, env_bool, env_list, require_env
 
 DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
@@ -11,16 +9,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [require_env("ALLOWED_HOSTS")]
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        require_env("DATABASE_URL"), conn_max_age=600, conn_health_checks=True
-    )
+    "default": database(require_env("DATABASE_URL"), conn_max_age=600, conn_health_checks=True)
 }
 
 # The shared cache: allauth's failed sign-in counters and every other counter must be the same for
 # every worker and every app server, which a per-process memory cache is not.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's RedisCache, reusing its Redis client (config/cache.py says why).
+        "BACKEND": "config.cache.RedisCache",
         "LOCATION": require_env("REDIS_URL"),
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cbt"),
     }

@@ -72,6 +72,57 @@ def test_production_keeps_connections_with_health_checks():
     assert result.stdout.split() == ["600", "True"]
 
 
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [(None, "True 5"), ("false", "None None")],
+)
+def test_postgresql_connections_prepare_statements_unless_told_not_to(setting, expected):
+    # Behind a pooler in transaction mode prepared statements break: the README says to turn
+    # them off there, and SQLite has no such option.
+    result = manage(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from django.conf import settings; o = settings.DATABASES['default'].get('OPTIONS', {});"
+        "print(o.get('server_side_binding'), o.get('prepare_threshold'))",
+        env_overrides={"DATABASE_URL": POSTGRES_URL}
+        | ({"DATABASE_PREPARED_STATEMENTS": setting} if setting else {}),
+        remove=() if setting else ["DATABASE_PREPARED_STATEMENTS"],
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == expected.split()
+
+
+def test_production_on_sqlite_keeps_the_options_a_web_server_needs():
+    # Production built its database entry itself and lost base's options (WAL, busy timeout,
+    # immediate transactions); both now come from config.settings.base.database.
+    result = manage(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS'];"
+        "print(o['transaction_mode'], o['timeout'], 'server_side_binding' in o)",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["IMMEDIATE", "20", "False"]
+
+
+@pytest.mark.django_db
+def test_postgresql_prepares_a_statement_the_connection_runs_often(django_user_model):
+    # The key pages' queries were mostly planning time (issue 11); prepared, PostgreSQL keeps
+    # their plans. This runs on the PostgreSQL stage of CI, with the settings every server uses.
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Prepared statements are PostgreSQL's.")
+    for _ in range(6):
+        list(django_user_model.objects.filter(email="prepared@example.org"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "supervision_user"' in sql and '"email" = $1' in sql for sql in prepared)
+
+
 def test_database_url_selects_the_database():
     result = manage(
         "shell",
@@ -96,7 +147,7 @@ def test_production_shares_one_redis_cache_between_workers():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "config.cache.RedisCache",
         PRODUCTION_ENV["REDIS_URL"],
     ]
 
@@ -123,7 +174,7 @@ def redis_cache(settings):
     prefix = f"test-throttle-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.RedisCache",
             "LOCATION": TEST_REDIS,
             "KEY_PREFIX": prefix,
         }
@@ -151,6 +202,18 @@ def test_the_account_is_locked_after_the_allowed_failures_even_with_the_right_pa
 
     assert "Too many failed login attempts" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_the_cache_keeps_one_redis_client_and_it_reads_what_it_wrote(redis_cache):
+    # config.cache: Django's client built a redis.Redis (170 callbacks) for every operation.
+    from django.core.cache import cache
+
+    cache.set("one-client", {"kept": 1}, 30)
+    first = cache._cache.get_client(write=True)
+    assert cache.get("one-client") == {"kept": 1}
+    assert cache._cache.get_client() is first
+    assert cache._cache.get_client(write=True) is first
+    assert cache.delete("one-client") and cache.get("one-client") is None
 
 
 @pytest.mark.django_db

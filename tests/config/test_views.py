@@ -17,7 +17,7 @@ def test_health_is_503_when_the_cache_is_unreachable(client, settings):
     # A Redis server on a port nothing listens on: the check must say so, not raise.
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
         }
     }
