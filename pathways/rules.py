@@ -65,8 +65,9 @@ def step_rule(step) -> StepRule:
         release_on=get("release_on"),
         due_days=get("due_days"),
         kind=get("kind") or "",
-        has_worksheet=bool(get("worksheet")),
-        has_reading=bool(get("lesson") or get("reading")),
+        # The ids first: a model's step then needs no query for its worksheet or lesson.
+        has_worksheet=bool(get("worksheet_id") or get("worksheet")),
+        has_reading=bool(get("lesson_id") or get("lesson") or get("reading")),
     )
 
 

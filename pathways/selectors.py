@@ -79,10 +79,16 @@ class Progress:
         return None
 
 
-def progress_of(run: PathwayRun) -> Progress:
-    """The state of each step (the run's steps with occurrence and entry prefetched)."""
-    steps = list(run.steps.all())
-    zone = run.assignment.supervision.supervisee.zone
+def progress_of(run: PathwayRun, *, steps: list[RunStep] | None = None, zone=None) -> Progress:
+    """The state of each step (the run's steps with occurrence and entry prefetched).
+
+    ``steps`` are the run's steps in order, read from the run when not given; ``zone`` is the
+    supervisee's time zone (a ``ZoneInfo``), read from the run when not given.
+    """
+    if steps is None:
+        steps = list(run.steps.all())
+    if zone is None:
+        zone = run.assignment.supervision.supervisee.zone
     progress = Progress(run=run)
     for step in steps:
         entry = step.occurrence.entry
@@ -115,14 +121,53 @@ def _runs() -> QuerySet[PathwayRun]:
     )
 
 
+# What "My homework" shows of a step and its homework, and what the step's state is worked out
+# from (``step_rule`` reads every rule field, so each is loaded: a deferred one would cost a
+# query per step).
+SUPERVISEE_STEP_COLUMNS = (
+    "run__assignment__title",
+    "position",
+    "title",
+    "kind",
+    "reading",
+    "lesson",
+    "release",
+    "waits_for",
+    "delay_days",
+    "release_on",
+    "due_days",
+    "released_at",
+    "occurrence__due_on",
+    "occurrence__entry__status",
+    "occurrence__entry__submitted_at",
+)
+
+
 def progress_for_supervisee(user) -> list[Progress]:
-    """The person's own pathways in progress (active or done homework), newest first."""
+    """The person's own pathways in progress (active or done homework), newest first.
+
+    One query for every run's steps, and only what "My homework" shows (the homework's title,
+    each step's title, rules and dates): the runs' own query, their prefetch, and the wide rows
+    the homework page's panel reads (lessons, worksheet versions, entries' answers, both people)
+    were a third of "My homework"'s Python (issue 11). A run always has steps (a pathway
+    without any cannot be saved), so every run is found through them.
+    """
     assignments = assignments_visible_to(user).filter(
         supervision__supervisee=user,
         status__in=[Assignment.Status.ACTIVE, Assignment.Status.DONE],
     )
-    runs = _runs().filter(assignment__in=assignments.values("pk")).order_by("-created_at", "-pk")
-    return [progress_of(run) for run in runs]
+    steps = (
+        RunStep.objects.filter(run__assignment__in=assignments.values("pk"))
+        .select_related("run__assignment", "occurrence__entry")
+        .only(*SUPERVISEE_STEP_COLUMNS)
+        .order_by("-run__created_at", "-run_id", "position")
+    )
+    runs: dict[int, tuple[PathwayRun, list[RunStep]]] = {}
+    for step in steps:
+        runs.setdefault(step.run_id, (step.run, []))[1].append(step)
+    # The person is each run's supervisee, so their zone is each run's.
+    zone = user.zone
+    return [progress_of(run, steps=run_steps, zone=zone) for run, run_steps in runs.values()]
 
 
 def progress_for_assignment(assignment: Assignment) -> Progress | None:

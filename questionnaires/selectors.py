@@ -23,13 +23,30 @@ def _administrations() -> QuerySet[Entry]:
     )
 
 
+# What the history and comparison pages read of an administration: when, its stored result,
+# whether it is a rating, and its version's title and number.
+ADMINISTRATION_COLUMNS = (
+    "submitted_at",
+    "result",
+    "subject",
+    "template_version__title",
+    "template_version__number",
+)
+
+
 def administrations_about(person: User, key: str, *, viewer: User) -> QuerySet[Entry]:
-    """Every administration of one questionnaire about ``person`` that ``viewer`` may read, oldest first."""
+    """Every administration of one questionnaire about ``person`` that ``viewer`` may read, oldest first.
+
+    Only ``ADMINISTRATION_COLUMNS`` are loaded (and the pk): the answers, the version's
+    definition and questionnaire, and both people were most of the history page's query
+    building and reading (issue 11). Reading another field costs a query per entry.
+    """
     about = Q(subject=person) | Q(subject__isnull=True, author=person)
     entries = _administrations().filter(about, template_version__questionnaire_key=key)
     return (
         objects_for_user(viewer, "view_entry", entries)
-        .select_related("template_version", "author", "subject")
+        .select_related("template_version")
+        .only(*ADMINISTRATION_COLUMNS)
         .order_by("submitted_at", "pk")
     )
 

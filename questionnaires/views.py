@@ -67,7 +67,12 @@ def index(request):
 
 
 def _history_entries(request, person_pk: int, key: str):
-    person = get_object_or_404(User, pk=person_pk)
+    if person_pk == request.user.pk:
+        person = request.user  # one's own history: the person is already loaded
+    else:
+        # Their name is all the pages show of them.
+        people = User.objects.only("display_name", "first_name", "last_name", "email")
+        person = get_object_or_404(people, pk=person_pk)
     runs = presenters.administrations(administrations_about(person, key, viewer=request.user))
     if not runs:
         # Nothing here the person may read: the same answer as for someone else's entry.

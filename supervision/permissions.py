@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Model, OuterRef, Q, QuerySet, StringAgg, Subquery, Value
+from django.db.models import Model, QuerySet
 from django.db.models.expressions import RawSQL
 from guardian.core import ObjectPermissionChecker
 from guardian.utils import get_group_obj_perms_model, get_identity, get_user_obj_perms_model
@@ -56,34 +56,43 @@ class ClinicalPermissionChecker(ObjectPermissionChecker):
         self._obj_perms_cache[self.get_local_cache_key(obj)] = sorted(set(codenames))
 
 
-def held_codenames(user, model: type[Model]) -> Subquery:
+def held_codenames(user, model: type[Model]) -> RawSQL:
     """The codenames ``user`` holds on each ``model`` object, directly or through a group, joined
     by commas (NULL for none): a subquery to annotate a queryset of ``model`` with, so that an
     object and the person's permissions on it are one query (``ClinicalPermissionChecker.remember``).
 
     The same rows as ``get_perms``; for models with direct foreign-key permission tables
-    (ValueError otherwise).
+    (ValueError otherwise). Written as SQL once per model, as ``_holders`` is: built from
+    querysets it cost more Python than the query it saved (issue 11, every object page).
     """
+    content_type_id = ContentType.objects.get_for_model(model).pk
+    return RawSQL(_held_sql(model, connection.vendor), [content_type_id, user.pk, user.pk])
+
+
+@cache
+def _held_sql(model, vendor: str) -> str:
     user_rows, group_rows = _permission_tables(model)
-    this = OuterRef(OuterRef("pk"))  # the object: two subqueries out
-    memberships = get_user_model().groups.through.objects.filter(user_id=user.pk)
-    held = Permission.objects.filter(content_type=ContentType.objects.get_for_model(model)).filter(
-        Q(
-            pk__in=user_rows.objects.filter(user_id=user.pk, content_object=this).values(
-                "permission"
-            )
-        )
-        | Q(
-            pk__in=group_rows.objects.filter(
-                group_id__in=memberships.values("group_id"), content_object=this
-            ).values("permission")
-        )
+    quote = connection.ops.quote_name
+    memberships = get_user_model().groups.through._meta
+
+    def column(rows, name: str) -> str:
+        return quote(rows._meta.get_field(name).column)
+
+    # The annotated queryset's own table: Django never aliases the main table of a query.
+    this = f"{quote(model._meta.db_table)}.{quote(model._meta.pk.column)}"
+    joined = (
+        "STRING_AGG(p.codename, ',')" if vendor == "postgresql" else "GROUP_CONCAT(p.codename, ',')"
     )
-    return Subquery(
-        held.order_by()
-        .values("content_type")
-        .annotate(codenames=StringAgg("codename", Value(",")))
-        .values("codenames")
+    return (
+        f"SELECT {joined} FROM {quote(Permission._meta.db_table)} p"
+        f" WHERE p.content_type_id = %s AND p.id IN ("
+        f"SELECT r.{column(user_rows, 'permission')} FROM {quote(user_rows._meta.db_table)} r"
+        f" WHERE r.{column(user_rows, 'user')} = %s AND r.{column(user_rows, 'content_object')} = {this}"
+        f" UNION SELECT r.{column(group_rows, 'permission')} FROM {quote(group_rows._meta.db_table)} r"
+        f" INNER JOIN {quote(memberships.db_table)} m"
+        f" ON m.{quote(memberships.get_field('group').column)} = r.{column(group_rows, 'group')}"
+        f" WHERE m.{quote(memberships.get_field('user').column)} = %s"
+        f" AND r.{column(group_rows, 'content_object')} = {this})"
     )
 
 
@@ -154,6 +163,16 @@ def _holders_sql(model, codename_count: int) -> str:
 
 
 @cache
+def has_direct_permission_tables(model: type[Model]) -> bool:
+    """Whether guardian keeps ``model``'s object permissions in direct foreign-key tables."""
+    try:
+        _permission_tables(model)
+    except ValueError:
+        return False
+    return True
+
+
+@cache  # guardian walks the model's fields on every call; the answer never changes
 def _permission_tables(model) -> tuple[type[Model], type[Model]]:
     """The model's direct foreign-key user and group permission models (guardian's lookup, once)."""
     user_rows, group_rows = get_user_obj_perms_model(model), get_group_obj_perms_model(model)

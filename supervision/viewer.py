@@ -20,7 +20,11 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from supervision.audit import refusal_record
-from supervision.permissions import ClinicalPermissionChecker, held_codenames
+from supervision.permissions import (
+    ClinicalPermissionChecker,
+    has_direct_permission_tables,
+    held_codenames,
+)
 from supervision.roles import Roles, roles_for
 
 
@@ -83,7 +87,7 @@ def object_for(
     view: str,
     need: str | None = None,
     of: Callable[[Model], Model] | None = None,
-    perms_with_it: bool = False,
+    perms_with_it: bool = True,
 ) -> Model:
     """The object with this pk, if the person holds ``view`` on it, else 404.
 
@@ -91,12 +95,19 @@ def object_for(
     ``of`` picks the object the permissions are held on when it is not the one looked up
     (an attachment is read by whoever may read its entry). A refusal of an object that exists
     is recorded in the read audit (``supervision.audit.refusal_record``, one insert).
-    ``perms_with_it`` reads the person's permissions on the object in the object's own query
-    (not with ``of``): one query instead of two, and every later check of the request on the
-    object asks nothing. Models with direct foreign-key permission tables only.
+    ``perms_with_it`` (the default) reads the person's permissions on the object in the
+    object's own query when they are held on the object itself (no ``of``) and its model keeps
+    them in direct foreign-key tables, as every model here does: one query instead of two on
+    every object page, and every later check of the request on the object asks nothing.
     """
     user = request.user
-    if perms_with_it and of is None and user.is_authenticated and user.is_active:
+    if (
+        perms_with_it
+        and of is None
+        and user.is_authenticated
+        and user.is_active
+        and has_direct_permission_tables(queryset.model)
+    ):
         held = "_viewer_codenames"
         obj = get_object_or_404(
             queryset.annotate(**{held: held_codenames(user, queryset.model)}), pk=pk

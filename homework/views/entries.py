@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from homework.models import EntryAttachment, Occurrence
+from homework.presenters import due_rows
 from homework.selectors import due_list_for, proposals_awaiting
 from homework.services.entries import entry_attachment_add as entry_attachment_add_service
 from homework.services.entries import entry_attachment_remove as entry_attachment_remove_service
@@ -24,7 +25,7 @@ from worksheets.models import Entry
 @require_GET
 def due_list(request):
     today = timezone.localdate()
-    context = {"due": due_list_for(request.user, today=today), "today": today}
+    context = {"due": due_rows(due_list_for(request.user, today=today)), "today": today}
     context["proposals"] = proposals_awaiting(request.user)
     context["panels"] = panels.panels_for("homework.due", request)
     return render(request, "homework/due_list.html", context)

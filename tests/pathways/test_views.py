@@ -92,6 +92,7 @@ def test_my_homework_shows_progress_the_next_step_and_when_locked_steps_open(
     assert "opens 3 days after step 2 is handed in" in content
     # The released step is in the due lists with its own due date; locked ones are not.
     assert content.count('class="due-item"') == 1
+    assert f"(step 1 of 3 of “{assignment.title}”)" in content
     due = local_today(supervisee) + datetime.timedelta(days=7)
     assert f"Due {due:%A} {due.day} {due:%B}" in content
     hand_in(assignment.expected.get(sequence=1), supervisee)

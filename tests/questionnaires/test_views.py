@@ -104,9 +104,26 @@ def test_history_query_count_does_not_grow_with_administrations(
     client.get(url)  # the session and user are cached like on any later request
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
-    # session, user, the person, the administrations (permission filter included), and the
-    # roles with the navigation's course link and notification count in one query: the same
-    # for one administration and for twenty
+    # session, user, the administrations (permission filter included), and the roles with the
+    # navigation's course link and notification count in one query: the same for one
+    # administration and for twenty (one's own history needs no query for the person)
+    assert len(queries) == 4, [q["sql"] for q in queries]
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_a_supervisors_history_query_count_does_not_grow_with_administrations(
+    client, supervisor, supervisee, supervision, hand_check_version, count
+):
+    for entry in make_history(supervisee, hand_check_version, count):
+        entry_sharing_set(entry=entry, supervisors=[supervisor], allowed=[supervisor])
+    client.force_login(supervisor)
+    url = history_url(supervisee, hand_check_version)
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url).content.decode()
+    assert f"the {count} administration" in page
+    assert supervisee.name in page
+    # session, user, the person, the administrations, and the roles (as above)
     assert len(queries) == 5, [q["sql"] for q in queries]
 
 

@@ -35,11 +35,14 @@ def _request(rf, user):
     return request
 
 
-def test_object_for_answers_404_403_or_the_object(rf, supervision):
+@pytest.mark.parametrize("lookup", [{}, {"perms_with_it": False}], ids=["one query", "two"])
+def test_object_for_answers_404_403_or_the_object(rf, supervision, lookup):
     queryset = Supervision.objects.all()
     stranger = UserFactory()
     with pytest.raises(Http404):
-        object_for(_request(rf, stranger), queryset, supervision.pk, view="view_supervision")
+        object_for(
+            _request(rf, stranger), queryset, supervision.pk, view="view_supervision", **lookup
+        )
     # The supervisee reads the relationship but does not hold a permission it was never given.
     with pytest.raises(PermissionDenied):
         object_for(
@@ -48,6 +51,7 @@ def test_object_for_answers_404_403_or_the_object(rf, supervision):
             supervision.pk,
             view="view_supervision",
             need="change_supervision",
+            **lookup,
         )
     found = object_for(
         _request(rf, supervision.supervisee),
@@ -55,6 +59,7 @@ def test_object_for_answers_404_403_or_the_object(rf, supervision):
         supervision.pk,
         view="view_supervision",
         need="bring_case",
+        **lookup,
     )
     assert found == supervision
 
@@ -82,11 +87,11 @@ def test_the_lookup_may_ask_about_another_object(rf, supervision):
         )
 
 
-def test_the_lookup_may_read_the_persons_permissions_with_the_object(
+def test_the_lookup_reads_the_persons_permissions_with_the_object(
     rf, supervision, django_assert_num_queries
 ):
-    """``perms_with_it``: one query for the object and everything the person holds on it,
-    directly or through a group; every check after it asks nothing."""
+    """By default (``perms_with_it``): one query for the object and everything the person holds
+    on it, directly or through a group; every check after it asks nothing."""
     from django.contrib.auth.models import Group
     from django.contrib.contenttypes.models import ContentType
 
@@ -105,7 +110,6 @@ def test_the_lookup_may_read_the_persons_permissions_with_the_object(
             supervision.pk,
             view="view_supervision",
             need="change_supervision",  # held through the group
-            perms_with_it=True,
         )
         assert not viewer_for(request).has_perm("delete_supervision", found)
     assert found == supervision
@@ -119,7 +123,6 @@ def test_the_lookup_may_read_the_persons_permissions_with_the_object(
             Supervision.objects.all(),
             supervision.pk,
             view="view_supervision",
-            perms_with_it=True,
         )
     assert ReadRecord.objects.filter(reader=stranger, outcome=ReadRecord.Outcome.REFUSED).exists()
     administrator = UserFactory(is_superuser=True, is_staff=True)
@@ -129,5 +132,4 @@ def test_the_lookup_may_read_the_persons_permissions_with_the_object(
             Supervision.objects.all(),
             supervision.pk,
             view="view_supervision",
-            perms_with_it=True,
         )

@@ -1,6 +1,7 @@
 """Doing homework: one entry per occurrence, handed in to the supervisor, reopened with a note."""
 
 import datetime
+import re
 import uuid
 
 import pytest
@@ -193,6 +194,80 @@ def test_due_list_query_count_does_not_grow(client, supervision, supervisee, wor
         response = client.get(reverse("homework:due"))
     assert response.content.decode().count('class="due-item"') == 40
     assert len(many) == len(few)
+
+
+def _due_items(client) -> list[str]:
+    """Each row of "My homework", its whitespace collapsed, its CSRF token left out."""
+    content = client.get(reverse("homework:due")).content.decode()
+    content = re.sub(r'<input type="hidden" name="csrfmiddlewaretoken" [^>]+>', "CSRF", content)
+    rows = re.findall(r'<li class="due-item">(.*?)</li>', content, flags=re.S)
+    return [re.sub(r"\s+", " ", re.sub(r"\s*(<|>)\s*", r"\1", row)).strip() for row in rows]
+
+
+def test_each_due_row_names_its_homework_its_date_and_the_next_thing_to_do(
+    client, supervision, supervisor, supervisee, worksheet
+):
+    today = timezone.localdate()
+    daily = make_assignment(
+        supervision,
+        title="Urges & <triggers>",
+        worksheet_version=worksheet,
+        schedule="daily",
+        occurrences=3,
+    )
+    first, second, third = daily.expected.order_by("sequence")
+    for occurrence, days in ((first, 0), (second, 1), (third, 2)):
+        occurrence.due_on = today + datetime.timedelta(days=days)
+        occurrence.save()
+    occurrence_entry_start(occurrence=second, author=supervisee)  # a draft: Continue
+    handed_in = hand_in(occurrence_entry_start(occurrence=third, author=supervisee))
+    client.force_login(supervisee)
+    rows = _due_items(client)
+    detail = reverse("homework:assignment_detail", args=[daily.pk])
+    label = "Urges &amp; &lt;triggers&gt;"
+
+    def due(day):
+        return f"{day:%A} {day.day} {day:%B}"
+
+    def start(occurrence, word):
+        action = reverse("homework:occurrence_start", args=[occurrence.pk])
+        hidden = f"{label}, due {occurrence.due_on.day} {occurrence.due_on:%B}"
+        return (
+            f'<form method="post" action="{action}">CSRF<button type="submit" '
+            f'class="button button--primary">{word}<span class="visually-hidden">{hidden}'
+            "</span></button></form>"
+        )
+
+    meta = f'<p class="muted due-item__meta">Due {{}} · from {supervisor.name}</p></div>'
+    assert rows == [
+        f'<div><a href="{detail}">{label}</a><span class="muted">(1 of 3)</span>'
+        + meta.format(due(first.due_on))
+        + start(first, "Start"),
+        f'<div><a href="{detail}">{label}</a><span class="muted">(2 of 3)</span>'
+        + meta.format(due(second.due_on))
+        + start(second, "Continue"),
+        f'<div><a href="{detail}">{label}</a><span class="muted">(3 of 3)</span>'
+        + meta.format(due(third.due_on))
+        + f'<a class="button" href="{reverse("worksheets:entry_detail", args=[handed_in.pk])}">'
+        f'Read<span class="visually-hidden">{label}</span></a>',
+    ]
+
+    entry_reopen(entry=handed_in, supervisor=supervisor, note="Say more")
+    assert _due_items(client)[2].endswith(start(third, "Revise"))
+
+    supervision_end(supervision=supervision)
+    rows = _due_items(client)
+    ended = timezone.localdate()
+    ended_meta = meta.replace(
+        "</p>", f" · supervision ended {ended.day} {ended:%B} {ended.year}</p>"
+    )
+    second.refresh_from_db()
+    assert rows[0].endswith(ended_meta.format(due(first.due_on)))  # nothing more to do
+    assert rows[1].endswith(
+        ended_meta.format(due(second.due_on))
+        + f'<a class="button" href="{reverse("worksheets:entry_detail", args=[second.entry_id])}">'
+        f'Your draft<span class="visually-hidden">of {label}</span></a>'
+    )
 
 
 def test_the_entry_state_says_when_feedback_was_released(
