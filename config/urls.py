@@ -5,7 +5,6 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -45,8 +44,8 @@ urlpatterns = [
         "favicon.ico",
         RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg", permanent=True),
     ),
-    # Wagtail serves every path it is given, so it comes last.
-    path("learn/", include(wagtail_urls)),
+    # Wagtail serves every path it is given, so it comes last (its URLs, with our page view).
+    path("learn/", include("courses.page_urls")),
 ]
 # Image renditions for course pages during development (only when DEBUG is on). Only that folder:
 # other media may be private and is served through views that check permissions.

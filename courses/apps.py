@@ -31,9 +31,11 @@ class CoursesConfig(AppConfig):
 
         person_fact(ENROLLED_FACT, enrolled_person)
 
-        # The cached live tree starts a new generation whenever a page changes.
+        # The cached live tree starts a new generation whenever a page changes, and whenever
+        # what the cached parts also hold changes: the view restrictions the route checked and
+        # the sites the outline's addresses are relative to.
         from django.db.models.signals import post_save
-        from wagtail.models import Page, get_page_models
+        from wagtail.models import Page, PageViewRestriction, Site, get_page_models
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from courses.published_tree import tree_changed
@@ -45,7 +47,7 @@ class CoursesConfig(AppConfig):
         }
         for name, signal in tree_signals.items():
             signal.connect(tree_changed, dispatch_uid=f"courses.tree_changed.{name}")
-        for model in {Page, *get_page_models()}:
+        for model in {Page, *get_page_models(), PageViewRestriction, Site}:
             for name, signal in {"saved": post_save, "deleted": post_delete}.items():
                 signal.connect(
                     tree_changed,

@@ -11,7 +11,9 @@ from functools import cached_property
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
+from wagtail.models import Site
 
+from courses import published_tree
 from courses.blocks import exercise_worksheet_ids
 from courses.outline import CourseOutline, Progress, outline_from, parent_path
 from courses.selectors.access import (
@@ -22,7 +24,7 @@ from courses.selectors.access import (
     is_administrator,
 )
 from supervision.viewer import viewer_for
-from worksheets.selectors.templates import templates_startable_by
+from worksheets.selectors.templates import startable_template_ids
 
 # --- Access and outline ------------------------------------------------------------------
 
@@ -35,11 +37,22 @@ def course_access(request, course) -> CourseAccess:
 
 
 def course_outline(course, *, request=None) -> CourseOutline:
-    """The course's live modules and lessons (two queries), once per request."""
+    """The course's live modules and lessons, once per request, from the published tree's cache.
+
+    Titles and addresses depend only on the live pages and on the site the addresses are
+    relative to (the request's), so the built outline is cached under both for the tree's
+    generation (``courses.published_tree``); nothing of the person is in it.
+    """
+
+    def read() -> list:
+        modules, lessons = course.live_modules_and_lessons()
+        return outline_from(course, modules, lessons, request=request).modules
 
     def build():
-        modules, lessons = course.live_modules_and_lessons()
-        return outline_from(course, modules, lessons, request=request)
+        site = Site.find_for_request(request)
+        name = f"outline:site-{site.pk if site is not None else 'none'}"
+        modules = published_tree.remembered(name, course.pk, read, request=request)
+        return CourseOutline(course=course, modules=modules)
 
     if request is None:
         return build()
@@ -153,8 +166,7 @@ class LessonExercises:
         worksheet_ids = exercise_worksheet_ids(self.lesson.body.raw_data)
         if not worksheet_ids:
             return frozenset()
-        startable = templates_startable_by(self.request.user).filter(pk__in=worksheet_ids)
-        return frozenset(startable.values_list("pk", flat=True))
+        return startable_template_ids(self.request.user, worksheet_ids)
 
     @cached_property
     def entries(self) -> tuple[dict, dict]:

@@ -5,6 +5,8 @@ The pages query their own tree (``live_modules_and_lessons``) and build what the
 page class (docs/architecture.md).
 """
 
+import hashlib
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,7 +15,7 @@ from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from courses import published_tree
@@ -78,19 +80,45 @@ class CourseIndexPage(Page):
         return super().serve(request, *args, **kwargs)
 
     def route(self, request, path_components):
-        """The page at this path below the index, found by its ``url_path`` in one lookup.
+        """The page at this path below the index, with its ancestors, from the published tree's cache.
 
         Wagtail's own ``Page.route`` asks for each level's child in turn (two queries per
-        level: the child, then its specific page), so a lesson took six before it was shown;
-        here the page and its ancestors come in two. The answer is the same: Wagtail keeps
-        ``url_path`` as the slugs of the page's ancestors (and updates it on every move and
-        slug change). Http404 when a level has no page or the page is not live, as Wagtail's
-        route raises.
+        level: the child, then its specific page), so a lesson took six before it was shown.
+        Here the chain of pages is read once per generation of the published tree
+        (``courses.published_tree``: any page saved, published, moved or deleted, or a view
+        restriction changed, starts a new one) and each request unpickles its own copy. The
+        answer is the same: Http404 when a level has no page or the page is not live, as
+        Wagtail's route raises.
         """
         if not path_components:
             return super().route(request, path_components)
-        # The page and its ancestors below the index, each the parent of the next (as Wagtail's
-        # route leaves them, so the page's get_parent() asks nothing more).
+        # Hashed: the path is the visitor's, and cache keys have a length and a character set.
+        path_hash = hashlib.sha256("/".join(path_components).encode()).hexdigest()
+        chain, restricted = published_tree.remembered(
+            f"route:{path_hash}",
+            self.pk,
+            lambda: self._read_chain(path_components),
+            request=request,
+        )
+        parent = self
+        for page in chain:
+            # As Wagtail's route leaves them, so the page's get_parent() asks nothing more.
+            page._cached_parent_obj = parent
+            parent = page
+        page = chain[-1]
+        if not restricted:
+            page.unrestricted_in_published_tree = True
+        return page.route(request, [])
+
+    def _read_chain(self, path_components) -> tuple[list[Page], bool]:
+        """The page at this path and its ancestors below the index (two queries), and whether
+        Wagtail must check view restrictions on it.
+
+        Found by ``url_path``, which Wagtail keeps as the slugs of the page's ancestors (and
+        updates on every move and slug change). ``restricted`` is False only when no page on
+        the way from the tree's root has a view restriction and none is an alias (an alias
+        takes its source's restrictions, which Wagtail's own check follows).
+        """
         url_paths = [
             f"{self.url_path}{'/'.join(path_components[:depth])}/"
             for depth in range(1, len(path_components) + 1)
@@ -103,11 +131,15 @@ class CourseIndexPage(Page):
         )
         if len(chain) != len(url_paths):
             raise Http404
-        parent = self
-        for page in chain:
-            page._cached_parent_obj = parent
-            parent = page
-        return chain[-1].route(request, [])
+        page = chain[-1]
+        ancestry = [
+            page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)
+        ]
+        restricted = (
+            PageViewRestriction.objects.filter(page__path__in=ancestry).exists()
+            or Page.objects.filter(path__in=ancestry, alias_of__isnull=False).exists()
+        )
+        return chain, restricted
 
     def live_modules_and_lessons(self):
         return live_modules_and_lessons(self)
@@ -138,6 +170,16 @@ class CourseContentPage(Page):
 
     def live_modules_and_lessons(self):
         return live_modules_and_lessons(self)
+
+    def get_view_restrictions(self):
+        """Wagtail's check (two queries), unless the route found no restriction on the way here.
+
+        ``CourseIndexPage.route`` knows that from the published tree's cache, which a new or
+        removed view restriction replaces.
+        """
+        if getattr(self, "unrestricted_in_published_tree", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):
         if not request.user.is_authenticated:

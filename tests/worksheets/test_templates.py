@@ -1,13 +1,18 @@
 """Templates: versions on publishing, the library versus a supervisor's own, copying and sharing."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from supervision.permissions import ClinicalPermissionChecker
 from worksheets.models import TemplateVersion, WorksheetTemplate
 from worksheets.permissions import worksheet_template_policy as policy
-from worksheets.selectors.templates import templates_startable_by, templates_visible_to
+from worksheets.selectors.templates import (
+    startable_template_ids,
+    templates_startable_by,
+    templates_visible_to,
+)
 from worksheets.services.entries import entry_start
 from worksheets.services.templates import (
     template_colleagues,
@@ -335,3 +340,26 @@ def test_the_add_page_does_not_autosave_but_the_edit_page_does(
     client.force_login(course_editor)
     assert client.get(reverse(ADD)).context["autosave_enabled"] is False
     assert client.get(reverse(EDIT, args=[library_template.pk])).context["autosave_enabled"]
+
+
+def test_startable_ids_are_the_startable_templates_among_those_asked_about(
+    make_template, library_template, supervisor, supervision, unrelated_supervisor, trainee
+):
+    draft = make_template(title="Still a draft", publish=False)
+    own = publish(worksheet_template_copy(template=library_template, owner=supervisor), supervisor)
+    shared = publish(
+        worksheet_template_copy(template=library_template, owner=supervisor), supervisor
+    )
+    worksheet_template_sharing_set(template=shared, colleagues=[unrelated_supervisor])
+    asked = [library_template.pk, draft.pk, own.pk, shared.pk]
+    expected = {
+        supervisor: {library_template.pk, own.pk, shared.pk},
+        unrelated_supervisor: {library_template.pk, shared.pk},
+        trainee: {library_template.pk},
+        AnonymousUser(): set(),
+    }
+    for person, startable in expected.items():
+        assert startable_template_ids(person, asked) == startable, person
+        alike = templates_startable_by(person).filter(pk__in=asked).values_list("pk", flat=True)
+        assert set(alike) == startable, person
+    assert startable_template_ids(supervisor, [own.pk]) == {own.pk}

@@ -32,6 +32,18 @@ def templates_startable_by(user: User) -> QuerySet[WorksheetTemplate]:
     )
 
 
+def startable_template_ids(user: User, template_ids) -> frozenset[int]:
+    """Which of ``template_ids`` the person may start, in one query.
+
+    The same templates as ``templates_startable_by`` (visible, published, with a version), for
+    a page that needs only their ids (a lesson's exercises): without the current version's
+    annotations it costs a third of the work to build.
+    """
+    has_version = Exists(TemplateVersion.objects.filter(template=OuterRef("pk")))
+    startable = templates_visible_to(user).filter(has_version, pk__in=template_ids, live=True)
+    return frozenset(startable.values_list("pk", flat=True))
+
+
 def sharing_candidates(template: WorksheetTemplate) -> QuerySet[User]:
     """Whom the owner can share a template with: every current supervisor, and whoever has it now."""
     supervisors = Supervision.objects.active().values("supervisor_id")
