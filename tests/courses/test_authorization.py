@@ -1,7 +1,8 @@
 """Who may do what with every URL of the courses app (run by tests/authorization.py).
 
-The course pages themselves are served by Wagtail (tests/courses/test_access.py); these are the
-course's own URLs. The people: a trainee and a supervisor learning in the course (the supervisor
+The course pages themselves are served by Wagtail through our page view (courses.views.pages);
+who reads them is tested in tests/courses/models/test_pages_access.py, and here with the course's
+own URLs. The people: a trainee and a supervisor learning in the course (the supervisor
 supervises the trainee), course staff and the course lead, someone not enrolled, and an
 administrator, who reads every course and manages its people without being enrolled.
 """
@@ -117,6 +118,18 @@ URLS = [
         kwargs=enrollment_kwargs,
         get={**only(MANAGERS, 200), "*": 404},
         post={**only(MANAGERS, 302), "*": 404},
+    ),
+    # The course pages themselves: Wagtail's page view, answered by courses.views.pages (issue
+    # 11). Someone not enrolled is told how to ask (tests/courses/models/test_pages_access.py).
+    *(
+        Url(
+            "wagtail_serve",
+            target,
+            path=lambda world, target: world["objects"][target].url,
+            get={**only(READERS, 200), "outsider": 403},
+            post={**only(READERS, 200), "outsider": 403},
+        )
+        for target in ("course", "lesson")
     ),
     # Only a course lead or an administrator removes a lead.
     Url(
