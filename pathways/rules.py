@@ -55,6 +55,19 @@ class Problem:
     message: str
 
 
+# The fields of a step (pathway's or run's) that ``step_rule`` reads.
+STEP_RULE_FIELDS = (
+    "kind",
+    "reading",
+    "lesson",
+    "release",
+    "waits_for",
+    "delay_days",
+    "release_on",
+    "due_days",
+)
+
+
 def step_rule(step) -> StepRule:
     """The rule checked for a step of a pathway (or of a run, or a form's cleaned data)."""
     get = step.get if isinstance(step, dict) else lambda name: getattr(step, name, None)

@@ -10,7 +10,7 @@ from homework.models import Assignment
 from homework.selectors import assignments_visible_to
 from pathways.models import Pathway, PathwayRun, PathwayUserObjectPermission, RunStep
 from pathways.permissions import pathway_policy
-from pathways.rules import step_rule, waited_for
+from pathways.rules import STEP_RULE_FIELDS, step_rule, waited_for
 from pathways.services import step_opens_on
 from supervision.models import Supervision
 from worksheets.models import Entry
@@ -128,14 +128,7 @@ SUPERVISEE_STEP_COLUMNS = (
     "run__assignment__title",
     "position",
     "title",
-    "kind",
-    "reading",
-    "lesson",
-    "release",
-    "waits_for",
-    "delay_days",
-    "release_on",
-    "due_days",
+    *STEP_RULE_FIELDS,
     "released_at",
     "occurrence__due_on",
     "occurrence__entry__status",

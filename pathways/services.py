@@ -24,24 +24,21 @@ from notifications.models import Notification
 from notifications.services import notification_send
 from pathways.models import Pathway, PathwayRun, PathwayUserObjectPermission, RunStep, StepKind
 from pathways.permissions import PATHWAY_COLLEAGUE_PERMS, PATHWAY_OWNER_PERMS
-from pathways.rules import Release, release_order, step_rule, steps_problems, waited_for
+from pathways.rules import (
+    STEP_RULE_FIELDS,
+    Release,
+    release_order,
+    step_rule,
+    steps_problems,
+    waited_for,
+)
 from recordings.models import Recording
 from supervision.models import Supervision
 from supervision.permissions import grant, grant_exactly
 from worksheets.models import Entry, TemplateVersion
 
-RULE_FIELDS = (
-    "kind",
-    "title",
-    "instructions",
-    "reading",
-    "lesson",
-    "release",
-    "waits_for",
-    "delay_days",
-    "release_on",
-    "due_days",
-)
+# What a run's step copies of its pathway's step.
+RULE_FIELDS = ("title", "instructions", *STEP_RULE_FIELDS)
 
 
 def pathway_check(pathway: Pathway) -> None:
