@@ -39,3 +39,10 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # The path without its query string (%(U)s, not %(r)s): query strings may carry search terms or
 # tokens, which must not end up in logs. No referrer for the same reason.
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"'
+
+
+def when_ready(server):
+    """In the master, once, before the first worker is forked (preload_app): see config/warmup."""
+    from config.warmup import warm
+
+    server.log.info("warmed: %d templates compiled before the workers fork", warm())
