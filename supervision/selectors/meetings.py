@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from supervision.models import (
@@ -23,11 +24,24 @@ def meetings_visible_to(user: User) -> QuerySet[Meeting]:
     In a group meeting other members' cases were discussed too; the person sees how many,
     but their pseudonyms only if they may read those cases.
     """
-    return objects_for_user(
-        user,
-        "view_meeting",
+    return objects_for_user(user, "view_meeting", meetings_shown_to(user))
+
+
+def meetings_shown_to(user: User) -> QuerySet[Meeting]:
+    """What ``meetings_visible_to`` gives of each meeting, before its filter: for a lookup that
+    checks the person's permission on the meeting itself (``supervision.viewer.object_for``),
+    where the filter would ask the same question again."""
+    discussed = (
+        Meeting.cases_discussed.through.objects.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(count=Count("case", distinct=True))
+        .values("count")
+    )
+    return (
         Meeting.objects.select_related("supervisor", "group")
-        .annotate(discussed_count=Count("cases_discussed", distinct=True))
+        # A subquery rather than a join and GROUP BY over every selected column (issue 11).
+        .annotate(discussed_count=Coalesce(Subquery(discussed, output_field=IntegerField()), 0))
         .prefetch_related(
             Prefetch(
                 "attendances",
@@ -38,7 +52,7 @@ def meetings_visible_to(user: User) -> QuerySet[Meeting]:
                 queryset=objects_for_user(user, "view_case", Case.objects.order_by("pseudonym")),
                 to_attr="visible_cases",
             ),
-        ),
+        )
     )
 
 

@@ -17,7 +17,7 @@ from supervision.models import Case, Meeting, MeetingReflection, Supervision, Su
 from supervision.panels import ShownPanel, panels_for
 from supervision.selectors.cases import cases_visible_to
 from supervision.selectors.meetings import (
-    meetings_visible_to,
+    meetings_shown_to,
     past_meetings_for,
     reflections_visible_to,
     upcoming_meetings_for,
@@ -48,7 +48,8 @@ def meeting_list(request):
 @require_GET
 def meeting_detail(request, pk):
     # Who recorded and last changed it are named on the record.
-    meetings = meetings_visible_to(request.user).select_related("recorded_by", "updated_by")
+    # object_for checks view_meeting on the meeting itself: the list's filter would ask again.
+    meetings = meetings_shown_to(request.user).select_related("recorded_by", "updated_by")
     meeting = object_for(request, meetings, pk, view="view_meeting")
     viewer = viewer_for(request)
     reflections = list(reflections_visible_to(meeting, request.user))
