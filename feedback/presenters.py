@@ -5,6 +5,7 @@ The dashboard's panel and the "Awaiting your feedback" page list the same entrie
 ``{% url %}`` tag, model lookups and a ``date`` filter per row in the templates (issue 11).
 """
 
+import datetime
 from dataclasses import dataclass
 
 from supervision.presenting import day_month_year, pk_url, short_date
@@ -16,9 +17,18 @@ class AwaitingRow:
     url: str  # the entry's feedback page
     title: str
     author: str
-    submitted: str  # e.g. "1 December 2026"
-    submitted_short: str  # e.g. "1 Dec"
+    submitted_at: datetime.datetime
     drafts_waiting: int  # the supervisor's draft comments on it, not yet released
+
+    @property
+    def submitted(self) -> str:
+        """E.g. "1 December 2026" (the page)."""
+        return day_month_year(self.submitted_at)
+
+    @property
+    def submitted_short(self) -> str:
+        """E.g. "1 Dec" (the dashboard's panel)."""
+        return short_date(self.submitted_at)
 
 
 def awaiting_rows(entries: list[Entry]) -> list[AwaitingRow]:
@@ -29,8 +39,7 @@ def awaiting_rows(entries: list[Entry]) -> list[AwaitingRow]:
             url=url(entry.pk),
             title=entry.display_title,
             author=entry.author.name,
-            submitted=day_month_year(entry.submitted_at),
-            submitted_short=short_date(entry.submitted_at),
+            submitted_at=entry.submitted_at,
             drafts_waiting=entry.drafts_waiting,
         )
         for entry in entries

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from homework.models import Assignment, Occurrence, Review
 from supervision.permissions import objects_for_user
+from supervision.presenting import short_date
 
 
 def assignments_visible_to(user) -> QuerySet[Assignment]:
@@ -49,7 +50,7 @@ class EngagementWeek:
         Worked out here: the template's date filter, eight weeks for each supervisee, cost a
         tenth of the supervisor's dashboard (issue 11).
         """
-        return f"{self.week_of.day} {self.week_of:%b}"
+        return short_date(self.week_of)
 
 
 @dataclass

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from questionnaires.csv_import import MAX_CHARACTERS, MAX_LINES
 from supervision.forms import SubmissionKeyMixin
+from supervision.presenting import short_date_year
 
 
 class RatingStartForm(SubmissionKeyMixin, forms.Form):
@@ -25,9 +26,7 @@ class RatingStartForm(SubmissionKeyMixin, forms.Form):
 def _administration_label(entry) -> str:
     """E.g. "3 Nov 2026, 16:45 (version 2)" (the date as ``date:"j M Y, H:i"``)."""
     when = timezone.localtime(entry.submitted_at)
-    return (
-        f"{when.day} {when:%b} {when.year}, {when:%H:%M} (version {entry.template_version.number})"
-    )
+    return f"{short_date_year(when)}, {when:%H:%M} (version {entry.template_version.number})"
 
 
 class AdministrationSelect(forms.Select):

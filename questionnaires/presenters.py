@@ -12,10 +12,10 @@ from functools import cached_property
 from html import escape
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from questionnaires.selectors import current_supervisees
+from supervision.presenting import short_date_year
 from worksheets.scoring.definitions import MEAN, Questionnaire
 from worksheets.scoring.results import QuestionnaireResult, ScoreResult
 
@@ -216,8 +216,7 @@ class Administration:
     def date_label(self) -> str:
         """E.g. "3 Nov 2026" (as ``date:"j M Y"``), once per administration: it heads a column and
         labels each chart's point."""
-        day = timezone.localtime(self.entry.submitted_at)
-        return f"{day.day} {day:%b} {day.year}"
+        return short_date_year(self.entry.submitted_at)
 
 
 @dataclass(frozen=True)

@@ -51,3 +51,8 @@ def short_date(value: datetime.date | datetime.datetime) -> str:
     """E.g. "1 Dec", as the template's ``date:"j M"``."""
     day = _day(value)
     return f"{day.day} {str(MONTHS_3[day.month]).title()}"
+
+
+def short_date_year(value: datetime.date | datetime.datetime) -> str:
+    """E.g. "1 Dec 2026", as the template's ``date:"j M Y"``."""
+    return f"{short_date(value)} {_day(value).year}"

@@ -5,7 +5,13 @@ import datetime
 import pytest
 from django.urls import reverse, set_script_prefix
 
-from supervision.presenting import day_month_year, long_date, pk_url, short_date
+from supervision.presenting import (
+    day_month_year,
+    long_date,
+    pk_url,
+    short_date,
+    short_date_year,
+)
 
 
 @pytest.mark.parametrize("name", ["homework:assignment_detail", "worksheets:entry_detail"])
@@ -45,5 +51,6 @@ def test_a_datetime_reads_in_the_current_time_zone_as_the_date_filter():
         assert day_month_year(moment) == in_template(moment, "j F Y") == "1 December 2026"
         assert long_date(moment) == in_template(moment, "l j F") == "Tuesday 1 December"
         assert short_date(moment) == in_template(moment, "j M") == "1 Dec"
+        assert short_date_year(moment) == in_template(moment, "j M Y") == "1 Dec 2026"
     with timezone.override("UTC"):
         assert day_month_year(moment) == in_template(moment, "j F Y") == "30 November 2026"
