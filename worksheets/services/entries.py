@@ -118,8 +118,17 @@ def _may_save(current: Entry, *, expected_version: int, session: str) -> None:
         raise EntryConflict(current)
 
 
-def _save(entry: Entry, *, expected_version: int, session: str, changes) -> Entry:
-    """Store ``changes(current)`` (a dict of field values) on the entry as one new version.
+def _save(
+    entry: Entry,
+    *,
+    expected_version: int,
+    session: str,
+    answers: dict,
+    reflection: str,
+    more=lambda current: {},
+) -> Entry:
+    """Store what was typed in ``session``, and ``more(current)`` (a dict of further field
+    values, e.g. the hand-in's), on the entry as one new version.
 
     Decided first on the caller's copy, unread: the update is a compare-and-swap on its version,
     which every write of an entry increases, so it stores nothing if anything changed since that
@@ -128,8 +137,13 @@ def _save(entry: Entry, *, expected_version: int, session: str, changes) -> Entr
     on that (``SELECT … FOR UPDATE``, as every save did first before): an open page saves in one
     statement. The caller's object is not changed; the saved entry is returned, with the
     related objects the caller's copy had loaded. Raises EntryNotEditable, EntryConflict, or
-    the ValidationError of ``changes`` or of the entry's checks.
+    the ValidationError of ``more`` or of the entry's checks.
     """
+
+    def changes(current: Entry) -> dict:
+        typed = {"answers": answers, "reflection": reflection, "last_edit_session": session}
+        return {**typed, **more(current)}
+
     current = copy.copy(entry)
     try:
         _may_save(current, expected_version=expected_version, session=session)
@@ -203,11 +217,8 @@ def entry_save_draft(
         entry,
         expected_version=expected_version,
         session=session,
-        changes=lambda current: {
-            "answers": answers,
-            "reflection": reflection,
-            "last_edit_session": session,
-        },
+        answers=answers,
+        reflection=reflection,
     )
 
 
@@ -246,10 +257,9 @@ def entry_submit(
         entry,
         expected_version=expected_version,
         session=session,
-        changes=lambda current: {
-            "answers": answers,
-            "reflection": reflection,
-            "last_edit_session": session,
+        answers=answers,
+        reflection=reflection,
+        more=lambda current: {
             "status": Entry.Status.SUBMITTED,
             "submitted_at": submitted_at or timezone.now(),
             "result": _score(current, answers),
