@@ -1,6 +1,7 @@
 """The entry-with-feedback page and the actions on it; htmx swaps parts, plain POSTs reload the page."""
 
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from feedback import services
@@ -88,8 +90,10 @@ class Section:
     shown: list[ShownElement] = field(default_factory=list)
     comments: list[Feedback] = field(default_factory=list)
     form: FeedbackForm | None = None
-    # A long entry's answers get their comment form when it is opened (see FORMS_AT_ONCE).
-    form_later: bool = False
+    # A long entry's answers get their comment form when it is opened (see FORMS_AT_ONCE):
+    # the address that opens it, worked out here once per page rather than reversed by the
+    # template for each of forty answers (issue 11).
+    later_url: str = ""
     opened: bool = False
 
     @property
@@ -134,6 +138,7 @@ def _sections(request, entry: Entry, *, forms=None, reply_forms=None, opened: st
     sections = []
     shown_all = shown_elements(entry.definition, answers)
     later = sum(1 for shown in shown_all if shown.kind == "answer") > FORMS_AT_ONCE
+    entry_url = reverse("feedback:entry_feedback", args=[entry.pk])
     for element, shown in zip(entry.definition, shown_all, strict=True):
         anchor = element.get("name", "") if shown.kind == "answer" else ""
         section = Section(anchor=anchor, label=shown.label, shown=[shown])
@@ -143,7 +148,8 @@ def _sections(request, entry: Entry, *, forms=None, reply_forms=None, opened: st
             if may_comment and (anchor in forms or section.opened or not later):
                 section.form = forms.get(anchor) or _new_form(anchor, shown.label)
             elif may_comment:
-                section.form_later = True
+                # As the template's urlencode filter quotes it.
+                section.later_url = f"{entry_url}?comment={quote(anchor)}"
         sections.append(section)
     whole = Section(anchor=WHOLE_ENTRY, label=WHOLE_ENTRY_LABEL)
     whole.comments = threads.get(WHOLE_ENTRY, [])
@@ -173,6 +179,9 @@ def _page_context(request, entry: Entry, **overrides) -> dict:
         "sections": sections,
         "whole": whole,
         "summary": _summary(request, entry, threads),
+        # Each thread's status line is for the replies to htmx; said empty here so the template
+        # does not look for it (and fail) once per answer.
+        "note": "",
     }
 
 
