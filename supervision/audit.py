@@ -8,7 +8,7 @@ there to show a person who else has read their material (issue 13, item 2).
 
 from django.db.models import Model, QuerySet
 
-from supervision.models import ReadRecord
+from supervision.models import ReadRecord, User
 
 RECENT_READS = 10
 
@@ -71,11 +71,17 @@ def refusal_record(request, obj: Model) -> None:
 
 
 def reads_of(obj: Model, *, limit: int = RECENT_READS) -> list[ReadRecord]:
-    """The latest reads of ``obj`` by others, newest first, with the reader: one query."""
+    """The latest reads of ``obj`` by others, newest first, with the reader: one query.
+
+    Each record carries ``at`` and its reader's name (``reader.name``) and nothing else: the
+    owner's page shows only who and when.
+    """
     return list(
         ReadRecord.objects.filter(
             subject=_subject(obj), object_id=obj.pk, outcome=ReadRecord.Outcome.READ
-        ).select_related("reader")[:limit]
+        )
+        .select_related("reader")
+        .only("at", "reader", *(f"reader__{name}" for name in User.NAME_FIELDS))[:limit]
     )
 
 

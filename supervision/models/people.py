@@ -94,6 +94,9 @@ class User(AbstractUser):
         """The person's time zone; the site's when unknown or no longer in the tz database."""
         return zone_or_default(self.timezone)
 
+    # What ``name`` reads: a list that names people loads these columns of them and no others.
+    NAME_FIELDS = ("display_name", "first_name", "last_name", "email")
+
     @property
     def name(self) -> str:
         return self.get_full_name() or self.email.split("@")[0]

@@ -5,7 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from supervision.models import ReadRecord
+from supervision.audit import reads_of
+from supervision.models import ReadRecord, User
 from tests.factories import UserFactory, make_case, make_meeting
 from tests.worksheets.conftest import SMALL_BODY, submit
 from worksheets.services.entries import entry_sharing_set, entry_start
@@ -110,3 +111,21 @@ def test_read_records_are_append_only(supervisor, supervisee):
     with pytest.raises(TypeError):
         ReadRecord.objects.filter(pk=record.pk).update(path="/changed/")
     assert ReadRecord.objects.get().path == "/"
+
+
+@pytest.mark.django_db
+def test_the_owners_list_of_reads_loads_when_and_the_readers_name_only(
+    supervisor, supervisee, supervision
+):
+    """``reads_of`` shows who and when: the reader's name columns, never their password hash."""
+    case = make_case(supervision)
+    ReadRecord.objects.create(
+        reader=supervisor, owner=supervisee, subject="supervision.case", object_id=case.pk, path="/"
+    )
+    [read] = reads_of(case)
+    assert read.reader.name == supervisor.name
+    assert read.reader.get_deferred_fields() == {f.attname for f in User._meta.concrete_fields} - {
+        "id",
+        *User.NAME_FIELDS,
+    }
+    assert read.get_deferred_fields() == {"owner_id", "subject", "object_id", "path", "outcome"}
