@@ -79,7 +79,8 @@ def entries_awaiting_feedback(supervisor: User) -> QuerySet[Entry]:
         Entry.objects.filter(status=Entry.Status.SUBMITTED).exclude(author=supervisor),
     )
     return (
-        readable.annotate(submitted_on=TruncDate("submitted_at"))
+        # Named for the relationship test (supervised_entries) only: not a column of the rows.
+        readable.alias(submitted_on=TruncDate("submitted_at"))
         .filter(supervised_entries(supervisor))
         .exclude(Exists(released))
         .annotate(drafts_waiting=Coalesce(Subquery(drafts, output_field=IntegerField()), 0))
