@@ -14,12 +14,14 @@ from homework.selectors import (
     homework_for_meeting,
 )
 from supervision.models import Supervision
+from supervision.presenting import pk_url
 from supervision.viewer import viewer_for
 
 
 def dashboard_actions(request, *, rows) -> dict:
     """ "Set homework" beside "Record a meeting", for each of the supervisor's supervisees."""
-    return {row.pk: {"supervision": row} for row in rows}
+    url = pk_url("homework:assignment_create")  # one reverse() for the list, not one per row
+    return {row.pk: {"url": url(row.pk), "person_name": row.supervisee.name} for row in rows}
 
 
 def dashboard_engagement(request, *, rows) -> dict:

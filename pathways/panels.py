@@ -1,6 +1,7 @@
 """What pathways show on homework's and supervision's pages; registered in ``PathwaysConfig.ready()``."""
 
 from pathways.selectors import progress_for_assignment, progress_for_supervisee
+from supervision.presenting import pk_url
 
 
 def due_pathways(request) -> dict | None:
@@ -19,4 +20,9 @@ def assignment_pathway(request, *, assignment) -> dict | None:
 
 def dashboard_actions(request, *, rows) -> dict:
     """ "Assign a pathway" beside "Set homework", for each running relationship."""
-    return {row.pk: {"supervision": row} for row in rows if row.is_active}
+    url = pk_url("pathways:assign")  # one reverse() for the list, not one per row
+    return {
+        row.pk: {"url": url(row.pk), "person_name": row.supervisee.name}
+        for row in rows
+        if row.is_active
+    }

@@ -23,6 +23,16 @@ def invitations_waiting(user: User | None = None) -> QuerySet[Invitation]:
     return invitations.order_by("-created_at", "-pk")
 
 
+def invitations_waiting_listed(user: User) -> QuerySet[Invitation]:
+    """``invitations_waiting(user)`` as the dashboard lists them: address, kind, group, date."""
+    return (
+        invitations_waiting(user)
+        .select_related(None)
+        .select_related("group")
+        .only("email", "kind", "group__name", "created_at")
+    )
+
+
 def _pk_from(uidb64: str) -> int | None:
     try:
         return int(force_str(urlsafe_base64_decode(uidb64)))

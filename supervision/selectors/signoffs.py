@@ -20,6 +20,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 
 from supervision.models import HoursSignOff, Meeting, Supervision, User
 from supervision.selectors.hours import HoursRow, period_entries
+from supervision.selectors.relationships import name_columns
 
 CODE_SALT = "supervision.hours-signoff.verification"
 
@@ -38,6 +39,13 @@ def signoffs_awaiting(supervisor: User) -> QuerySet[HoursSignOff]:
             supervision__supervisor=supervisor, status=HoursSignOff.Status.SUBMITTED
         )
         .select_related("supervision__supervisee")
+        # What the dashboard lists: the supervisee's name and the period (HoursSignOff.label).
+        .only(
+            "supervision__supervisee_id",
+            "starts_on",
+            "ends_on",
+            *name_columns("supervision__supervisee"),
+        )
         .order_by("submitted_at", "pk")
     )
 

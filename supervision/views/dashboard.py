@@ -7,12 +7,13 @@ from django.views.decorators.http import require_GET
 
 from supervision.models import Case
 from supervision.panels import panels_by_row, panels_for
+from supervision.presenters import supervisee_rows
 from supervision.selectors.cases import cases_of
 from supervision.selectors.hours import hours_log
-from supervision.selectors.invitations import invitations_waiting
+from supervision.selectors.invitations import invitations_waiting_listed
 from supervision.selectors.meetings import upcoming_meetings_for
 from supervision.selectors.relationships import (
-    groups_led_by,
+    groups_led_listed,
     supervisions_as_supervisee,
     supervisions_as_supervisor,
     supervisions_ended_for,
@@ -31,13 +32,12 @@ def dashboard(request):
         # What the apps above add (feedback waiting, homework per supervisee): supervision.panels.
         actions = panels_by_row("dashboard.supervisee.actions", request, rows)
         panels = panels_by_row("dashboard.supervisee", request, rows)
-        for row in rows:
-            row.action_panels, row.panels = actions[row.pk], panels[row.pk]
-        context["as_supervisor"] = rows
+        context["as_supervisor"] = supervisee_rows(rows, actions, panels)
         context["supervisor_panels"] = panels_for("dashboard.supervisor", request)
-        context["groups_led"] = groups_led_by(user)
-        context["invitations"] = invitations_waiting(user)
-        context["signoffs_awaiting"] = signoffs_awaiting(user)
+        # Read here rather than while the template renders, so the view's cost shows here.
+        context["groups_led"] = list(groups_led_listed(user))
+        context["invitations"] = list(invitations_waiting_listed(user))
+        context["signoffs_awaiting"] = list(signoffs_awaiting(user))
     if person.supervisee:
         context["as_supervisee"] = supervisions_as_supervisee(user)
         context["upcoming_meeting"] = (
@@ -49,5 +49,5 @@ def dashboard(request):
         context["hours_total"] = log.total
         context["hours_this_year"] = this_year[0] if this_year else None
     if person.in_supervision:
-        context["ended"] = supervisions_ended_for(user)
+        context["ended"] = list(supervisions_ended_for(user))
     return render(request, "supervision/dashboard.html", context)

@@ -1,6 +1,7 @@
 """The panel registry: what another app registers appears on supervision's pages, in its place."""
 
 import pytest
+from django.template import engines
 from django.urls import reverse
 
 from supervision import panels
@@ -69,3 +70,26 @@ def test_registering_twice_adds_once_and_order_decides_the_place():
     finally:
         panels.unregister(earlier)
         panels.unregister(later)
+
+
+def test_render_panels_renders_each_panel_in_order_with_its_own_context():
+    page = engines["django"].from_string(
+        "{% load panels %}{% for row in rows %}[{% render_panels row %}]{% endfor %}"
+    )
+    row = [
+        panels.ShownPanel(
+            template="homework/includes/_dashboard_set_homework.html",
+            context={"url": "/a/", "person_name": "Ann & Bo"},
+        ),
+        panels.ShownPanel(
+            template="pathways/includes/_dashboard_assign.html",
+            context={"url": "/b/", "person_name": "Cy"},
+        ),
+    ]
+    html = page.render({"rows": [row, row[1:], []]})
+    assert html.count("[") == 3
+    first, second, third = html.split("]")[:3]
+    assert first.index('href="/a/"') < first.index('href="/b/"')
+    assert 'aria-label="Set homework for Ann &amp; Bo"' in first  # escaped once
+    assert 'href="/a/"' not in second and 'aria-label="Assign a pathway to Cy"' in second
+    assert third == "[" and html.endswith("[]")  # a row without panels shows nothing

@@ -30,7 +30,12 @@ def test_supervisor_sees_last_and_next_meeting_and_open_cases(
     client.force_login(supervisor)
     response = client.get(DASHBOARD)
     [row] = response.context["as_supervisor"]
-    assert (row.last_meeting_on, row.next_meeting_on, row.open_cases) == (day(-7), day(7), 2)
+    # The row as the template prints it (supervision.presenters.SuperviseeRow).
+    assert (row.last_meeting, row.next_meeting, row.open_cases) == (
+        f"{day(-7):%-d %b %Y}",
+        f"{day(7):%-d %b %Y}",
+        2,
+    )
     content = response.content.decode()
     assert supervisee.name in content
     assert "Record a meeting" in content
