@@ -9,7 +9,6 @@ from feedback.models import Feedback, FeedbackReply, FeedbackRevision
 from feedback.permissions import supervised_entries
 from supervision.models import User
 from supervision.permissions import objects_for_user
-from supervision.selectors.relationships import name_columns
 from worksheets.models import Entry
 
 WHOLE_ENTRY = ""
@@ -19,7 +18,7 @@ LIST_COLUMNS = (
     "title",
     "submitted_at",
     "template_version__title",
-    *name_columns("author", "subject"),
+    *User.name_columns("author", "subject"),
 )
 
 

@@ -4,8 +4,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from recordings.models import Recording, RecordingComment
 from recordings.selectors import recordings_to_review
+from supervision.models import User
 from supervision.permissions import objects_for_user
-from supervision.selectors.relationships import name_columns
 
 
 def supervision_recordings(request, *, supervision, **objects) -> dict | None:
@@ -49,7 +49,7 @@ def dashboard_awaiting(request, **objects) -> dict | None:
         # The list shows the title (from the description), who handed it in and when.
         .select_related(None)
         .select_related("owner")
-        .only("description", "handed_in_at", *name_columns("owner"))
+        .only("description", "handed_in_at", *User.name_columns("owner"))
         .order_by("handed_in_at")[:10]
     )
     if not awaiting:

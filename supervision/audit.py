@@ -81,7 +81,7 @@ def reads_of(obj: Model, *, limit: int = RECENT_READS) -> list[ReadRecord]:
             subject=_subject(obj), object_id=obj.pk, outcome=ReadRecord.Outcome.READ
         )
         .select_related("reader")
-        .only("at", "reader", *(f"reader__{name}" for name in User.NAME_FIELDS))[:limit]
+        .only("at", "reader", *User.name_columns("reader"))[:limit]
     )
 
 

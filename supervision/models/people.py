@@ -97,6 +97,12 @@ class User(AbstractUser):
     # What ``name`` reads: a list that names people loads these columns of them and no others.
     NAME_FIELDS = ("display_name", "first_name", "last_name", "email")
 
+    @classmethod
+    def name_columns(cls, *relations: str) -> tuple[str, ...]:
+        """``.only()`` arguments for the name of each related person:
+        ``User.name_columns("owner")`` is ``("owner__display_name", …, "owner__email")``."""
+        return tuple(f"{relation}__{field}" for relation in relations for field in cls.NAME_FIELDS)
+
     @property
     def name(self) -> str:
         return self.get_full_name() or self.email.split("@")[0]

@@ -7,14 +7,6 @@ from supervision.models import Attendance, Case, Meeting, Supervision, Supervisi
 from supervision.models.meetings import taken_place_q
 from supervision.permissions import objects_for_user
 
-# What lists show of a person: their name (User.name) and nothing else of the wide user row.
-NAME_COLUMNS = ("display_name", "first_name", "last_name", "email")
-
-
-def name_columns(*relations: str) -> tuple[str, ...]:
-    """``.only()`` arguments for the name of each related person, e.g. ``name_columns("owner")``."""
-    return tuple(f"{relation}__{column}" for relation in relations for column in NAME_COLUMNS)
-
 
 def supervisions_visible_to(user: User) -> QuerySet[Supervision]:
     return objects_for_user(
@@ -72,7 +64,7 @@ def supervisions_as_supervisor(user: User) -> QuerySet[Supervision]:
     # Narrowed before the permission filter and the annotations: each step clones the query.
     rows = (
         Supervision.objects.select_related("supervisee", "group")
-        .only(*SUPERVISION_ROW_COLUMNS, *name_columns("supervisee"))
+        .only(*SUPERVISION_ROW_COLUMNS, *User.name_columns("supervisee"))
         .filter(supervisor=user)
         .active()
     )
@@ -104,7 +96,7 @@ def supervisions_ended_for(user: User) -> QuerySet[Supervision]:
     return (
         supervisions_visible_to(user)
         .filter(ended_on__isnull=False)
-        .only(*SUPERVISION_ROW_COLUMNS, *name_columns("supervisor", "supervisee"))
+        .only(*SUPERVISION_ROW_COLUMNS, *User.name_columns("supervisor", "supervisee"))
         .order_by("-ended_on", "pk")
     )
 

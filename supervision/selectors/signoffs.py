@@ -20,7 +20,6 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 
 from supervision.models import HoursSignOff, Meeting, Supervision, User
 from supervision.selectors.hours import HoursRow, period_entries
-from supervision.selectors.relationships import name_columns
 
 CODE_SALT = "supervision.hours-signoff.verification"
 
@@ -44,7 +43,7 @@ def signoffs_awaiting(supervisor: User) -> QuerySet[HoursSignOff]:
             "supervision__supervisee_id",
             "starts_on",
             "ends_on",
-            *name_columns("supervision__supervisee"),
+            *User.name_columns("supervision__supervisee"),
         )
         .order_by("submitted_at", "pk")
     )
