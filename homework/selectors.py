@@ -24,6 +24,7 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from homework.models import Assignment, Occurrence, Review
+from supervision.models import User
 from supervision.permissions import objects_for_user
 from supervision.presenting import short_date
 
@@ -200,35 +201,73 @@ def proposals_awaiting(user) -> QuerySet[Assignment]:
     )
 
 
+# What the meeting record shows of each homework (and of its supervisee and review), and what
+# orders it: the rest of the homework's plan and both people's whole rows are not read.
+MEETING_HOMEWORK_COLUMNS = (
+    "title",
+    "schedule",
+    "status",
+    "meeting",
+    "created_at",
+    "supervision__started_on",
+    "supervision__ended_on",
+    *User.name_columns("supervision__supervisee"),
+)
+MEETING_REVIEW_COLUMNS = (
+    "assignment",
+    "outcome",
+    "learned",
+    "obstacles_met",
+    "reason",
+    "reason_detail",
+    "next_step",
+)
+
+
 def homework_for_meeting(meeting, user) -> tuple[list[Assignment], list[Assignment]]:
     """What the meeting reviews first (homework due by its date) and what it agreed.
 
     Both lists come from one query (the meeting record counts its queries, issue 11): due
     homework was agreed elsewhere, so a row agreed at this meeting belongs to the second list.
-    Due homework is ordered by supervisee then age; agreed homework by age.
+    Due homework is ordered by supervisee then age; agreed homework by age. Each homework
+    carries ``reviews_here`` (its reviews at this meeting, newest first) and only
+    ``MEETING_HOMEWORK_COLUMNS``.
     """
     supervision_ids = [attendance.supervision_id for attendance in meeting.attendances.all()]
-    visible = assignments_visible_to(user).filter(supervision_id__in=supervision_ids)
     reviewed_here = Review.objects.filter(meeting=meeting)
+    # Occurrences and reviews are asked about in subqueries, not joined: the joins gave a row
+    # per occurrence and review, and the DISTINCT that folded them again compared every column.
     due = (
-        Q(
-            created_at__date__lte=meeting.date,
-            expected__due_on__lte=meeting.date,
-            expected__held=False,  # a locked pathway step is not due yet
+        Q(created_at__date__lte=meeting.date)
+        & Exists(
+            Occurrence.objects.filter(
+                assignment=OuterRef("pk"),
+                due_on__lte=meeting.date,
+                held=False,  # a locked pathway step is not due yet
+            )
         )
         & ~Q(status=Assignment.Status.PROPOSED)
         & (
             Q(status__in=[Assignment.Status.ACTIVE, Assignment.Status.DONE])
-            | Q(reviews__in=reviewed_here)
+            | Q(pk__in=reviewed_here.values("assignment_id"))
         )
-        & ~Q(meeting=meeting)
     )
-    rows = list(
-        visible.filter(due | Q(meeting=meeting))
-        .distinct()
-        .prefetch_related(Prefetch("reviews", queryset=reviewed_here, to_attr="reviews_here"))
+    homework = (
+        # Homework agreed at this meeting is in either way (and sorted into its list below): due
+        # need not exclude it.
+        Assignment.objects.filter(due | Q(meeting=meeting), supervision_id__in=supervision_ids)
+        .select_related("supervision__supervisee")
+        .only(*MEETING_HOMEWORK_COLUMNS)
+        .prefetch_related(
+            Prefetch(
+                "reviews",
+                queryset=reviewed_here.only(*MEETING_REVIEW_COLUMNS),
+                to_attr="reviews_here",
+            )
+        )
         .order_by("supervision__supervisee__display_name", "created_at", "pk")
     )
+    rows = list(objects_for_user(user, "view_assignment", homework))
     agreed = sorted(
         (row for row in rows if row.meeting_id == meeting.pk),
         key=lambda row: (row.created_at, row.pk),

@@ -23,11 +23,30 @@ def supervision_recordings(request, *, supervision, **objects) -> dict | None:
     return {"recordings": recordings, "supervision": supervision, "is_supervisee": is_supervisee}
 
 
+# What the meeting record's list shows of each recording.
+MEETING_ROW_COLUMNS = (
+    "description",
+    "kind",
+    "duration_seconds",
+    "handed_in_at",
+    "delete_by",
+    "supervision__started_on",
+    "supervision__ended_on",
+    *User.name_columns("owner"),
+)
+
+
 def meeting_recordings(request, *, meeting, **objects) -> dict | None:
     """The meeting record: the recordings reviewed at this meeting that the viewer may open."""
     recordings = list(
-        objects_for_user(request.user, "view_recording", meeting.recordings.all())
-        .select_related("owner")
+        objects_for_user(
+            request.user,
+            "view_recording",
+            # What the row shows (recordings/includes/_recording_row.html), not the file's or the
+            # consent's columns. The supervision is joined for its dates: a row not handed in
+            # says whether it still can be, and read by itself that was a query per row.
+            meeting.recordings.select_related("owner", "supervision").only(*MEETING_ROW_COLUMNS),
+        )
         .annotate(comment_count=Count("comments", filter=Q(comments__status="released")))
         .order_by("created_at")
     )

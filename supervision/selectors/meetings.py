@@ -2,8 +2,7 @@
 
 import datetime
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Func, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
 from supervision.models import (
@@ -16,6 +15,30 @@ from supervision.models import (
     User,
 )
 from supervision.permissions import objects_for_user
+
+# What pages show of each supervisee present (their name, and whether the relationship still
+# runs, ``Supervision.is_active``): the relationship's and the person's other columns are not
+# read. ``meeting`` is the prefetch's own key.
+ATTENDANCE_COLUMNS = (
+    "meeting",
+    "supervision__started_on",
+    "supervision__ended_on",
+    *User.name_columns("supervision__supervisee"),
+)
+
+# What the meeting record shows (``meeting_detail``): the meeting's facts and notes, and of the
+# people and the group only their names. Not its ``created_at`` or edit ``revision``.
+MEETING_RECORD_COLUMNS = (
+    *Meeting.SECTIONS,
+    "date",
+    "starts_at",
+    "duration_minutes",
+    "mode",
+    "observation",
+    "updated_at",
+    "group__name",
+    *User.name_columns("supervisor", "recorded_by", "updated_by"),
+)
 
 
 def meetings_visible_to(user: User) -> QuerySet[Meeting]:
@@ -31,25 +54,29 @@ def meetings_shown_to(user: User) -> QuerySet[Meeting]:
     """What ``meetings_visible_to`` gives of each meeting, before its filter: for a lookup that
     checks the person's permission on the meeting itself (``supervision.viewer.object_for``),
     where the filter would ask the same question again."""
-    discussed = (
-        Meeting.cases_discussed.through.objects.filter(meeting=OuterRef("pk"))
-        .order_by()
-        .values("meeting")
-        .annotate(count=Count("case", distinct=True))
-        .values("count")
+    # COUNT as a plain function, not an aggregate: no GROUP BY to build, and 0 (not NULL) for a
+    # meeting without cases. No DISTINCT: a case is on a meeting's list once (the table's
+    # unique meeting and case).
+    discussed = Meeting.cases_discussed.through.objects.filter(meeting=OuterRef("pk")).values(
+        count=Func("case", function="COUNT")
     )
     return (
         Meeting.objects.select_related("supervisor", "group")
         # A subquery rather than a join and GROUP BY over every selected column (issue 11).
-        .annotate(discussed_count=Coalesce(Subquery(discussed, output_field=IntegerField()), 0))
+        .annotate(discussed_count=Subquery(discussed, output_field=IntegerField()))
         .prefetch_related(
             Prefetch(
                 "attendances",
-                queryset=Attendance.objects.select_related("supervision__supervisee"),
+                queryset=Attendance.objects.select_related("supervision__supervisee").only(
+                    *ATTENDANCE_COLUMNS
+                ),
             ),
             Prefetch(
                 "cases_discussed",
-                queryset=objects_for_user(user, "view_case", Case.objects.order_by("pseudonym")),
+                # Lists name each case by its pseudonym: its long clinical texts are not read.
+                queryset=objects_for_user(
+                    user, "view_case", Case.objects.only("pseudonym").order_by("pseudonym")
+                ),
                 to_attr="visible_cases",
             ),
         )
@@ -99,8 +126,17 @@ def next_meeting_date(supervision: Supervision, user: User, *, after) -> datetim
 
 
 def reflections_visible_to(meeting: Meeting, user: User) -> QuerySet[MeetingReflection]:
+    """The meeting's reflections the person may read, with their author's name (``author.name``)
+    and nothing more of the author."""
     return objects_for_user(
         user,
         "view_meetingreflection",
-        meeting.reflections.select_related("author"),
+        # ``meeting`` too: the related manager reads each row's meeting_id to attach the meeting.
+        meeting.reflections.select_related("author").only(
+            "meeting",
+            "text",
+            "shared_with_supervisor",
+            "updated_at",
+            *User.name_columns("author"),
+        ),
     )

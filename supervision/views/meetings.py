@@ -17,6 +17,7 @@ from supervision.models import Case, Meeting, MeetingReflection, Supervision, Su
 from supervision.panels import ShownPanel, panels_for
 from supervision.selectors.cases import cases_visible_to
 from supervision.selectors.meetings import (
+    MEETING_RECORD_COLUMNS,
     meetings_shown_to,
     past_meetings_for,
     reflections_visible_to,
@@ -49,7 +50,11 @@ def meeting_list(request):
 def meeting_detail(request, pk):
     # Who recorded and last changed it are named on the record.
     # object_for checks view_meeting on the meeting itself: the list's filter would ask again.
-    meetings = meetings_shown_to(request.user).select_related("recorded_by", "updated_by")
+    meetings = (
+        meetings_shown_to(request.user)
+        .select_related("recorded_by", "updated_by")
+        .only(*MEETING_RECORD_COLUMNS)
+    )
     meeting = object_for(request, meetings, pk, view="view_meeting")
     viewer = viewer_for(request)
     reflections = list(reflections_visible_to(meeting, request.user))

@@ -43,3 +43,32 @@ def test_only_recordings_the_reader_may_open_are_listed(client, supervision):
     assert meeting_recordings(Request(), meeting=meeting)["recordings"] == [draft]
     Request.user = UserFactory()
     assert meeting_recordings(Request(), meeting=meeting) is None
+
+
+def test_the_meeting_records_queries_do_not_grow_with_its_recordings(client, supervision):
+    """Drafts too: their row says whether the supervision still runs (issue 11)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    meeting = make_meeting(supervision)
+    url = reverse("supervision:meeting_detail", args=[meeting.pk])
+
+    recordings = []
+
+    def add():
+        for handed_in in (True, False):
+            recordings.append(make_recording(supervision, handed_in=handed_in))
+            recordings[-1].meetings.add(meeting)
+
+    client.force_login(supervision.supervisee)
+    add()
+    client.get(url)  # warm the caches filled once per process
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(4):
+        add()
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url).content.decode()
+    assert all(reverse("recordings:detail", args=[each.pk]) in page for each in recordings)
+    assert "not handed in ·" in " ".join(page.split())
+    assert len(many) == len(few), "\n".join(q["sql"] for q in many.captured_queries)
