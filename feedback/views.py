@@ -20,6 +20,7 @@ from feedback.permissions import may_give_feedback
 from feedback.presenters import awaiting_rows
 from feedback.selectors import (
     WHOLE_ENTRY,
+    awaiting_listed,
     entries_awaiting_feedback,
     feedback_visible_to,
     threads_for_entry,
@@ -254,10 +255,9 @@ def awaiting_feedback(request):
     Paged so that the page costs the same with a backlog of any size (issue 11: it listed every
     entry, 51 on the benchmark's middle tier); the dashboard shows the oldest few and links here.
     """
-    page = Paginator(entries_awaiting_feedback(request.user), AWAITING_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    entries = awaiting_rows(page.object_list)
+    pks = entries_awaiting_feedback(request.user).values_list("pk", flat=True)
+    page = Paginator(pks, AWAITING_PER_PAGE).get_page(request.GET.get("page"))
+    entries = awaiting_rows(awaiting_listed(request.user, list(page.object_list)))
     return render(request, "feedback/awaiting.html", {"entries": entries, "page": page})
 
 
