@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import escape
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from feedback import services
@@ -19,6 +20,7 @@ from feedback.permissions import may_give_feedback
 from feedback.presenters import awaiting_rows
 from feedback.selectors import (
     WHOLE_ENTRY,
+    awaiting_listed,
     entries_awaiting_feedback,
     feedback_visible_to,
     threads_for_entry,
@@ -87,6 +89,8 @@ class Section:
 
     anchor: str
     label: str
+    # A question's answer (``answer``), or the heading or help text between questions (``shown``).
+    answer: ShownElement | None = None
     shown: list[ShownElement] = field(default_factory=list)
     comments: list[Feedback] = field(default_factory=list)
     form: FeedbackForm | None = None
@@ -95,10 +99,12 @@ class Section:
     # template for each of forty answers (issue 11).
     later_url: str = ""
     opened: bool = False
+    # The page names a thread three or four times (its element id, htmx targets): escaped here
+    # once rather than by the template at each use (issue 11: forty answers).
+    key: str = field(init=False)
 
-    @property
-    def key(self) -> str:
-        return self.anchor or "entry"
+    def __post_init__(self):
+        self.key = escape(self.anchor or "entry")
 
 
 def _labels(entry: Entry) -> dict[str, str]:
@@ -141,15 +147,17 @@ def _sections(request, entry: Entry, *, forms=None, reply_forms=None, opened: st
     entry_url = reverse("feedback:entry_feedback", args=[entry.pk])
     for element, shown in zip(entry.definition, shown_all, strict=True):
         anchor = element.get("name", "") if shown.kind == "answer" else ""
-        section = Section(anchor=anchor, label=shown.label, shown=[shown])
-        if anchor:
-            section.comments = threads.get(anchor, [])
-            section.opened = anchor == opened
-            if may_comment and (anchor in forms or section.opened or not later):
-                section.form = forms.get(anchor) or _new_form(anchor, shown.label)
-            elif may_comment:
-                # As the template's urlencode filter quotes it.
-                section.later_url = f"{entry_url}?comment={quote(anchor)}"
+        if not anchor:
+            sections.append(Section(anchor="", label=shown.label, shown=[shown]))
+            continue
+        section = Section(anchor=anchor, label=shown.label, answer=shown)
+        section.comments = threads.get(anchor, [])
+        section.opened = anchor == opened
+        if may_comment and (anchor in forms or section.opened or not later):
+            section.form = forms.get(anchor) or _new_form(anchor, shown.label)
+        elif may_comment:
+            # As the template's urlencode filter quotes it.
+            section.later_url = escape(f"{entry_url}?comment={quote(anchor)}")
         sections.append(section)
     whole = Section(anchor=WHOLE_ENTRY, label=WHOLE_ENTRY_LABEL)
     whole.comments = threads.get(WHOLE_ENTRY, [])
@@ -247,10 +255,9 @@ def awaiting_feedback(request):
     Paged so that the page costs the same with a backlog of any size (issue 11: it listed every
     entry, 51 on the benchmark's middle tier); the dashboard shows the oldest few and links here.
     """
-    page = Paginator(entries_awaiting_feedback(request.user), AWAITING_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    entries = awaiting_rows(page.object_list)
+    pks = entries_awaiting_feedback(request.user).values_list("pk", flat=True)
+    page = Paginator(pks, AWAITING_PER_PAGE).get_page(request.GET.get("page"))
+    entries = awaiting_rows(awaiting_listed(request.user, list(page.object_list)))
     return render(request, "feedback/awaiting.html", {"entries": entries, "page": page})
 
 

@@ -24,9 +24,11 @@ class DueRow:
     ``action`` is "draft" (read what was written in an ended supervision), "read" (handed in),
     "start" (start, continue or revise it) or "" (nothing to do). ``position`` is e.g.
     "(2 of 7)" or "(step 2 of 5 of “Thought records”)", empty for a one-off homework.
+    The start button's address and word are worked out here too (as
+    ``homework/includes/_start_button.html`` works them out on a homework's page), instead of
+    an include and a ``{% url %}`` per row.
     """
 
-    occurrence: Occurrence
     label: str
     detail_url: str
     position: str
@@ -36,9 +38,17 @@ class DueRow:
     action: str
     entry_url: str
     start_label: str  # hidden from sight: what the start button starts, and when it is due
+    start_url: str  # the start button's form action; empty unless the action is "start"
+    start_verb: str  # "Start", "Continue" (a draft) or "Revise" (reopened); empty unless "start"
 
 
-def _row(occurrence: Occurrence, detail_url, entry_url) -> DueRow:
+def _start_verb(entry: Entry | None) -> str:
+    if entry is None:
+        return "Start"
+    return "Revise" if entry.status == Entry.Status.REOPENED else "Continue"
+
+
+def _row(occurrence: Occurrence, detail_url, entry_url, start_url) -> DueRow:
     assignment = occurrence.assignment
     supervision = assignment.supervision
     label = occurrence.label
@@ -60,7 +70,6 @@ def _row(occurrence: Occurrence, detail_url, entry_url) -> DueRow:
     ended_on = supervision.ended_on
     due_on = occurrence.due_on
     return DueRow(
-        occurrence=occurrence,
         label=label,
         detail_url=detail_url(occurrence.assignment_id),
         position=position,
@@ -72,6 +81,8 @@ def _row(occurrence: Occurrence, detail_url, entry_url) -> DueRow:
         start_label=f"{label}, due {due_on.day} {MONTHS[due_on.month]}"
         if action == "start"
         else "",
+        start_url=start_url(occurrence.pk) if action == "start" else "",
+        start_verb=_start_verb(entry) if action == "start" else "",
     )
 
 
@@ -79,10 +90,12 @@ def due_rows(due: DueList) -> DueList:
     """The same lists, in the same order, of ``DueRow`` instead of occurrences."""
     detail_url = pk_url("homework:assignment_detail")
     entry_url = pk_url("worksheets:entry_detail")
+    start_url = pk_url("homework:occurrence_start")
     return DueList(
         **{
             bucket.name: [
-                _row(occurrence, detail_url, entry_url) for occurrence in getattr(due, bucket.name)
+                _row(occurrence, detail_url, entry_url, start_url)
+                for occurrence in getattr(due, bucket.name)
             ]
             for bucket in fields(due)
         }

@@ -139,10 +139,7 @@ DUE_LIST_COLUMNS = (
     "assignment__schedule",
     "assignment__occurrences",
     "assignment__supervision__ended_on",
-    "assignment__supervision__supervisor__display_name",
-    "assignment__supervision__supervisor__first_name",
-    "assignment__supervision__supervisor__last_name",
-    "assignment__supervision__supervisor__email",
+    *User.name_columns("assignment__supervision__supervisor"),
     "entry__status",
     "entry__submitted_at",
 )
@@ -191,13 +188,14 @@ def proposals_awaiting(user) -> QuerySet[Assignment]:
     A proposal in a supervision that has ended is never agreed (nobody may accept it), so it
     waits for nothing and is not listed.
     """
-    return (
-        assignments_visible_to(user)
+    # "My homework" lists each by its title: narrowed first, without the people's rows that
+    # assignments_visible_to joins (each step clones the query).
+    return objects_for_user(
+        user,
+        "view_assignment",
+        Assignment.objects.only("title")
         .filter(status=Assignment.Status.PROPOSED)
-        .exclude(supervision__ended_on__lte=timezone.localdate())
-        # "My homework" lists each by its title; the people's rows are not read.
-        .select_related(None)
-        .only("title")
+        .exclude(supervision__ended_on__lte=timezone.localdate()),
     )
 
 

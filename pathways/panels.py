@@ -1,5 +1,6 @@
 """What pathways show on homework's and supervision's pages; registered in ``PathwaysConfig.ready()``."""
 
+from pathways.presenters import due_pathway_rows
 from pathways.selectors import progress_for_assignment, progress_for_supervisee
 from supervision.presenting import pk_url
 
@@ -7,7 +8,7 @@ from supervision.presenting import pk_url
 def due_pathways(request) -> dict | None:
     """On "My homework": each pathway in progress, "3 of 7", the next step, the coming steps."""
     progress = progress_for_supervisee(request.user)
-    return {"pathways": progress} if progress else None
+    return {"pathways": due_pathway_rows(progress)} if progress else None
 
 
 def assignment_pathway(request, *, assignment) -> dict | None:

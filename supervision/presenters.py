@@ -1,15 +1,18 @@
-"""What the supervisor's dashboard shows of each supervisee, worked out once per row.
+"""What the supervisor's dashboard shows of each supervisee, and the hours log's tables, worked
+out once per row.
 
 The row template printed two ``{% url %}`` tags, three ``date`` filters, the kind's label and
 the setting for every supervisee (issue 11); here one ``reverse()`` per page and the dates as
-the ``date:"j M Y"`` filter gives them (supervision.presenting).
+the ``date:"j M Y"`` filter gives them (supervision.presenting). The hours tables printed a
+``{% url %}`` and four ``floatformat`` filters per row.
 """
 
 from dataclasses import dataclass
 
-from supervision.models import Supervision
+from supervision.models import Case, Supervision
 from supervision.panels import ShownPanel
-from supervision.presenting import pk_url, short_date_year
+from supervision.presenting import hours_text, pk_url, short_date_year
+from supervision.selectors.hours import HoursLog, HoursRow
 
 
 @dataclass(frozen=True)
@@ -55,3 +58,57 @@ def supervisee_rows(
         )
         for row in rows
     ]
+
+
+@dataclass(frozen=True)
+class HoursTableRow:
+    label: str  # a period, a relationship, a case's pseudonym, or "Total"
+    url: str | None  # the case's or the relationship's page; none for a period or the total
+    # Counts as text too: the template localises every number it prints (str() is what that
+    # gives for a count, without thousands grouping).
+    meetings: str
+    individual_hours: str  # hours as floatformat:"-2" prints them: "1.50", or "2" when whole
+    group_attended_hours: str
+    group_credited_hours: str
+    credited_hours: str
+    observed_meetings: str
+
+
+@dataclass(frozen=True)
+class HoursTables:
+    total: HoursTableRow
+    by_period: list[HoursTableRow]
+    by_relationship: list[HoursTableRow]
+    by_case: list[HoursTableRow]
+
+
+def hours_tables(log: HoursLog) -> HoursTables:
+    """The hours log's totals and its three tables, each row's link and figures as text."""
+    case_url = pk_url("supervision:case_detail")
+    supervision_url = pk_url("supervision:supervision_detail")
+
+    def row(hours: HoursRow) -> HoursTableRow:
+        subject = hours.subject
+        if isinstance(subject, Case):
+            url = case_url(subject.pk)
+        elif subject is not None:
+            url = supervision_url(subject.pk)
+        else:
+            url = None
+        return HoursTableRow(
+            label=hours.label,
+            url=url,
+            meetings=str(hours.meetings),
+            individual_hours=hours_text(hours.individual_hours),
+            group_attended_hours=hours_text(hours.group_attended_hours),
+            group_credited_hours=hours_text(hours.group_credited_hours),
+            credited_hours=hours_text(hours.credited_hours),
+            observed_meetings=str(hours.observed_meetings),
+        )
+
+    return HoursTables(
+        total=row(log.total),
+        by_period=[row(each) for each in log.by_period],
+        by_relationship=[row(each) for each in log.by_relationship],
+        by_case=[row(each) for each in log.by_case],
+    )

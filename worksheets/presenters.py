@@ -22,6 +22,10 @@ class ShownElement:
     value: object = None
     items: list = field(default_factory=list)
     extra: dict = field(default_factory=dict)
+    # How an answer is shown ("none", "rows", "vicious_circle", "list", "long_text" or "text"),
+    # decided once here so the read view tests one value, not a chain of five (issue 11: a
+    # 40-item questionnaire shows forty answers).
+    shows: str = ""
 
     @property
     def paragraphs(self) -> list[str]:
@@ -92,7 +96,23 @@ def format_cell(kind: str, value) -> str:
     return str(value)
 
 
+def _shows(shown: ShownElement) -> str:
+    if not shown.answered:
+        return "none"
+    if shown.type in (d.ROWS, d.VICIOUS_CIRCLE):
+        return shown.type
+    if shown.items:
+        return "list"
+    return "long_text" if shown.type == d.LONG_TEXT else "text"
+
+
 def _answer(element: dict, value) -> ShownElement:
+    shown = _answer_values(element, value)
+    shown.shows = _shows(shown)
+    return shown
+
+
+def _answer_values(element: dict, value) -> ShownElement:
     kind = element["type"]
     shown = ShownElement(
         kind="answer", type=kind, label=element["label"], answered=not _blank(value)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from supervision.exports import csv_response
+from supervision.presenters import hours_tables
 from supervision.selectors.hours import PERIODS, hours_log
 from supervision.selectors.relationships import supervisions_visible_to
 from supervision.viewer import object_for
@@ -33,7 +34,12 @@ def _period(request) -> str:
 
 
 def _render_log(request, log, *, supervision=None):
-    context = {"log": log, "periods": PERIODS, "supervision": supervision}
+    context = {
+        "log": log,
+        "tables": hours_tables(log),
+        "periods": PERIODS,
+        "supervision": supervision,
+    }
     return render(request, "supervision/hours/log.html", context)
 
 

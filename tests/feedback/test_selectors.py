@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from feedback.models import Feedback
-from feedback.selectors import entries_awaiting_feedback, threads_for_entry
+from feedback.selectors import awaiting_listed, entries_awaiting_feedback, threads_for_entry
 from feedback.services import (
     feedback_create,
     feedback_release,
@@ -118,8 +118,13 @@ def test_awaiting_feedback_lists_readable_submitted_entries_oldest_first(
     make_feedback(on=entry, anchor="what_happened")
     awaiting = list(entries_awaiting_feedback(supervisor))
     assert awaiting == [oldest, entry]
-    assert [item.drafts_waiting for item in awaiting] == [0, 2]
     assert list(entries_awaiting_feedback(supervisee)) == []
+    # A list loads a page of them in the order given, each with the supervisor's drafts on it.
+    listed = awaiting_listed(supervisor, [entry.pk, oldest.pk])
+    assert listed == [entry, oldest]
+    assert [item.drafts_waiting for item in listed] == [2, 0]
+    assert [item.author.name for item in listed] == [supervisee.name] * 2
+    assert awaiting_listed(supervisor, []) == []
 
 
 def test_awaiting_feedback_ignores_entries_of_other_peoples_supervisees(

@@ -1,12 +1,14 @@
 """Links and dates for list pages (supervision.presenting): what {% url %} and the date filter give."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse, set_script_prefix
 
 from supervision.presenting import (
     day_month_year,
+    hours_text,
     long_date,
     pk_url,
     short_date,
@@ -54,3 +56,10 @@ def test_a_datetime_reads_in_the_current_time_zone_as_the_date_filter():
         assert short_date_year(moment) == in_template(moment, "j M Y") == "1 Dec 2026"
     with timezone.override("UTC"):
         assert day_month_year(moment) == in_template(moment, "j F Y") == "30 November 2026"
+
+
+@pytest.mark.parametrize("hours", ["0", "0.00", "0.05", "0.33", "1.50", "2.00", "12.3", "1234.25"])
+def test_hours_read_as_the_templates_floatformat(hours):
+    from django.template.defaultfilters import floatformat
+
+    assert hours_text(Decimal(hours)) == floatformat(Decimal(hours), "-2")

@@ -53,6 +53,7 @@ def _closed(request, entry: Entry) -> bool:
 
 
 ENTRIES = Entry.objects.select_related("template_version", "author", "subject")
+OWN_ENTRIES = Entry.objects.select_related("template_version", "subject")
 
 
 def _entry(request, pk, perm: str = "view_entry") -> Entry:
@@ -66,10 +67,13 @@ def _own_entry(request, pk, perm: str = "view_entry", *, links: bool = False) ->
 
     ``links``: with what other apps link to it (``with_links``), for a page that hands it in.
     """
-    entries = ENTRIES.filter(author=request.user)
-    return object_for(
+    # The author is the person asking: not joined and read again with the entry.
+    entries = OWN_ENTRIES.filter(author=request.user)
+    entry = object_for(
         request, with_links(entries) if links else entries, pk, view=perm, perms_with_it=True
     )
+    entry.author = request.user
+    return entry
 
 
 @login_required

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from supervision.models import SupervisionGroup
 from supervision.models.meetings import TAKEN_PLACE_RULE
-from supervision.selectors.hours import hours_log
+from supervision.selectors.hours import hours_log, period_entries
 from tests.factories import UserFactory, make_case, make_group, make_meeting, make_supervision
 
 pytestmark = pytest.mark.django_db
@@ -183,3 +183,39 @@ def test_the_hours_page_and_dashboard_count_what_the_page_says(client, supervise
         dashboard = client.get(reverse("supervision:dashboard")).content.decode()
     assert TAKEN_PLACE_RULE in hours_page
     assert "(2 meetings)" in dashboard
+
+
+def test_a_meeting_under_way_counts_once_it_has_ended(supervisor, supervisee):
+    # The rule is applied in Python to today's meetings (the query stops at today's date).
+    with time_machine.travel(NOON_10_MARCH, tick=False):
+        supervision = make_supervision(supervisor, supervisee, started_on=TODAY() - days(60))
+        make_meeting(supervision, date=TODAY(), starts_at="11:30", duration_minutes=60)
+        assert hours_log(supervisee=supervisee, viewer=supervisee).total.meetings == 0
+    with time_machine.travel(NOON_10_MARCH + datetime.timedelta(minutes=30), tick=False):
+        assert hours_log(supervisee=supervisee, viewer=supervisee).total.meetings == 1
+
+
+def test_a_sign_off_period_leaves_out_a_meeting_later_today(supervisee, today_at_noon):
+    with time_machine.travel(NOON_10_MARCH, tick=False):
+        entries = period_entries(
+            supervision=today_at_noon, starts_on=TODAY() - days(30), ends_on=TODAY() + days(30)
+        )
+    assert sorted(entry.duration_minutes for entry in entries) == [45, 60]
+
+
+def test_the_tables_link_each_case_and_relationship_and_escape_their_names(
+    client, supervisee, supervision
+):
+    case = make_case(supervision, "<b>Rowan</b>")
+    make_meeting(supervision, date=TODAY() - days(2), duration_minutes=90, cases=[case])
+    make_meeting(supervision, date=TODAY() - days(1), duration_minutes=60)
+    client.force_login(supervisee)
+    content = client.get(reverse("supervision:hours")).content.decode()
+    case_url = reverse("supervision:case_detail", args=[case.pk])
+    assert f'<a href="{case_url}">&lt;b&gt;Rowan&lt;/b&gt;</a>' in content
+    assert "<b>Rowan" not in content
+    assert (
+        f'<a href="{reverse("supervision:supervision_detail", args=[supervision.pk])}">' in content
+    )
+    # Hours as floatformat:"-2" prints them: two places, or none when whole.
+    assert "<td>1.50</td>" in content and "<td>2.50</td>" in content and "<td>0</td>" in content
