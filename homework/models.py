@@ -202,6 +202,14 @@ class Occurrence(models.Model):
         """What the supervisee sees for this occurrence: the step's title, else the homework's."""
         return self.title or self.assignment.title
 
+    @property
+    def start_verb(self) -> str:
+        """The word on the supervisee's button for its entry: "Start" (none yet), "Continue" (a
+        draft) or "Revise" (reopened after it was handed in). Reads ``entry.status``."""
+        if self.entry_id is None:
+            return "Start"
+        return "Revise" if self.entry.status == self.entry.Status.REOPENED else "Continue"
+
 
 class Obstacle(models.Model):
     """An obstacle anticipated when the assignment was agreed, with the plan to get past it."""

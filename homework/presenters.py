@@ -24,9 +24,8 @@ class DueRow:
     ``action`` is "draft" (read what was written in an ended supervision), "read" (handed in),
     "start" (start, continue or revise it) or "" (nothing to do). ``position`` is e.g.
     "(2 of 7)" or "(step 2 of 5 of “Thought records”)", empty for a one-off homework.
-    The start button's address and word are worked out here too (as
-    ``homework/includes/_start_button.html`` works them out on a homework's page), instead of
-    an include and a ``{% url %}`` per row.
+    The start button's address is worked out here too (one ``reverse()`` for the list rather
+    than a ``{% url %}`` per row), and its word (``Occurrence.start_verb``).
     """
 
     label: str
@@ -40,12 +39,6 @@ class DueRow:
     start_label: str  # hidden from sight: what the start button starts, and when it is due
     start_url: str  # the start button's form action; empty unless the action is "start"
     start_verb: str  # "Start", "Continue" (a draft) or "Revise" (reopened); empty unless "start"
-
-
-def _start_verb(entry: Entry | None) -> str:
-    if entry is None:
-        return "Start"
-    return "Revise" if entry.status == Entry.Status.REOPENED else "Continue"
 
 
 def _row(occurrence: Occurrence, detail_url, entry_url, start_url) -> DueRow:
@@ -82,7 +75,7 @@ def _row(occurrence: Occurrence, detail_url, entry_url, start_url) -> DueRow:
         if action == "start"
         else "",
         start_url=start_url(occurrence.pk) if action == "start" else "",
-        start_verb=_start_verb(entry) if action == "start" else "",
+        start_verb=occurrence.start_verb if action == "start" else "",
     )
 
 
