@@ -1,6 +1,6 @@
 """What pathways show on homework's and supervision's pages; registered in ``PathwaysConfig.ready()``."""
 
-from pathways.presenters import due_pathway_rows
+from pathways.presenters import due_pathway_rows, step_line
 from pathways.selectors import progress_for_assignment, progress_for_supervisee
 from supervision.presenting import pk_url
 
@@ -12,11 +12,14 @@ def due_pathways(request) -> dict | None:
 
 
 def assignment_pathway(request, *, assignment) -> dict | None:
-    """On a homework's page: the pathway's steps and when each opens."""
+    """On a homework's page: the pathway's steps and when each opens (``steps``: each step's
+    state with its ``step_line``)."""
     if assignment.schedule != assignment.Schedule.STEPS:
         return None
     progress = progress_for_assignment(assignment)
-    return {"progress": progress} if progress else None
+    if not progress:
+        return None
+    return {"progress": progress, "steps": [(state, step_line(state)) for state in progress.steps]}
 
 
 def dashboard_actions(request, *, rows) -> dict:

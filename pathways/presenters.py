@@ -1,8 +1,8 @@
-"""What "My homework" shows of each pathway in progress, worked out once per step.
+"""How a pathway's steps read, worked out once per step: "My homework" and a homework's page.
 
-The panel included a step-state template (and a status badge template in it) for every step and
-printed a ``{% url %}`` and a ``date`` filter; those were most of the panel's rendering (issue 11).
-The wording is the one ``pathways/includes/_step_state.html`` gives on a homework's page.
+Each step's state is worded here (``step_line``) and printed by
+``pathways/includes/_step_state.html`` on both pages. "My homework" gets its rows here too: the
+panel printed a ``{% url %}`` and a ``date`` filter for every step, most of its rendering (issue 11).
 """
 
 from dataclasses import dataclass
@@ -31,7 +31,9 @@ class PathwayRow:
     steps: list[StepLine]
 
 
-def _line(state: StepState) -> StepLine:
+def step_line(state: StepState) -> StepLine:
+    """The step's number, title, badge and words: handed in, open with its due date, or coming
+    with when it opens."""
     step = state.step
     if state.state == "handed_in":
         badge, label, text = "submitted", "Handed in", ""
@@ -54,7 +56,7 @@ def due_pathway_rows(progress: list[Progress]) -> list[PathwayRow]:
     detail_url = pk_url("homework:assignment_detail")
     rows = []
     for each in progress:
-        lines = {id(state): _line(state) for state in each.steps}
+        lines = {id(state): step_line(state) for state in each.steps}
         next_step = each.next_step
         rows.append(
             PathwayRow(
