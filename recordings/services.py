@@ -517,10 +517,11 @@ def recordings_retention(*, today: datetime.date | None = None) -> dict:
 def recordings_entry_submitted(*, entry: Entry) -> None:
     """Handing in a recording-analysis self-review hands in the recordings that go with it."""
     # Each is read again under its lock by the hand-in: only its key is needed here (every
-    # hand-in of a homework entry asks this, and almost always finds none).
-    waiting = Recording.objects.filter(entry=entry, handed_in_at__isnull=True).only("pk")
-    for recording in waiting:
-        recording_hand_in(recording=recording)
+    # hand-in of a homework entry asks this, and almost always finds none), read as a value,
+    # in key order: no model instances to build, nor the newest-first ordering to add.
+    waiting = Recording.objects.filter(entry_id=entry.pk, handed_in_at__isnull=True)
+    for pk in waiting.order_by("pk").values_list("pk", flat=True):
+        recording_hand_in(recording=Recording(pk=pk))
 
 
 def recordings_supervision_ended(*, supervision: Supervision) -> None:

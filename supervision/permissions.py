@@ -175,10 +175,23 @@ def has_direct_permission_tables(model: type[Model]) -> bool:
 @cache  # guardian walks the model's fields on every call; the answer never changes
 def _permission_tables(model) -> tuple[type[Model], type[Model]]:
     """The model's direct foreign-key user and group permission models (guardian's lookup, once)."""
-    user_rows, group_rows = get_user_obj_perms_model(model), get_group_obj_perms_model(model)
+    user_rows, group_rows = _rows_model(model, False), _rows_model(model, True)
     if user_rows.objects.is_generic() or group_rows.objects.is_generic():
         raise ValueError(f"{model.__name__} has no direct foreign-key permission tables")
     return user_rows, group_rows
+
+
+@cache  # as above, for any model: grant and revoke ask on every call
+def _rows_model(model: type[Model], group: bool) -> type[Model]:
+    """The model keeping the user's (or with ``group``, the group's) permissions on ``model``'s
+    objects: its direct foreign-key table, or guardian's generic one."""
+    return get_group_obj_perms_model(model) if group else get_user_obj_perms_model(model)
+
+
+@cache
+def _is_generic(rows_model: type[Model]) -> bool:
+    """Whether ``rows_model`` is guardian's generic table (content type and object pk as text)."""
+    return rows_model.objects.is_generic()
 
 
 # Permission ids by content type id and codename, read once per process (as Django keeps content
@@ -230,11 +243,11 @@ def grant(user, perms: Iterable[str], obj: Model | QuerySet | list[Model]) -> No
         raise ValueError(f"{obj!r} must be saved before permissions on it are granted.")
     person, group = get_identity(user)
     first = objects[0]
-    model = get_user_obj_perms_model(first) if group is None else get_group_obj_perms_model(first)
+    model = _rows_model(type(first), group is not None)
     holder = {"user": person} if group is None else {"group": group}
     content_type = ContentType.objects.get_for_model(first)
     permission_ids = _permission_ids_of(content_type, codenames)
-    generic = any(field.name == "object_pk" for field in model._meta.concrete_fields)
+    generic = _is_generic(model)
 
     def target(each: Model) -> dict:
         if generic:  # guardian's own table, for models without a direct-FK one
@@ -268,28 +281,24 @@ def revoke(user, perms: Iterable[str], obj: Model | QuerySet) -> None:
         raise ValueError(f"{obj!r} must be saved before permissions on it are revoked.")
     model_of = obj.model if many else type(obj)
     person, group = get_identity(user)
-    rows_model = (
-        get_user_obj_perms_model(model_of) if group is None else get_group_obj_perms_model(model_of)
-    )
-    holder = {"user": person} if group is None else {"group": group}
+    rows_model = _rows_model(model_of, group is not None)
+    # Filtered by the columns themselves, in one call: the same rows as by the related objects,
+    # without resolving them (most of a hand-in's revoke was building this delete).
+    holder = {"user_id": person.pk} if group is None else {"group_id": group.pk}
+    if _is_generic(rows_model):  # guardian's own table keeps the pk as text
+        pks = [str(pk) for pk in obj.values_list("pk", flat=True)] if many else [str(obj.pk)]
+        target = {"object_pk__in": pks}
+    else:
+        target = {"content_object__in": obj} if many else {"content_object_id": obj.pk}
     content_type = ContentType.objects.get_for_model(model_of)
     try:
         # By the permissions' ids, as grant does: a delete of the rows themselves, without a
         # join to the permissions in a subquery (its building was most of a hand-in's revoke).
-        rows = rows_model.objects.filter(
-            **holder, permission_id__in=_permission_ids_of(content_type, codenames)
-        )
+        held = {"permission_id__in": _permission_ids_of(content_type, codenames)}
     except Permission.DoesNotExist:
         # A codename the model has no permission for is not held: no error, as before.
-        rows = rows_model.objects.filter(
-            **holder, permission__content_type=content_type, permission__codename__in=codenames
-        )
-    if rows_model.objects.is_generic():  # guardian's own table keeps the pk as text
-        pks = [str(pk) for pk in obj.values_list("pk", flat=True)] if many else [str(obj.pk)]
-        rows = rows.filter(object_pk__in=pks)
-    else:
-        rows = rows.filter(content_object__in=obj) if many else rows.filter(content_object=obj)
-    rows.delete()
+        held = {"permission__content_type": content_type, "permission__codename__in": codenames}
+    rows_model.objects.filter(**holder, **target, **held).delete()
 
 
 def grant_exactly(obj: Model, perms: Iterable[str], *, wanted, current) -> None:

@@ -253,23 +253,37 @@ def entry_submit(
     A questionnaire is scored here, once: the result is stored with the entry. ``submitted_at``
     is for recording an administration that happened earlier (e.g. on paper); it defaults to now.
     """
+    handed_in_before = False
+
+    def hand_in(current: Entry) -> dict:
+        nonlocal handed_in_before
+        # Decided on the copy the save is stored on (the last one asked).
+        handed_in_before = current.submitted_at is not None
+        return {
+            "status": Entry.Status.SUBMITTED,
+            "submitted_at": submitted_at or timezone.now(),
+            "result": _score(current, answers),
+        }
+
     current = _save(
         entry,
         expected_version=expected_version,
         session=session,
         answers=answers,
         reflection=reflection,
-        more=lambda current: {
-            "status": Entry.Status.SUBMITTED,
-            "submitted_at": submitted_at or timezone.now(),
-            "result": _score(current, answers),
-        },
+        more=hand_in,
     )
-    earlier = Submission.objects.filter(entry_id=current.pk).order_by().values("entry_id")
+    if handed_in_before:
+        # Counted by the insert itself (the entry's row lock keeps the count from changing).
+        earlier = Submission.objects.filter(entry_id=current.pk).order_by().values("entry_id")
+        number = Coalesce(Subquery(earlier.annotate(n=Count("pk")).values("n")), 0) + 1
+    else:
+        # Never handed in (submitted_at is set by this service alone, with a submission): the
+        # first, without a subquery whose building cost three times the insert's own.
+        number = 1
     Submission.objects.create(
         entry=current,
-        # Counted by the insert itself (the entry's row lock keeps the count from changing).
-        number=Coalesce(Subquery(earlier.annotate(n=Count("pk")).values("n")), 0) + 1,
+        number=number,
         answers=current.answers,
         reflection=current.reflection,
         submitted_at=current.submitted_at,

@@ -94,6 +94,21 @@ def test_a_daily_log_stays_active_until_every_day_is_handed_in(supervision, supe
     assert assignment.status == Assignment.Status.DONE
 
 
+def test_a_day_started_but_not_handed_in_keeps_the_log_active(supervision, supervisee, worksheet):
+    assignment = make_assignment(
+        supervision, worksheet_version=worksheet, schedule="daily", occurrences=3
+    )
+    first, second, third = assignment.expected.all()
+    draft = occurrence_entry_start(occurrence=second, author=supervisee)
+    hand_in(occurrence_entry_start(occurrence=first, author=supervisee))
+    hand_in(occurrence_entry_start(occurrence=third, author=supervisee))
+    assignment.refresh_from_db()
+    assert assignment.status == Assignment.Status.ACTIVE  # the second day is still a draft
+    hand_in(draft)
+    assignment.refresh_from_db()
+    assert (assignment.status, assignment.version) == (Assignment.Status.DONE, 2)
+
+
 def test_self_practice_entries_stay_private(supervision, supervisor, supervisee, worksheet):
     entry = entry_start(author=supervisee, template_version=worksheet)
     hand_in(entry)
