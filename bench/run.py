@@ -410,6 +410,16 @@ def report(rows: list[dict]) -> str:
             f"demo) built in {seconds:.0f} s; its pages are measured as {bench_login(tier, 'supervisor')} "
             f"and {bench_login(tier, 'trainee1')}."
         )
+    kept = os.environ.get("PAGE_PARTS_SECONDS", "60")
+    lines.append(
+        f"\nPage parts (supervision.page_parts) kept for {kept} s (`PAGE_PARTS_SECONDS`): "
+        + (
+            "a GET repeated by wrk is served its kept part until a table it read is written; "
+            "`PAGE_PARTS_SECONDS=0 make bench` measures every part built."
+            if kept != "0"
+            else "none kept, every part built on every request."
+        )
+    )
     if any(row["page"].endswith("POST") for row in rows):
         lines.append(
             "\nThe POSTs: a homework entry's autosave (one draft per connection) and submit (a "

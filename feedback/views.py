@@ -9,8 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from feedback import services
@@ -30,6 +32,7 @@ from supervision.attachments import private_download
 from supervision.audit import read_record
 from supervision.forms import apply_errors
 from supervision.idempotency import create_once
+from supervision.page_parts import rendered_part
 from supervision.viewer import object_for, viewer_for
 from worksheets.definitions import answer_fields
 from worksheets.models import Entry
@@ -194,7 +197,17 @@ def _page_context(request, entry: Entry, **overrides) -> dict:
 
 
 def _page(request, entry: Entry, status: int = 200, **overrides):
-    context = _page_context(request, entry, **overrides)
+    """The page again, e.g. with a refused form kept as typed: built for this request."""
+    content = render_to_string(
+        "feedback/includes/_entry_feedback_content.html",
+        _page_context(request, entry, **overrides),
+        request,
+    )
+    return _shell(request, entry, mark_safe(content), status)
+
+
+def _shell(request, entry: Entry, content, status: int = 200):
+    context = {"entry": entry, "content": content}
     return render(request, "feedback/entry_feedback.html", context, status=status)
 
 
@@ -244,7 +257,13 @@ def _comment_response(
 def entry_feedback(request, entry_pk: int):
     entry = _entry(request, entry_pk)
     read_record(request, entry, owner_id=entry.author_id)
-    return _page(request, entry, opened=request.GET.get("comment") or None)
+    opened = request.GET.get("comment") or None
+    content = rendered_part(
+        request,
+        "feedback/includes/_entry_feedback_content.html",
+        lambda request: _page_context(request, entry, opened=opened),
+    )
+    return _shell(request, entry, content)
 
 
 @login_required
@@ -255,10 +274,22 @@ def awaiting_feedback(request):
     Paged so that the page costs the same with a backlog of any size (issue 11: it listed every
     entry, 51 on the benchmark's middle tier); the dashboard shows the oldest few and links here.
     """
+    return render(
+        request,
+        "feedback/awaiting.html",
+        {
+            "content": rendered_part(
+                request, "feedback/includes/_awaiting_content.html", _awaiting_context
+            )
+        },
+    )
+
+
+def _awaiting_context(request) -> dict:
     pks = entries_awaiting_feedback(request.user).values_list("pk", flat=True)
     page = Paginator(pks, AWAITING_PER_PAGE).get_page(request.GET.get("page"))
     entries = awaiting_rows(awaiting_listed(request.user, list(page.object_list)))
-    return render(request, "feedback/awaiting.html", {"entries": entries, "page": page})
+    return {"entries": entries, "page": page}
 
 
 @login_required

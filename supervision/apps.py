@@ -11,9 +11,10 @@ class SupervisionConfig(AppConfig):
     def ready(self):
         from allauth.mfa.signals import authenticator_removed
         from django.contrib.auth.signals import user_logged_in
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
-        from supervision import privacy
+        from supervision import page_parts, privacy
         from supervision.permissions import permission_ids_forget
         from supervision.privacy_provider import PROVIDER as privacy_provider
         from supervision.second_factor import forget_second_factor
@@ -28,3 +29,7 @@ class SupervisionConfig(AppConfig):
         # Migrations (and a test's flush) may give permissions new ids: grant reads them again.
         post_migrate.connect(permission_ids_forget, dispatch_uid="supervision.permission_ids")
         privacy.register(privacy_provider)
+        # Every write through Django's connections makes the page parts read from its table stale.
+        connection_created.connect(
+            page_parts.connection_watch, dispatch_uid="supervision.page_parts"
+        )

@@ -6,6 +6,7 @@ import shutil
 import pytest
 from django.core.cache import cache
 
+from supervision.page_parts import page_parts_forget
 from supervision.permissions import permission_ids_forget
 from supervision.roles import COURSE_STAFF_GROUP
 from supervision.services.people import groups_ensure
@@ -89,6 +90,9 @@ def _fresh_cache():
     # The permission ids grant keeps per process: every test starts without them, so its query
     # counts do not depend on the tests that ran before it in the same worker.
     permission_ids_forget()
+    # And without knowing what each page part reads: a test's first request of a page learns it,
+    # its second keeps the part (supervision.page_parts), whatever ran before in the worker.
+    page_parts_forget()
     yield
     cache.clear()
 

@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outermost of ours, so redirects and error pages of the middleware below get it too.
     "config.middleware.PrivateCacheControlMiddleware",
+    # Before the session and the person are read: a page part depends on them too.
+    "supervision.page_parts.TablesReadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "supervision.middleware.NormalisedInputMiddleware",
@@ -249,6 +251,10 @@ MFA_ALLOW_UNVERIFIED_EMAIL = True
 # Administrators, course staff and supervisors must set up a second factor before they can use
 # the product (config.middleware.SecondFactorRequiredMiddleware); everyone else is offered one.
 SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", True)
+
+# Seconds a page part (the rendered content of a key page, for one person) may be served from
+# the cache while nothing it was read from changes (supervision.page_parts); 0: built every time.
+PAGE_PARTS_SECONDS = int(env("PAGE_PARTS_SECONDS", "60"))
 
 # Sessions end after SESSION_IDLE_TIMEOUT seconds without a request and SESSION_ABSOLUTE_LIFETIME
 # seconds after sign-in, whichever comes first (config.middleware.SessionExpiryMiddleware).

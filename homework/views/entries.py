@@ -17,6 +17,7 @@ from supervision import panels
 from supervision.attachments import private_download
 from supervision.audit import read_record
 from supervision.idempotency import create_once
+from supervision.page_parts import rendered_part
 from supervision.viewer import object_for, viewer_for
 from worksheets.models import Entry
 
@@ -24,11 +25,16 @@ from worksheets.models import Entry
 @login_required
 @require_GET
 def due_list(request):
+    content = rendered_part(request, "homework/includes/_due_list_content.html", _due_list_context)
+    return render(request, "homework/due_list.html", {"content": content})
+
+
+def _due_list_context(request) -> dict:
     today = timezone.localdate()
     context = {"due": due_rows(due_list_for(request.user, today=today)), "today": today}
     context["proposals"] = proposals_awaiting(request.user)
     context["panels"] = panels.panels_for("homework.due", request)
-    return render(request, "homework/due_list.html", context)
+    return context
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from supervision.models import Case
+from supervision.page_parts import rendered_part
 from supervision.panels import panels_by_row, panels_for
 from supervision.presenters import supervisee_rows
 from supervision.selectors.cases import cases_of
@@ -25,6 +26,15 @@ from supervision.viewer import viewer_for
 @login_required
 @require_GET
 def dashboard(request):
+    # Everything below the title is one page part: read from the cache until something it was
+    # read from changes (supervision.page_parts).
+    content = rendered_part(
+        request, "supervision/includes/_dashboard_content.html", _dashboard_context
+    )
+    return render(request, "supervision/dashboard.html", {"content": content})
+
+
+def _dashboard_context(request) -> dict:
     user, person = request.user, viewer_for(request).roles
     context = {}
     if person.supervisor:
@@ -50,4 +60,4 @@ def dashboard(request):
         context["hours_this_year"] = this_year[0] if this_year else None
     if person.in_supervision:
         context["ended"] = list(supervisions_ended_for(user))
-    return render(request, "supervision/dashboard.html", context)
+    return context

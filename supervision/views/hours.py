@@ -1,5 +1,6 @@
 """The hours log as a table, a chart and a CSV download: one's own, or a supervisee's with oneself."""
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
@@ -9,8 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from supervision.exports import csv_response
+from supervision.page_parts import rendered_part
 from supervision.presenters import hours_tables
-from supervision.selectors.hours import PERIODS, hours_log
+from supervision.selectors.hours import PERIODS, HoursLog, hours_log
 from supervision.selectors.relationships import supervisions_visible_to
 from supervision.viewer import object_for
 
@@ -33,14 +35,20 @@ def _period(request) -> str:
     return period if period in PERIODS else "month"
 
 
-def _render_log(request, log, *, supervision=None):
-    context = {
-        "log": log,
-        "tables": hours_tables(log),
-        "periods": PERIODS,
-        "supervision": supervision,
-    }
-    return render(request, "supervision/hours/log.html", context)
+def _render_log(request, log_of: Callable[[], HoursLog], *, supervision=None):
+    """The hours log page; ``log_of()`` reads the log, inside its page part."""
+
+    def context(request) -> dict:
+        log = log_of()
+        return {
+            "log": log,
+            "tables": hours_tables(log),
+            "periods": PERIODS,
+            "supervision": supervision,
+        }
+
+    content = rendered_part(request, "supervision/hours/includes/_log_content.html", context)
+    return render(request, "supervision/hours/log.html", {"content": content})
 
 
 def _csv_response(log, filename: str) -> HttpResponse:
@@ -65,8 +73,10 @@ def _csv_response(log, filename: str) -> HttpResponse:
 @login_required
 @require_GET
 def hours(request):
-    log = hours_log(supervisee=request.user, viewer=request.user, period=_period(request))
-    return _render_log(request, log)
+    return _render_log(
+        request,
+        lambda: hours_log(supervisee=request.user, viewer=request.user, period=_period(request)),
+    )
 
 
 @login_required
@@ -84,13 +94,16 @@ def _supervision(request, pk):
 @require_GET
 def supervision_hours(request, pk):
     supervision = _supervision(request, pk)
-    log = hours_log(
-        supervisee=supervision.supervisee,
-        viewer=request.user,
-        supervisor=supervision.supervisor,
-        period=_period(request),
+    return _render_log(
+        request,
+        lambda: hours_log(
+            supervisee=supervision.supervisee,
+            viewer=request.user,
+            supervisor=supervision.supervisor,
+            period=_period(request),
+        ),
+        supervision=supervision,
     )
-    return _render_log(request, log, supervision=supervision)
 
 
 @login_required

@@ -14,6 +14,7 @@ from supervision.forms import apply_errors
 from supervision.forms.meetings import MeetingForm, MeetingReflectionForm
 from supervision.idempotency import create_once
 from supervision.models import Case, Meeting, MeetingReflection, Supervision, SupervisionGroup
+from supervision.page_parts import rendered_part
 from supervision.panels import ShownPanel, panels_for
 from supervision.selectors.cases import cases_visible_to
 from supervision.selectors.meetings import (
@@ -64,19 +65,32 @@ def meeting_detail(request, pk):
         [meeting, *reflections],
         owner_of=lambda shown: getattr(shown, "author_id", None) or meeting.supervisor_id,
     )
+
+    def record(request) -> dict:
+        return {
+            "meeting": meeting,
+            "record": _record(request, meeting),
+            "detail_panels": panels_for("meeting.detail", request, meeting=meeting),
+            "attendances": meeting.attendances.all(),
+            "reflections": reflections,
+            "own_reflection": next(
+                (r for r in reflections if r.author_id == request.user.pk), None
+            ),
+            "can_change": viewer.has_perm("change_meeting", meeting),
+            "can_delete": viewer.has_perm("delete_meeting", meeting),
+            "can_reflect": viewer.has_perm("reflect_on_meeting", meeting),
+            "is_supervisor": meeting.supervisor_id == request.user.pk,
+        }
+
     context = {
         "meeting": meeting,
-        "record": _record(request, meeting),
-        "detail_panels": panels_for("meeting.detail", request, meeting=meeting),
-        "attendances": meeting.attendances.all(),
-        "reflections": reflections,
-        "own_reflection": next((r for r in reflections if r.author_id == request.user.pk), None),
-        "can_change": viewer.has_perm("change_meeting", meeting),
-        "can_delete": viewer.has_perm("delete_meeting", meeting),
-        "can_reflect": viewer.has_perm("reflect_on_meeting", meeting),
-        "is_supervisor": meeting.supervisor_id == request.user.pk,
+        # The record as a page part (supervision.page_parts); who has read it is read afresh,
+        # each of the supervisor's own visits recording the reflections' reads.
+        "content": rendered_part(
+            request, "supervision/meetings/includes/_detail_content.html", record
+        ),
     }
-    if context["is_supervisor"]:
+    if meeting.supervisor_id == request.user.pk:
         context["reads"] = reads_of(meeting)
     return render(request, "supervision/meetings/detail.html", context)
 

@@ -1,0 +1,274 @@
+"""Parts of pages kept in the cache until a table they were read from is written (issue 11).
+
+A *part* is the HTML a view renders for one person from the database (a dashboard's panels, a
+list, a record): ``part(request, name, build)`` returns it from the cache, or calls ``build()``
+and keeps what it returns. It is never kept past ``settings.PAGE_PARTS_SECONDS`` (a minute;
+0: never kept), and never served once a table it was read from has been written since.
+
+How a part knows it is stale, without any view saying what it depends on:
+
+- **Reads.** ``TablesReadMiddleware`` notes the tables every statement of the request names
+  after ``FROM`` or ``JOIN``, from the first query of the request (the person, their roles) to the
+  end of the part's ``build()``. Data taken from another cache instead of a query names its
+  tables with ``tables_read_add`` (the course tree does).
+- **Writes.** Every statement sent through Django's connections that is not a read (an INSERT,
+  UPDATE or DELETE: the ORM's, a queryset's ``update()``, a bulk insert, hand-written SQL) gives
+  its table a new *generation*, a token in the cache, once its transaction commits (at once in
+  autocommit; at once too inside a test's transaction, which never commits). A statement that is
+  neither a read nor a write of one table (DDL, a CTE) renews ``*``, on which every part
+  depends. Writes by other processes (the task worker, management commands) use the same
+  connections and are seen the same way.
+- **Keeping.** The generations of the tables a part read are taken *before* it is built and kept
+  with its HTML, so a write committed while it was being built makes it stale at once rather than
+  keeping an old reading under a new generation. The tables a part reads are learnt by this
+  process on its first build of that part's name (that build is not kept).
+
+Two limits, both on the side of building more or showing a change up to a minute late, never of
+showing one person's part to another: a write to a table makes every part read from it stale,
+whoever's row it touched (under many writers parts are simply built more often); and what the
+request read *before* asking for the part (the person, their roles, the object the view checked)
+is one of its tables, but a write committed in the instant between that read and the part's
+generations being taken shows when the part expires rather than at once.
+
+A part's key is the person, the address with its query, the language, the time zone, today's
+date and the CSRF secret (a kept form's token must stay theirs), with whatever else the view
+names in ``vary``. Parts hold clinical material: they live in the shared cache only as long as
+``PAGE_PARTS_SECONDS`` and are keyed by person, so nobody is ever served another person's part.
+
+What a part must not do: anything for the request itself (a permission check, a read-audit
+insert, a message, a cookie). Views do those before asking for the part, on every request.
+"""
+
+import hashlib
+import logging
+import re
+import uuid
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+logger = logging.getLogger(__name__)
+
+VERSION = 1
+EVERY_TABLE = "*"
+
+_WRITE = re.compile(r"\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
+_NOT_A_WRITE = re.compile(
+    r"\s*(?:SELECT|SAVEPOINT|RELEASE|ROLLBACK|COMMIT|BEGIN|SET|SHOW|EXPLAIN|PRAGMA)\b",
+    re.IGNORECASE,
+)
+_TABLES = re.compile(r"\b(?:FROM|JOIN)\s+\"?(\w+)", re.IGNORECASE)
+
+# The tables being noted for the current request (TablesReadMiddleware), or None outside one.
+_reading: ContextVar[set[str] | None] = ContextVar("page_parts_reading", default=None)
+# Part name: the tables its builds in this process have read (grows, never shrinks).
+_known: dict[str, frozenset[str]] = {}
+
+
+def page_parts_forget() -> None:
+    """Forget which tables each part reads (a test starts as a new process would)."""
+    _known.clear()
+
+
+def _generation_key(table: str) -> str:
+    return f"parts:generation:{table}"
+
+
+def written_table(sql: str) -> str | None:
+    """The table a statement writes, ``EVERY_TABLE`` when it may write but names none that
+    this module can read, or None for a read (or a transaction's own statements)."""
+    if sql[:6] == "SELECT":  # the ORM's reads, by far the most statements
+        return None
+    if match := _WRITE.match(sql):
+        return match[1]
+    return None if _NOT_A_WRITE.match(sql) else EVERY_TABLE
+
+
+def tables_read(sql: str) -> set[str]:
+    """The tables a SELECT names after FROM or JOIN (a word such as a column after
+    ``EXTRACT(... FROM`` may be included too: a table that never changes costs nothing)."""
+    return set(_TABLES.findall(sql))
+
+
+def tables_read_add(*tables: str) -> None:
+    """Note tables the request's data came from when it came from another cache, not a query."""
+    reading = _reading.get()
+    if reading is not None:
+        reading.update(tables)
+
+
+def renew(tables: Iterable[str]) -> None:
+    """Give each table a new generation: every part read from one of them is stale from now.
+
+    A cache that cannot be reached is logged, not raised: the write has happened, and parts
+    read from the table expire within ``PAGE_PARTS_SECONDS``.
+    """
+    token = uuid.uuid4().hex
+    try:
+        cache.set_many({_generation_key(table): token for table in tables}, timeout=None)
+    except Exception:
+        logger.exception("page parts: generations of %s not renewed", sorted(tables))
+
+
+class _Renewal:
+    """The tables a transaction wrote, renewed once it commits (``transaction.on_commit``)."""
+
+    def __init__(self):
+        self.tables: set[str] = set()
+
+    def __call__(self):
+        renew(self.tables)
+
+
+def _renew_after_commit(connection, table: str) -> None:
+    if not connection.in_atomic_block or connection.atomic_blocks[0]._from_testcase:
+        # Autocommit: written already. A test's transaction never commits, so at once.
+        renew({table})
+        return
+    for _savepoints, callback, _robust in connection.run_on_commit:
+        if isinstance(callback, _Renewal):
+            # Added to a renewal registered inside a savepoint later rolled back, the table is
+            # dropped with it only if it was written there too: at worst a part is rebuilt.
+            callback.tables.add(table)
+            return
+    renewal = _Renewal()
+    renewal.tables.add(table)
+    connection.on_commit(renewal, robust=True)
+
+
+def _after_write(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    if (table := written_table(sql)) is not None:
+        _renew_after_commit(context["connection"], table)
+    return result
+
+
+def _note_reads(execute, sql, params, many, context):
+    reading = _reading.get()
+    if reading is not None:
+        # Every statement, not only those starting with SELECT: a CTE or a write's subquery
+        # reads too (a write's own table noted as read costs nothing).
+        reading.update(_TABLES.findall(sql))
+    return execute(sql, params, many, context)
+
+
+def connection_watch(sender, connection, **kwargs) -> None:
+    """``connection_created`` receiver: see every write sent through the connection.
+
+    Put first, once per connection object (it is kept across reconnects), so the context
+    managers that push and pop their own wrappers at the end never take it off.
+    """
+    if _after_write not in connection.execute_wrappers:
+        connection.execute_wrappers.insert(0, _after_write)
+
+
+class TablesReadMiddleware:
+    """Note the tables each request reads (``part`` keeps them with what it builds)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _reading.set(set())
+        try:
+            with connections["default"].execute_wrapper(_note_reads):
+                return self.get_response(request)
+        finally:
+            _reading.reset(token)
+
+
+def _generations(tables: Iterable[str]) -> dict[str, str]:
+    """Each table's current generation, drawing one for a table that has none yet.
+
+    A missing one is drawn rather than read as "none", so a generation evicted from the cache
+    later reads as a change, never as the same "none" again.
+    """
+    keys = {table: _generation_key(table) for table in tables}
+    found = cache.get_many(keys.values())
+    current, drawn = {}, {}
+    for table, key in keys.items():
+        current[table] = found.get(key) or drawn.setdefault(key, uuid.uuid4().hex)
+    if drawn:
+        cache.set_many(drawn, timeout=None)
+    return current
+
+
+def _key(request, name: str, vary: Iterable) -> str:
+    user_id = request.user.pk
+    # The secret behind a kept form's token; get_token() also sends its cookie, as a form does.
+    get_token(request)
+    secret = request.META.get("CSRF_COOKIE", "")
+    facts = [
+        name,
+        str(user_id),
+        request.get_full_path(),
+        translation.get_language() or "",
+        timezone.get_current_timezone_name(),
+        timezone.localdate().isoformat(),
+        secret,
+        *map(str, vary),
+    ]
+    digest = hashlib.sha256("\x1f".join(facts).encode()).hexdigest()[:40]
+    return f"parts:v{VERSION}:{user_id}:{digest}"
+
+
+def part(request, name: str, build: Callable[[], str], *, vary: Iterable = ()) -> SafeString:
+    """The HTML ``build()`` gives for this request, from the cache when still fresh.
+
+    ``name`` names the part (one per template, e.g. ``"supervision.dashboard"``); ``vary``
+    lists anything else the HTML depends on that the key does not already hold (module
+    docstring). ``build`` must only read: what a request must do every time (permission checks,
+    the read audit) happens before. Without ``TablesReadMiddleware`` around the request, or
+    with the cache unreachable, it is simply built.
+    """
+    reading = _reading.get()
+    # Time-of-day rules (a meeting has taken place once it ends, a due time passes) change a
+    # part without a write: the seconds it is kept are how late such a change may show.
+    seconds = settings.PAGE_PARTS_SECONDS
+    if reading is None or not seconds or not request.user.is_authenticated:
+        return mark_safe(build())
+    try:
+        key = _key(request, name, vary)
+        kept = cache.get(key)
+        if kept is not None:
+            generations, html = kept
+            current = cache.get_many([_generation_key(table) for table in generations])
+            if all(current.get(_generation_key(t)) == g for t, g in generations.items()):
+                return mark_safe(html)
+        known = _known.get(name, frozenset()) | {EVERY_TABLE}
+        before = _generations(known)
+    except Exception:
+        logger.exception("page parts: cache unreachable, %s built", name)
+        return mark_safe(build())
+    html = build()
+    read = reading | {EVERY_TABLE}
+    if read <= known:
+        try:
+            cache.set(key, (before, str(html)), timeout=seconds)
+        except Exception:
+            logger.exception("page parts: %s not kept", name)
+    else:
+        # Read from tables this process did not know the part reads: their generations were
+        # not taken before, so this build is not kept; the next one is.
+        _known[name] = known | read
+    return mark_safe(html)
+
+
+def rendered_part(
+    request, template: str, context: Callable[..., dict], *, vary: Iterable = ()
+) -> SafeString:
+    """``part`` for a template: ``template`` rendered with ``context(request)`` for the request
+    (its context processors too), the template's name naming the part."""
+    return part(
+        request,
+        template,
+        lambda: render_to_string(template, context(request), request),
+        vary=vary,
+    )
