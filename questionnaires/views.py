@@ -5,7 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from questionnaires import presenters
@@ -23,6 +25,7 @@ from questionnaires.services import rating_release, rating_start
 from supervision.forms import apply_errors
 from supervision.idempotency import create_once
 from supervision.models import User
+from supervision.page_parts import kept
 from supervision.viewer import object_for
 from worksheets.models import Entry, TemplateVersion
 from worksheets.selectors.templates import templates_visible_to
@@ -80,9 +83,20 @@ def _history_entries(request, person_pk: int, key: str):
     return person, [run.entry for run in runs], runs
 
 
+HISTORY_CONTENT = "questionnaires/includes/_history_content.html"
+
+
 @login_required
 @require_GET
 def history(request, person_pk: int, key: str):
+    # Kept as a page part with its title (supervision.page_parts); a 404 is raised from inside.
+    title, content = kept(request, HISTORY_CONTENT, lambda: _history(request, person_pk, key))
+    context = {"title": title, "content": mark_safe(content)}
+    return render(request, "questionnaires/history.html", context)
+
+
+def _history(request, person_pk: int, key: str) -> tuple[str, str]:
+    """The history's title and its content's HTML."""
     person, entries, runs = _history_entries(request, person_pk, key)
     initial = {"second": runs[-1].entry.pk}
     if len(runs) > 1:
@@ -99,7 +113,7 @@ def history(request, person_pk: int, key: str):
         if len(runs) > 1
         else None,
     }
-    return render(request, "questionnaires/history.html", context)
+    return context["title"], render_to_string(HISTORY_CONTENT, context, request)
 
 
 @login_required

@@ -220,45 +220,52 @@ def _key(request, name: str, vary: Iterable) -> str:
 
 
 def part(request, name: str, build: Callable[[], str], *, vary: Iterable = ()) -> SafeString:
-    """The HTML ``build()`` gives for this request, from the cache when still fresh.
+    """The HTML ``build()`` gives for this request, from the cache when still fresh (``kept``)."""
+    return mark_safe(kept(request, name, build, vary=vary))
 
-    ``name`` names the part (one per template, e.g. ``"supervision.dashboard"``); ``vary``
-    lists anything else the HTML depends on that the key does not already hold (module
-    docstring). ``build`` must only read: what a request must do every time (permission checks,
-    the read audit) happens before. Without ``TablesReadMiddleware`` around the request, or
-    with the cache unreachable, it is simply built.
+
+def kept[T](request, name: str, build: Callable[[], T], *, vary: Iterable = ()) -> T:
+    """What ``build()`` gives for this request (HTML, or a tuple of picklable values such as a
+    page's title with its HTML), from the cache when still fresh.
+
+    ``name`` names the part (one per template, e.g. its template's name); ``vary`` lists
+    anything else it depends on that the key does not already hold (module docstring).
+    ``build`` must only read: what a request must do every time (permission checks, the read
+    audit) happens before; an exception it raises (a 404) is raised here and nothing is kept.
+    Without ``TablesReadMiddleware`` around the request, or with the cache unreachable, it is
+    simply built.
     """
     reading = _reading.get()
     # Time-of-day rules (a meeting has taken place once it ends, a due time passes) change a
     # part without a write: the seconds it is kept are how late such a change may show.
     seconds = settings.PAGE_PARTS_SECONDS
     if reading is None or not seconds or not request.user.is_authenticated:
-        return mark_safe(build())
+        return build()
     try:
         key = _key(request, name, vary)
-        kept = cache.get(key)
-        if kept is not None:
-            generations, html = kept
+        stored = cache.get(key)
+        if stored is not None:
+            generations, value = stored
             current = cache.get_many([_generation_key(table) for table in generations])
             if all(current.get(_generation_key(t)) == g for t, g in generations.items()):
-                return mark_safe(html)
+                return value
         known = _known.get(name, frozenset()) | {EVERY_TABLE}
         before = _generations(known)
     except Exception:
         logger.exception("page parts: cache unreachable, %s built", name)
-        return mark_safe(build())
-    html = build()
+        return build()
+    value = build()
     read = reading | {EVERY_TABLE}
     if read <= known:
         try:
-            cache.set(key, (before, str(html)), timeout=seconds)
+            cache.set(key, (before, value), timeout=seconds)
         except Exception:
             logger.exception("page parts: %s not kept", name)
     else:
         # Read from tables this process did not know the part reads: their generations were
         # not taken before, so this build is not kept; the next one is.
         _known[name] = known | read
-    return mark_safe(html)
+    return value
 
 
 def rendered_part(

@@ -156,3 +156,29 @@ def test_an_unreachable_cache_builds_the_part(client, supervisor, supervision, m
     monkeypatch.setattr(page_parts, "cache", Unreachable())
     content, _ = _dashboard(client)
     assert f"Welcome, {supervisor.name}" in content
+
+
+@pytest.mark.django_db
+def test_a_kept_value_may_be_more_than_html_and_an_error_is_never_kept(rf, supervisor):
+    request = rf.get("/somewhere/")
+    request.user = supervisor
+    builds = []
+
+    def build():
+        builds.append(1)
+        User.objects.filter(pk=supervisor.pk).exists()  # reads the people's table
+        return ("A title", "<p>The content</p>")
+
+    def refused():
+        raise LookupError("not yours")
+
+    def asked(request):
+        value = page_parts.kept(request, "test.titled", build)
+        with pytest.raises(LookupError):
+            page_parts.kept(request, "test.refused", refused)
+        return value
+
+    middleware = page_parts.TablesReadMiddleware(asked)
+    assert [middleware(request) for _ in range(3)] == [("A title", "<p>The content</p>")] * 3
+    # The first build learns what it reads, the second is kept, the third request is served it.
+    assert len(builds) == 2
