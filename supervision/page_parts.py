@@ -69,6 +69,8 @@ _TABLES = re.compile(r"\b(?:FROM|JOIN)\s+\"?(\w+)", re.IGNORECASE)
 
 # The tables being noted for the current request (PagePartsMiddleware), or None outside one.
 _reading: ContextVar[set[str] | None] = ContextVar("page_parts_reading", default=None)
+# True while generations are being written (see _renew_now).
+_renewing_now: ContextVar[bool] = ContextVar("page_parts_renewing_now", default=False)
 # The tables the current request's commits wrote, renewed as it ends; None outside a request.
 _renewing: ContextVar[set[str] | None] = ContextVar("page_parts_renewing", default=None)
 # Part name: the tables its builds in this process have read (grows, never shrinks).
@@ -127,6 +129,9 @@ def renew(tables: Iterable[str]) -> None:
 def _renew_now(tables: Iterable[str]) -> None:
     tables = list(tables)
     token = uuid.uuid4().hex
+    # A cache kept in the database (Django's DatabaseCache) writes a table itself: its writes
+    # renew nothing, or each renewal would ask for another.
+    quiet = _renewing_now.set(True)
     try:
         if len(tables) == 1:
             cache.set(_generation_key(tables[0]), token, timeout=None)  # cheaper than a pipeline
@@ -134,6 +139,8 @@ def _renew_now(tables: Iterable[str]) -> None:
             cache.set_many({_generation_key(table): token for table in tables}, timeout=None)
     except Exception:
         logger.exception("page parts: generations of %s not renewed", sorted(tables))
+    finally:
+        _renewing_now.reset(quiet)
 
 
 class _Renewal:
@@ -164,7 +171,7 @@ def _renew_after_commit(connection, table: str) -> None:
 
 def _after_write(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
-    if (table := written_table(sql)) is not None:
+    if (table := written_table(sql)) is not None and not _renewing_now.get():
         _renew_after_commit(context["connection"], table)
     return result
 

@@ -197,3 +197,17 @@ def test_a_request_renews_what_it_wrote_once_as_it_ends(rf, monkeypatch):
 
     assert page_parts.PagePartsMiddleware(view)(rf.post("/somewhere/")) == "done"
     assert renewed == [{Case._meta.db_table, User._meta.db_table}]
+
+
+@pytest.mark.django_db
+def test_a_cache_kept_in_the_database_does_not_renew_itself_for_ever(monkeypatch):
+    written = []
+
+    class CacheInTheDatabase:
+        def set(self, key, value, timeout):
+            written.append(key)
+            User.objects.filter(pk=0).update(display_name="A cache row")  # a write, as it would
+
+    monkeypatch.setattr(page_parts, "cache", CacheInTheDatabase())
+    page_parts.renew({"supervision_case"})
+    assert written == ["parts:generation:supervision_case"]
