@@ -221,27 +221,31 @@ class PagePartsMiddleware:
                 _renew_now(written)
 
 
-def _generations(tables: Iterable[str]) -> dict[str, str]:
-    """Each table's current generation, drawing one for a table that has none yet.
+def _generations(tables: Iterable[str], also: str | None = None) -> tuple[dict[str, str], object]:
+    """Each table's current generation, drawing one for a table that has none yet; with
+    ``also`` (a part's key), that key's value read in the same call to the cache (else None).
 
-    A missing one is drawn rather than read as "none", so a generation evicted from the cache
+    A missing generation is drawn rather than read as "none", so one evicted from the cache
     later reads as a change, never as the same "none" again.
     """
     keys = {table: _generation_key(table) for table in tables}
-    found = cache.get_many(keys.values())
+    found = cache.get_many([*keys.values(), *([also] if also else [])])
     current, drawn = {}, {}
     for table, key in keys.items():
         current[table] = found.get(key) or drawn.setdefault(key, uuid.uuid4().hex)
     if drawn:
         cache.set_many(drawn, timeout=None)
-    return current
+    return current, found.get(also) if also else None
 
 
 def _key(request, name: str, vary: Iterable) -> str:
     user_id = request.user.pk
-    # The secret behind a kept form's token; get_token() also sends its cookie, as a form does.
-    get_token(request)
-    secret = request.META.get("CSRF_COOKIE", "")
+    # The secret behind a kept form's token, from the request's cookie; without one, get_token()
+    # makes it and sends the cookie, as a form does.
+    secret = request.META.get("CSRF_COOKIE")
+    if not secret:
+        get_token(request)
+        secret = request.META["CSRF_COOKIE"]
     facts = [
         name,
         str(user_id),
@@ -280,14 +284,16 @@ def kept[T](request, name: str, build: Callable[[], T], *, vary: Iterable = ()) 
         return build()
     try:
         key = _key(request, name, vary)
-        stored = cache.get(key)
+        known = _known.get(name, frozenset()) | {EVERY_TABLE}
+        # The part and the generations of the tables it is known to read, in one call.
+        before, stored = _generations(known, also=key)
         if stored is not None:
             generations, value = stored
-            current = cache.get_many([_generation_key(table) for table in generations])
-            if all(current.get(_generation_key(t)) == g for t, g in generations.items()):
+            if generations.keys() <= before.keys():
+                if all(before[table] == generation for table, generation in generations.items()):
+                    return value
+            elif generations == _generations(generations)[0]:
                 return value
-        known = _known.get(name, frozenset()) | {EVERY_TABLE}
-        before = _generations(known)
     except Exception:
         logger.exception("page parts: cache unreachable, %s built", name)
         return build()
