@@ -7,14 +7,15 @@ and keeps what it returns. It is never kept past ``settings.PAGE_PARTS_SECONDS``
 
 How a part knows it is stale, without any view saying what it depends on:
 
-- **Reads.** ``TablesReadMiddleware`` notes the tables every statement of the request names
+- **Reads.** ``PagePartsMiddleware`` notes the tables every statement of the request names
   after ``FROM`` or ``JOIN``, from the first query of the request (the person, their roles) to the
   end of the part's ``build()``. Data taken from another cache instead of a query names its
   tables with ``tables_read_add`` (the course tree does).
 - **Writes.** Every statement sent through Django's connections that is not a read (an INSERT,
   UPDATE or DELETE: the ORM's, a queryset's ``update()``, a bulk insert, hand-written SQL) gives
   its table a new *generation*, a token in the cache, once its transaction commits (at once in
-  autocommit; at once too inside a test's transaction, which never commits). A statement that is
+  autocommit; at once too inside a test's transaction, which never commits; during a request,
+  all of the request's together as it ends). A statement that is
   neither a read nor a write of one table (DDL, a CTE) renews ``*``, on which every part
   depends. Writes by other processes (the task worker, management commands) use the same
   connections and are seen the same way.
@@ -66,8 +67,12 @@ _NOT_A_WRITE = re.compile(
 )
 _TABLES = re.compile(r"\b(?:FROM|JOIN)\s+\"?(\w+)", re.IGNORECASE)
 
-# The tables being noted for the current request (TablesReadMiddleware), or None outside one.
+# The tables being noted for the current request (PagePartsMiddleware), or None outside one.
 _reading: ContextVar[set[str] | None] = ContextVar("page_parts_reading", default=None)
+# True while generations are being written (see _renew_now).
+_renewing_now: ContextVar[bool] = ContextVar("page_parts_renewing_now", default=False)
+# The tables the current request's commits wrote, renewed as it ends; None outside a request.
+_renewing: ContextVar[set[str] | None] = ContextVar("page_parts_renewing", default=None)
 # Part name: the tables its builds in this process have read (grows, never shrinks).
 _known: dict[str, frozenset[str]] = {}
 
@@ -105,16 +110,37 @@ def tables_read_add(*tables: str) -> None:
 
 
 def renew(tables: Iterable[str]) -> None:
-    """Give each table a new generation: every part read from one of them is stale from now.
+    """Give each table a new generation: every part read from one of them is stale from then.
 
+    During a request (``PagePartsMiddleware``) the tables are renewed together as it ends,
+    after every transaction it committed: one call to the cache rather than one per commit (a
+    hand-in commits, then queues its e-mail). Renewing later than the commit is safe: a part
+    built in between keeps the generation from before, which the renewal then makes stale.
     A cache that cannot be reached is logged, not raised: the write has happened, and parts
     read from the table expire within ``PAGE_PARTS_SECONDS``.
     """
+    pending = _renewing.get()
+    if pending is not None:
+        pending.update(tables)
+        return
+    _renew_now(tables)
+
+
+def _renew_now(tables: Iterable[str]) -> None:
+    tables = list(tables)
     token = uuid.uuid4().hex
+    # A cache kept in the database (Django's DatabaseCache) writes a table itself: its writes
+    # renew nothing, or each renewal would ask for another.
+    quiet = _renewing_now.set(True)
     try:
-        cache.set_many({_generation_key(table): token for table in tables}, timeout=None)
+        if len(tables) == 1:
+            cache.set(_generation_key(tables[0]), token, timeout=None)  # cheaper than a pipeline
+        else:
+            cache.set_many({_generation_key(table): token for table in tables}, timeout=None)
     except Exception:
         logger.exception("page parts: generations of %s not renewed", sorted(tables))
+    finally:
+        _renewing_now.reset(quiet)
 
 
 class _Renewal:
@@ -145,7 +171,7 @@ def _renew_after_commit(connection, table: str) -> None:
 
 def _after_write(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
-    if (table := written_table(sql)) is not None:
+    if (table := written_table(sql)) is not None and not _renewing_now.get():
         _renew_after_commit(context["connection"], table)
     return result
 
@@ -169,19 +195,30 @@ def connection_watch(sender, connection, **kwargs) -> None:
         connection.execute_wrappers.insert(0, _after_write)
 
 
-class TablesReadMiddleware:
-    """Note the tables each request reads (``part`` keeps them with what it builds)."""
+class PagePartsMiddleware:
+    """Note the tables each GET reads (``part`` keeps them with what it builds), and renew the
+    tables each request wrote once, as it ends (``renew``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _reading.set(set())
+        renewing = _renewing.set(set())
         try:
-            with connections["default"].execute_wrapper(_note_reads):
+            if request.method not in ("GET", "HEAD"):
+                # Parts are kept for reads only: a POST's statements need not be noted.
                 return self.get_response(request)
+            reading = _reading.set(set())
+            try:
+                with connections["default"].execute_wrapper(_note_reads):
+                    return self.get_response(request)
+            finally:
+                _reading.reset(reading)
         finally:
-            _reading.reset(token)
+            written = _renewing.get()
+            _renewing.reset(renewing)
+            if written:
+                _renew_now(written)
 
 
 def _generations(tables: Iterable[str]) -> dict[str, str]:
@@ -232,7 +269,7 @@ def kept[T](request, name: str, build: Callable[[], T], *, vary: Iterable = ()) 
     anything else it depends on that the key does not already hold (module docstring).
     ``build`` must only read: what a request must do every time (permission checks, the read
     audit) happens before; an exception it raises (a 404) is raised here and nothing is kept.
-    Without ``TablesReadMiddleware`` around the request, or with the cache unreachable, it is
+    Without ``PagePartsMiddleware`` around the request, or with the cache unreachable, it is
     simply built.
     """
     reading = _reading.get()

@@ -99,7 +99,7 @@ MIDDLEWARE = [
     # Outermost of ours, so redirects and error pages of the middleware below get it too.
     "config.middleware.PrivateCacheControlMiddleware",
     # Before the session and the person are read: a page part depends on them too.
-    "supervision.page_parts.TablesReadMiddleware",
+    "supervision.page_parts.PagePartsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "supervision.middleware.NormalisedInputMiddleware",

@@ -178,7 +178,36 @@ def test_a_kept_value_may_be_more_than_html_and_an_error_is_never_kept(rf, super
             page_parts.kept(request, "test.refused", refused)
         return value
 
-    middleware = page_parts.TablesReadMiddleware(asked)
+    middleware = page_parts.PagePartsMiddleware(asked)
     assert [middleware(request) for _ in range(3)] == [("A title", "<p>The content</p>")] * 3
     # The first build learns what it reads, the second is kept, the third request is served it.
     assert len(builds) == 2
+
+
+@pytest.mark.django_db
+def test_a_request_renews_what_it_wrote_once_as_it_ends(rf, monkeypatch):
+    renewed = []
+    monkeypatch.setattr(page_parts, "_renew_now", lambda tables: renewed.append(set(tables)))
+
+    def view(request):
+        Case.objects.filter(pk=0).update(pseudonym="Nobody")
+        User.objects.filter(pk=0).update(display_name="Nobody")
+        assert renewed == []  # not yet: together, once the request is done
+        return "done"
+
+    assert page_parts.PagePartsMiddleware(view)(rf.post("/somewhere/")) == "done"
+    assert renewed == [{Case._meta.db_table, User._meta.db_table}]
+
+
+@pytest.mark.django_db
+def test_a_cache_kept_in_the_database_does_not_renew_itself_for_ever(monkeypatch):
+    written = []
+
+    class CacheInTheDatabase:
+        def set(self, key, value, timeout):
+            written.append(key)
+            User.objects.filter(pk=0).update(display_name="A cache row")  # a write, as it would
+
+    monkeypatch.setattr(page_parts, "cache", CacheInTheDatabase())
+    page_parts.renew({"supervision_case"})
+    assert written == ["parts:generation:supervision_case"]
