@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Model, QuerySet
 from django.db.models.expressions import RawSQL
+from django.db.models.signals import post_delete, pre_delete
 from guardian.core import ObjectPermissionChecker
 from guardian.utils import get_group_obj_perms_model, get_identity, get_user_obj_perms_model
 
@@ -294,11 +295,47 @@ def revoke(user, perms: Iterable[str], obj: Model | QuerySet) -> None:
     try:
         # By the permissions' ids, as grant does: a delete of the rows themselves, without a
         # join to the permissions in a subquery (its building was most of a hand-in's revoke).
-        held = {"permission_id__in": _permission_ids_of(content_type, codenames)}
+        permission_ids = _permission_ids_of(content_type, codenames)
     except Permission.DoesNotExist:
         # A codename the model has no permission for is not held: no error, as before.
         held = {"permission__content_type": content_type, "permission__codename__in": codenames}
+    else:
+        if not many and not _is_generic(rows_model) and not _delete_listened(rows_model):
+            # One object's rows in a direct table, by hand (every hand-in revokes the author's
+            # editing): the statement Django sends for the filter below, whose building was
+            # nine tenths of the revoke (issue 11).
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    _revoke_sql(rows_model, group is not None, len(permission_ids)),
+                    [obj.pk, *holder.values(), *permission_ids],
+                )
+            return
+        held = {"permission_id__in": permission_ids}
     rows_model.objects.filter(**holder, **target, **held).delete()
+
+
+def _delete_listened(rows_model: type[Model]) -> bool:
+    """Whether anything listens to the deletion of ``rows_model``'s rows: then Django deletes
+    them (it reads them first, to send the signals), never ``_revoke_sql``."""
+    return pre_delete.has_listeners(rows_model) or post_delete.has_listeners(rows_model)
+
+
+@cache
+def _revoke_sql(rows_model: type[Model], group: bool, permissions: int) -> str:
+    """``revoke``'s delete from a direct foreign-key table: the rows of one object (the first
+    parameter), held by one person (or with ``group``, one group: the second), of any of
+    ``permissions`` permissions (their ids, the parameters after)."""
+    quote = connection.ops.quote_name
+    meta = rows_model._meta
+
+    def column(name: str) -> str:
+        return quote(meta.get_field(name).column)
+
+    return (
+        f"DELETE FROM {quote(meta.db_table)} WHERE {column('content_object')} = %s"
+        f" AND {column('group' if group else 'user')} = %s"
+        f" AND {column('permission')} IN ({', '.join(['%s'] * permissions)})"
+    )
 
 
 def grant_exactly(obj: Model, perms: Iterable[str], *, wanted, current) -> None:

@@ -117,7 +117,29 @@ def object_for(
         )
     else:
         obj = get_object_or_404(queryset, pk=pk)
-    held_on = of(obj) if of else obj
+    return _checked(request, obj, of(obj) if of else obj, view=view, need=need)
+
+
+def object_held(
+    request, found: tuple[Model, Iterable[str]] | None, *, view: str, need: str | None = None
+) -> Model:
+    """``object_for`` for an object the view read itself, with the codenames the person holds on
+    it (``found``: that pair, or None when no such object is theirs to ask for): 404 for None,
+    then checked, refused and audited as ``object_for`` does, and the codenames remembered for
+    the request's later checks.
+
+    For a read written by hand because building its queryset was the cost (issue 11:
+    ``worksheets.selectors.entries.own_entry_with_links``, the hand-in of an entry).
+    """
+    if found is None:
+        raise Http404("No such page.")
+    obj, codenames = found
+    viewer_for(request).checker.remember(obj, codenames)
+    return _checked(request, obj, obj, view=view, need=need)
+
+
+def _checked(request, obj: Model, held_on: Model, *, view: str, need: str | None) -> Model:
+    """``obj`` if the person holds ``view`` (and ``need``) on ``held_on``, else 404 (403)."""
     try:
         viewer_for(request).require(held_on, view=view, need=need)
     except (Http404, PermissionDenied):

@@ -7,7 +7,8 @@ back with the entry, and an error in one undoes the whole action. A receiver who
 not happen unless the action is committed (an e-mail, a file, a background task) defers it
 with ``transaction.on_commit``. A receiver reads its own app's one-to-one link to the entry
 from the entry (``entry.occurrence``, ``entry.lesson_exercise``): the edit page loads them with
-it (``worksheets.selectors.entries.with_links``), so an entry without one costs no query.
+it (``worksheets.selectors.entries.own_entry_with_links``), so an entry without one costs no
+query.
 
 Subscribers connect in their app's ``AppConfig.ready()`` with the ``dispatch_uid`` named here
 (tests/worksheets/test_signals.py checks that each one is connected):

@@ -45,7 +45,8 @@ def exercise_entry_submitted(*, entry: Entry) -> LessonCompletion | None:
 
     Called by the worksheets app whenever an entry is submitted; entries started anywhere else
     (the worksheet library, homework) have no lesson and change nothing here, and ask nothing
-    when the entry was loaded with its links (``worksheets.selectors.entries.with_links``).
+    when the entry was loaded with its links
+    (``worksheets.selectors.entries.own_entry_with_links``).
     """
     try:
         link = entry.lesson_exercise

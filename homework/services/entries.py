@@ -11,10 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from homework.models import Assignment, EntryAttachment, Occurrence, Reopening
-from notifications.models import Notification
+from notifications.models import Notification, NotificationPreference
 from notifications.services import notification_send
 from supervision.attachments import validate_attachment
+from supervision.models import Supervision, User
 from supervision.permissions import grant
+from supervision.rows import Columns, objects_built, related_set, row_read
 from worksheets.models import Entry
 from worksheets.permissions import ENTRY_READER_PERMS
 from worksheets.services.entries import entry_reopen as worksheet_entry_reopen
@@ -67,8 +69,8 @@ def occurrence_entry_start(*, occurrence: Occurrence, author) -> Entry:
 def occurrence_of(entry: Entry) -> Occurrence | None:
     """The occurrence the entry was written for, or None (self-practice, a lesson's exercise).
 
-    Read from the entry when it was loaded with it (``worksheets.selectors.entries.with_links``,
-    as the entry's edit page does), else one query.
+    Read from the entry when it was loaded with it (as the entry's edit page does its hand-in:
+    ``worksheets.selectors.entries.own_entry_with_links``), else one query.
     """
     try:
         return entry.occurrence
@@ -90,11 +92,7 @@ def homework_entry_submitted(*, entry: Entry) -> None:
         return  # self-practice: private until the author shares it
     # Locked, so that the last two occurrences handed in at once decide one after the other
     # whether the homework is done: each statement after this one sees the other's hand-in.
-    assignment = (
-        Assignment.objects.select_for_update(of=("self",))
-        .select_related("supervision__supervisor__notification_preference")
-        .get(pk=occurrence.assignment_id)
-    )
+    assignment = _assignment_locked(occurrence.assignment_id)
     occurrence.assignment = assignment
     if (
         assignment.category == Assignment.Category.RECORDING
@@ -123,6 +121,65 @@ def homework_entry_submitted(*, entry: Entry) -> None:
         url=reverse("feedback:entry_feedback", args=[entry.pk]),
         event_key=f"entry:{entry.pk}:submitted:{entry.submitted_at:%Y%m%dT%H%M%S.%f}",
     )
+
+
+def _assignment_locked(pk: int) -> Assignment:
+    """The assignment, its row alone locked until the transaction ends (``SELECT … FOR UPDATE
+    OF``), with its supervision, the supervisor and their notice preferences joined as
+    ``select_related`` joins them (no preferences saved: known to be none, the defaults apply).
+    Assignment.DoesNotExist if there is no such assignment.
+
+    One statement, written once per process (``_assignment_locked_sql``): built from a queryset
+    (``select_for_update`` and three levels of ``select_related``) it cost a hand-in six times
+    the Python of reading the row (issue 11, the submit POST).
+    """
+    sql, parts = _assignment_locked_sql()
+    row = row_read(sql, [pk])
+    if row is None:
+        raise Assignment.DoesNotExist(f"No assignment {pk}.")
+    assignment, supervision, supervisor, preference = objects_built(row, parts)
+    related_set(assignment, Assignment._meta.get_field("supervision"), supervision)
+    related_set(supervision, Supervision._meta.get_field("supervisor"), supervisor)
+    related_set(
+        supervisor, NotificationPreference._meta.get_field("person").remote_field, preference
+    )
+    return assignment
+
+
+@cache
+def _assignment_locked_sql() -> tuple[str, tuple[Columns, ...]]:
+    """``_assignment_locked``'s statement (one parameter: the assignment's key) and the columns
+    of its four objects, in the order they are selected."""
+    quote = connection.ops.quote_name
+    parts = (
+        Columns(Assignment, "a"),
+        Columns(Supervision, "s"),
+        Columns(User, "u"),
+        Columns(NotificationPreference, "p"),
+    )
+
+    def joined(alias: str, key, to: str) -> str:
+        """The table ``key`` (a foreign key of the table ``to``) points to, as ``alias``."""
+        model = key.related_model
+        kind = "LEFT OUTER JOIN" if key.null else "INNER JOIN"
+        return (
+            f" {kind} {quote(model._meta.db_table)} {alias}"
+            f" ON {alias}.{quote(model._meta.pk.column)} = {to}.{quote(key.column)}"
+        )
+
+    person = NotificationPreference._meta.get_field("person")
+    sql = (
+        f"SELECT {', '.join(part.sql for part in parts)}"
+        f" FROM {quote(Assignment._meta.db_table)} a"
+        + joined("s", Assignment._meta.get_field("supervision"), "a")
+        + joined("u", Supervision._meta.get_field("supervisor"), "s")
+        + f" LEFT OUTER JOIN {quote(NotificationPreference._meta.db_table)} p"
+        f" ON p.{quote(person.column)} = u.{quote(User._meta.pk.column)}"
+        f" WHERE a.{quote(Assignment._meta.pk.column)} = %s"
+    )
+    if connection.features.has_select_for_update:  # SQLite has no row locks, nor the clause
+        sql += f" {connection.ops.for_update_sql(of=('a',))}"
+    return sql, parts
 
 
 def _done_unless_outstanding(assignment: Assignment, entry: Entry) -> None:

@@ -292,3 +292,20 @@ def test_a_rating_of_someone_you_do_not_supervise_is_refused(supervision):
             rater=stranger,
             template_version=TemplateVersion(),
         )
+
+
+def test_an_entry_handed_in_hands_in_its_waiting_recordings_and_no_others(supervision):
+    """``recordings_entry_submitted``'s hand-written read: the entry's recordings not handed in."""
+    from worksheets.models import Entry
+    from worksheets.services.entries import entry_start
+
+    entry = entry_start(author=supervision.supervisee, template_version=None, title="Review")
+    other = entry_start(author=supervision.supervisee, template_version=None, title="Other")
+    waiting = [make_recording(supervision, entry=entry) for _ in range(2)]
+    earlier = make_recording(supervision, entry=entry, handed_in=True)
+    elsewhere = make_recording(supervision, entry=other)
+    services.recordings_entry_submitted(entry=Entry(pk=entry.pk))
+    handed_in = Recording.objects.filter(handed_in_at__isnull=False)
+    assert set(handed_in) == {*waiting, earlier}
+    assert handed_in.get(pk=earlier.pk).handed_in_at == earlier.handed_in_at  # not again
+    assert not Recording.objects.get(pk=elsewhere.pk).is_handed_in

@@ -4,7 +4,11 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 
-from supervision.models import Supervision, SupervisionUserObjectPermission
+from supervision.models import (
+    Supervision,
+    SupervisionGroupObjectPermission,
+    SupervisionUserObjectPermission,
+)
 from supervision.permissions import (
     ClinicalPermissionChecker,
     grant,
@@ -182,3 +186,44 @@ def test_objects_for_user_reads_user_and_group_rows_and_needs_every_permission_a
                 with_superuser=False,
             )
         )
+
+
+def test_revoke_on_one_object_deletes_exactly_the_rows_named(supervisor, supervisee):
+    """The hand-written delete (one object, a direct table): that holder, those permissions, that
+    object; a group's rows by the group; an unknown codename is no error."""
+    from django.contrib.auth.models import Group
+
+    supervision = make_supervision(supervisor, supervisee)
+    other = make_supervision(supervisor)
+    grant(supervisee, ("view_supervision", "bring_case"), other)
+    team = Group.objects.create(name="Case reviewers")
+    grant(team, ("view_supervision", "bring_case"), supervision)
+    revoke(supervisee, ("view_supervision", "bring_case"), supervision)
+    revoke(supervisee, ("not_a_permission",), supervision)  # read as not held: no error
+    assert ClinicalPermissionChecker(supervisee).get_perms(supervision) == ["record_meeting"]
+    assert sorted(ClinicalPermissionChecker(supervisee).get_perms(other)) == [
+        "bring_case",
+        "view_supervision",
+    ]
+    assert ClinicalPermissionChecker(supervisor).has_perm("view_supervision", supervision)
+    revoke(team, ("bring_case",), supervision)
+    rows = SupervisionGroupObjectPermission.objects.filter(group=team, content_object=supervision)
+    assert list(rows.values_list("permission__codename", flat=True)) == ["view_supervision"]
+
+
+def test_revoke_sends_the_delete_signals_to_whoever_listens(supervisor, supervisee):
+    from django.db.models.signals import post_delete
+
+    supervision = make_supervision(supervisor, supervisee)
+    deleted = []
+
+    def listener(sender, instance, **kwargs):
+        deleted.append(instance.permission.codename)
+
+    post_delete.connect(listener, sender=SupervisionUserObjectPermission)
+    try:
+        revoke(supervisee, ("bring_case",), supervision)
+    finally:
+        post_delete.disconnect(listener, sender=SupervisionUserObjectPermission)
+    assert deleted == ["bring_case"]
+    assert not ClinicalPermissionChecker(supervisee).has_perm("bring_case", supervision)

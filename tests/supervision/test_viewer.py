@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from supervision.models import Supervision
-from supervision.viewer import Viewer, object_for, viewer_for
+from supervision.viewer import Viewer, object_for, object_held, viewer_for
 from tests.factories import UserFactory
 
 
@@ -133,3 +133,35 @@ def test_the_lookup_reads_the_persons_permissions_with_the_object(
             supervision.pk,
             view="view_supervision",
         )
+
+
+def test_an_object_read_by_hand_is_checked_as_the_lookup_checks(
+    rf, supervision, django_assert_num_queries
+):
+    """``object_held``: the object and the codenames its view read itself; nothing asked again."""
+    from supervision.models import ReadRecord
+
+    with pytest.raises(Http404):  # nothing of theirs with that key
+        object_held(_request(rf, supervision.supervisee), None, view="view_supervision")
+    request = _request(rf, supervision.supervisee)
+    with django_assert_num_queries(0):
+        found = object_held(
+            request,
+            (supervision, ["view_supervision", "bring_case"]),
+            view="view_supervision",
+            need="bring_case",
+        )
+        assert not viewer_for(request).has_perm("change_supervision", found)
+    assert found is supervision
+    assert viewer_for(request).checker.get_perms(found) == ["bring_case", "view_supervision"]
+    with pytest.raises(PermissionDenied):
+        object_held(
+            _request(rf, supervision.supervisee),
+            (supervision, ["view_supervision"]),
+            view="view_supervision",
+            need="bring_case",
+        )
+    stranger = UserFactory()
+    with pytest.raises(Http404):  # an object that exists but was refused is audited
+        object_held(_request(rf, stranger), (supervision, []), view="view_supervision")
+    assert ReadRecord.objects.filter(reader=stranger, outcome=ReadRecord.Outcome.REFUSED).exists()

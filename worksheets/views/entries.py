@@ -15,7 +15,7 @@ from supervision.audit import read_record, reads_of
 from supervision.forms import apply_errors
 from supervision.models import User
 from supervision.panels import panels_for
-from supervision.viewer import object_for, viewer_for
+from supervision.viewer import object_for, object_held, viewer_for
 from worksheets.forms.builder import build_worksheet_form
 from worksheets.forms.entries import (
     EntryControlsForm,
@@ -30,8 +30,8 @@ from worksheets.selectors.entries import (
     entries_of,
     entry_resubmissions,
     entry_template_titles,
+    own_entry_with_links,
     supervisors_of,
-    with_links,
 )
 from worksheets.services import entries as services
 from worksheets.services.entries import EntryConflict, EntryNotEditable, entry_readers
@@ -54,9 +54,6 @@ def _closed(request, entry: Entry) -> bool:
 
 ENTRIES = Entry.objects.select_related("template_version", "author", "subject")
 OWN_ENTRIES = Entry.objects.select_related("template_version", "subject")
-# A POST of the edit page reads the person rated (a rating's) only to word its reply: a query
-# for a rating then, instead of a join that cost every hand-in a sixth of its query's building.
-POSTED_ENTRIES = Entry.objects.select_related("template_version")
 
 
 def _entry(request, pk, perm: str = "view_entry") -> Entry:
@@ -68,11 +65,14 @@ def _own_entry(request, pk, perm: str = "view_entry", *, links: bool = False) ->
     """One of the person's own entries, with the person's permissions on it (one query); someone
     else's is a 404 even to a reader.
 
-    ``links``: with what other apps link to it (``with_links``), for a page that hands it in.
+    ``links``: with what other apps link to it (``own_entry_with_links``), for a page that
+    hands it in; the person rated (a rating's) is then read only to word the reply.
     """
     # The author is the person asking: not joined and read again with the entry.
-    entries = with_links(POSTED_ENTRIES) if links else OWN_ENTRIES
-    entry = object_for(request, entries.filter(author=request.user), pk, view=perm)
+    if links:
+        entry = object_held(request, own_entry_with_links(request.user, pk), view=perm)
+    else:
+        entry = object_for(request, OWN_ENTRIES.filter(author=request.user), pk, view=perm)
     entry.author = request.user
     return entry
 
