@@ -83,6 +83,13 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture
+def parts_built(settings):
+    """Page parts built on every request (supervision.page_parts): a test that compares a page's
+    queries compares its builds, not whether its menu happened to be kept."""
+    settings.PAGE_PARTS_SECONDS = 0
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     # allauth counts failed sign-ins in the cache; one test's failures must not lock out the next.

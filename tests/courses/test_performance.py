@@ -200,9 +200,8 @@ def _course_with_exercises(size: int, learner, worksheets):
     return middle.url, plain.url
 
 
-def test_a_lesson_with_exercises_does_not_grow_with_the_course_or_its_exercises(client, settings):
-    # The menu built every time: whether a kept one spared the roles query is not the question.
-    settings.PAGE_PARTS_SECONDS = 0
+@pytest.mark.usefixtures("parts_built")
+def test_a_lesson_with_exercises_does_not_grow_with_the_course_or_its_exercises(client):
     worksheets = [
         worksheet_template_create(
             title=f"Sheet {number}", body=[b.short("What did I try?")], publish=True

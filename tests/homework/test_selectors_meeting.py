@@ -72,11 +72,11 @@ def test_homework_set_after_the_meeting_is_not_due_at_it(supervision, supervisor
     assert homework_for_meeting(meeting, supervisor) == ([], [])
 
 
+@pytest.mark.usefixtures("parts_built")
 def test_the_meeting_record_runs_the_same_queries_however_much_homework(
-    client, supervision, supervisor, settings
+    client, supervision, supervisor
 ):
     """Due homework with its reviews, agreed homework, for one row as for many (issue 11)."""
-    settings.PAGE_PARTS_SECONDS = 0  # the record built every time: its queries are counted
     meeting = make_meeting(supervision, date=in_days(14))
     url = reverse("supervision:meeting_detail", args=[meeting.pk])
 

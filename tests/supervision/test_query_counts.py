@@ -15,7 +15,7 @@ from supervision.services.relationships import supervision_start
 from supervision.services.signoffs import signoff_submit
 from tests.factories import UserFactory, make_case, make_group, make_meeting, make_supervision
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("parts_built")]
 MANY = 30
 
 
