@@ -18,7 +18,8 @@ How a part knows it is stale, without any view saying what it depends on:
   all of the request's together as it ends). A statement that is
   neither a read nor a write of one table (DDL, a CTE) renews ``*``, on which every part
   depends. Writes by other processes (the task worker, management commands) use the same
-  connections and are seen the same way.
+  connections and renew the same generations, in the cache every process shares (Redis in
+  production; files in `var/cache` in development).
 - **Keeping.** The generations of the tables a part read are taken *before* it is built and kept
   with its HTML, so a write committed while it was being built makes it stale at once rather than
   keeping an old reading under a new generation. The tables a part reads are learnt by this
@@ -54,6 +55,8 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
+
+from supervision.idempotency import FIELD
 
 logger = logging.getLogger(__name__)
 
@@ -265,6 +268,28 @@ def part(request, name: str, build: Callable[[], str], *, vary: Iterable = ()) -
     return mark_safe(kept(request, name, build, vary=vary))
 
 
+# A create form's one-time key as Django's hidden input and ``{% submission_key %}`` write it
+# (the name, with a form's prefix, before the value).
+_SUBMISSION_KEY = re.compile(
+    rf'(<input type="hidden" name="(?:[\w-]+-)?{FIELD}" value=")[0-9a-fA-F-]{{32,36}}(")'
+)
+
+
+def _fresh_keys(value):
+    """``value`` (HTML, or a tuple holding some) with a new one-time key in each create form.
+
+    Served again, a part's forms would carry the keys of the page it was built for: two tabs
+    would send the same key and the second's comment be taken for a repeat of the first's
+    (``supervision.idempotency``). Each serving gets its own, as a page built for it would.
+    """
+    if isinstance(value, tuple):
+        return tuple(_fresh_keys(item) for item in value)
+    if not isinstance(value, str) or FIELD not in value:
+        return value
+    html = _SUBMISSION_KEY.sub(lambda found: f"{found[1]}{uuid.uuid4()}{found[2]}", value)
+    return mark_safe(html) if isinstance(value, SafeString) else html
+
+
 def kept[T](request, name: str, build: Callable[[], T], *, vary: Iterable = ()) -> T:
     """What ``build()`` gives for this request (HTML, or a tuple of picklable values such as a
     page's title with its HTML), from the cache when still fresh.
@@ -291,9 +316,9 @@ def kept[T](request, name: str, build: Callable[[], T], *, vary: Iterable = ()) 
             generations, value = stored
             if generations.keys() <= before.keys():
                 if all(before[table] == generation for table, generation in generations.items()):
-                    return value
+                    return _fresh_keys(value)
             elif generations == _generations(generations)[0]:
-                return value
+                return _fresh_keys(value)
     except Exception:
         logger.exception("page parts: cache unreachable, %s built", name)
         return build()

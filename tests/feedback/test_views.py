@@ -1,5 +1,6 @@
 """The entry-with-feedback page and its actions, with and without htmx, and bad input through them."""
 
+import re
 import uuid
 
 import pytest
@@ -169,6 +170,23 @@ def test_double_submit_of_the_same_form_adds_one_comment(client, entry, supervis
     client.post(url, data)
     client.post(url, data)
     assert Feedback.objects.count() == 1
+
+
+def test_two_tabs_of_the_kept_page_each_add_their_comment(client, entry, supervisor):
+    """The page is kept as a page part; each serving carries its own one-time keys, so the second
+    tab's comment is not taken for a repeat of the first's."""
+    client.force_login(supervisor)
+    keys = re.compile(r'name="submission_key" value="([0-9a-f-]{36})"')
+    tabs = [client.get(page_url(entry)).content.decode() for _ in range(4)]  # built, kept, served
+    first, second = (keys.findall(tab)[0] for tab in tabs[-2:])
+    assert first != second
+    url = reverse("feedback:feedback_add", args=[entry.pk])
+    for key, body in ((first, "From the first tab."), (second, "From the second tab.")):
+        client.post(url, {"body": body, "anchor": "", "submission_key": key})
+    assert sorted(Feedback.objects.values_list("body", flat=True)) == [
+        "From the first tab.",
+        "From the second tab.",
+    ]
 
 
 # --- Releasing ---------------------------------------------------------------------------

@@ -42,3 +42,16 @@ def test_admin_sign_in_pages_send_people_to_ours(client, path, home):
 def test_the_admins_send_anonymous_visitors_to_our_sign_in(client):
     assert client.get("/cms/").url.startswith(reverse("account_login"))
     assert client.get("/django-admin/").url.startswith("/django-admin/login/")
+
+
+def test_account_page_shows_the_time_zone_or_the_one_used_until_it_is_known(
+    client, supervisee, settings
+):
+    client.force_login(supervisee)
+    supervisee.timezone = "Pacific/Auckland"
+    supervisee.save(update_fields=["timezone"])
+    assert "Pacific/Auckland" in client.get(reverse("supervision:account")).content.decode()
+    supervisee.timezone = ""
+    supervisee.save(update_fields=["timezone"])
+    content = client.get(reverse("supervision:account")).content.decode()
+    assert f"Not known yet: times are shown in {settings.TIME_ZONE}" in content

@@ -287,6 +287,9 @@ def test_meeting_list_separates_planned_from_past(client, supervisor, supervisio
     response = client.get(reverse("supervision:meeting_list"))
     assert list(response.context["upcoming"]) == [planned]
     assert list(response.context["past"]) == [past]
+    # The format reads as a phrase: no space before its comma.
+    mode = past.get_mode_display().lower()
+    assert f"Individual, {mode}" in " ".join(response.content.decode().split())
 
 
 def test_meetings_of_a_supervisors_supervisees_are_hidden_from_their_own_supervisor(client):
