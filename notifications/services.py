@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.constants import OnConflict
 from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
 
 from notifications.models import Notification, NotificationPreference
 from notifications.preferences import outside_quiet_hours, preference_for
-from notifications.tasks import email_queue
+from notifications.tasks import deliver_email, email_queue
 
 
 def notification_send(
@@ -62,8 +63,20 @@ def notification_send(
     if event_key is None:
         notification.save()
     if wants_email:
-        transaction.on_commit(lambda: email_queue(notification), robust=True)
+        if _queued_in_the_database():
+            # The task is a row beside the notice: committed (or undone) with it, in one commit
+            # rather than a second after it (a hand-in waited on both; issue 11).
+            email_queue(notification)
+        else:
+            transaction.on_commit(lambda: email_queue(notification), robust=True)
     return notification
+
+
+def _queued_in_the_database() -> bool:
+    """Whether the e-mail task's backend keeps tasks in this database (django_tasks_db), so that
+    queueing it inside the notice's transaction is atomic; another backend (the immediate one of
+    the tests, a broker) is asked only once the notice has committed."""
+    return isinstance(deliver_email.get_backend(), DatabaseBackend)
 
 
 def _insert_once(notification: Notification) -> bool:

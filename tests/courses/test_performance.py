@@ -57,13 +57,12 @@ def test_course_module_and_lesson_pages_do_not_grow_with_the_course(client):
             few, few_sql = _queries(client, small[kind], cold=cold)
             many, many_sql = _queries(client, large[kind], cold=cold)
             assert few == many, (kind, cold, few_sql, many_sql)
-    # The whole lesson page stays small: session and user (2), our access and progress (2); the
-    # navigation's roles, notification count and course link (1) only when its menu is built,
-    # not while it is kept (supervision.page_parts). Wagtail's site, the course index, the route
-    # to the lesson with its ancestors, its privacy check and the outline come from the
-    # published tree's cache (courses.published_tree). Wagtail's own routing took 19.
+    # The whole lesson page stays small: session and user (2), our access and progress (2), and
+    # the navigation's roles, notification count and course link (1). Wagtail's site, the course
+    # index, the route to the lesson with its ancestors, its privacy check and the outline come
+    # from the published tree's cache (courses.published_tree). Wagtail's own routing took 19.
     count, sql = _queries(client, large["lesson"], cold=False)
-    assert count == 4, sql
+    assert count == 5, sql
     assert not any('FROM "wagtailcore_page"' in query for query in sql), sql
 
 

@@ -5,12 +5,9 @@ import re
 import pytest
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.template import Context, Template, TemplateSyntaxError
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from notifications.models import Notification
-from notifications.services import notification_send
 from supervision import page_parts
 from supervision.models import Case, User
 from supervision.services.invitations import invitation_create
@@ -214,23 +211,3 @@ def test_a_cache_kept_in_the_database_does_not_renew_itself_for_ever(monkeypatch
     monkeypatch.setattr(page_parts, "cache", CacheInTheDatabase())
     page_parts.renew({"supervision_case"})
     assert written == ["parts:generation:supervision_case"]
-
-
-@pytest.mark.django_db
-def test_the_kept_menu_shows_a_new_notice_at_once(client, supervisee, supervision):
-    client.force_login(supervisee)
-    content, _ = _kept(client)
-    assert "unread notifications" not in content
-    notification_send(
-        recipient=supervisee, kind=Notification.Kind.ASSIGNMENT_NEW, url="/homework/", title="New"
-    )
-    content, _ = _dashboard(client)
-    assert '1<span class="visually-hidden"> unread notifications</span>' in content
-
-
-def test_keep_takes_one_quoted_name():
-    for wrong in ("{% keep %}", "{% keep name %}", '{% keep "a" "b" %}'):
-        with pytest.raises(TemplateSyntaxError):
-            Template("{% load page_parts %}" + wrong + "{% endkeep %}")
-    # Without a request (an e-mail, a PDF) it is simply rendered.
-    assert Template('{% load page_parts %}{% keep "a" %}x{% endkeep %}').render(Context()) == "x"
