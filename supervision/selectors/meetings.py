@@ -54,32 +54,44 @@ def meetings_shown_to(user: User) -> QuerySet[Meeting]:
     """What ``meetings_visible_to`` gives of each meeting, before its filter: for a lookup that
     checks the person's permission on the meeting itself (``supervision.viewer.object_for``),
     where the filter would ask the same question again."""
+    return meeting_facts().prefetch_related(*meeting_people_and_cases(user))
+
+
+def meeting_facts() -> QuerySet[Meeting]:
+    """Meetings with their supervisor and group, and how many cases each discussed
+    (``discussed_count``)."""
     # COUNT as a plain function, not an aggregate: no GROUP BY to build, and 0 (not NULL) for a
     # meeting without cases. No DISTINCT: a case is on a meeting's list once (the table's
     # unique meeting and case).
     discussed = Meeting.cases_discussed.through.objects.filter(meeting=OuterRef("pk")).values(
         count=Func("case", function="COUNT")
     )
-    return (
-        Meeting.objects.select_related("supervisor", "group")
+    return Meeting.objects.select_related("supervisor", "group").annotate(
         # A subquery rather than a join and GROUP BY over every selected column (issue 11).
-        .annotate(discussed_count=Subquery(discussed, output_field=IntegerField()))
-        .prefetch_related(
-            Prefetch(
-                "attendances",
-                queryset=Attendance.objects.select_related("supervision__supervisee").only(
-                    *ATTENDANCE_COLUMNS
-                ),
+        discussed_count=Subquery(discussed, output_field=IntegerField())
+    )
+
+
+def meeting_people_and_cases(user: User) -> tuple[Prefetch, Prefetch]:
+    """Who attended (``attendances``) and the discussed cases this person may read
+    (``visible_cases``), as prefetches: for ``meetings_shown_to``'s lists, or for one meeting
+    already read (``prefetch_related_objects``: the meeting record reads them in its page part,
+    only when it builds it)."""
+    return (
+        Prefetch(
+            "attendances",
+            queryset=Attendance.objects.select_related("supervision__supervisee").only(
+                *ATTENDANCE_COLUMNS
             ),
-            Prefetch(
-                "cases_discussed",
-                # Lists name each case by its pseudonym: its long clinical texts are not read.
-                queryset=objects_for_user(
-                    user, "view_case", Case.objects.only("pseudonym").order_by("pseudonym")
-                ),
-                to_attr="visible_cases",
+        ),
+        Prefetch(
+            "cases_discussed",
+            # Lists name each case by its pseudonym: its long clinical texts are not read.
+            queryset=objects_for_user(
+                user, "view_case", Case.objects.only("pseudonym").order_by("pseudonym")
             ),
-        )
+            to_attr="visible_cases",
+        ),
     )
 
 

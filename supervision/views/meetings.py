@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -19,7 +19,8 @@ from supervision.panels import ShownPanel, panels_for
 from supervision.selectors.cases import cases_visible_to
 from supervision.selectors.meetings import (
     MEETING_RECORD_COLUMNS,
-    meetings_shown_to,
+    meeting_facts,
+    meeting_people_and_cases,
     past_meetings_for,
     reflections_visible_to,
     upcoming_meetings_for,
@@ -51,10 +52,9 @@ def meeting_list(request):
 def meeting_detail(request, pk):
     # Who recorded and last changed it are named on the record.
     # object_for checks view_meeting on the meeting itself: the list's filter would ask again.
+    # Who attended and the cases are read by the record's page part, only when it is built.
     meetings = (
-        meetings_shown_to(request.user)
-        .select_related("recorded_by", "updated_by")
-        .only(*MEETING_RECORD_COLUMNS)
+        meeting_facts().select_related("recorded_by", "updated_by").only(*MEETING_RECORD_COLUMNS)
     )
     meeting = object_for(request, meetings, pk, view="view_meeting")
     viewer = viewer_for(request)
@@ -67,6 +67,7 @@ def meeting_detail(request, pk):
     )
 
     def record(request) -> dict:
+        prefetch_related_objects([meeting], *meeting_people_and_cases(request.user))
         return {
             "meeting": meeting,
             "record": _record(request, meeting),
