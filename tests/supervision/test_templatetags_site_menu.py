@@ -31,7 +31,7 @@ def test_the_menu_is_rendered_once_per_person_and_page(client, supervisee, super
     first = client.get(DASHBOARD).content.decode()
     second = client.get(DASHBOARD).content.decode()
     assert built == [DASHBOARD]
-    assert 'data-site-menu' in second and supervisee.email in second
+    assert "data-site-menu" in second and supervisee.email in second
     homework = client.get(reverse("homework:due")).content.decode()
     assert built == [DASHBOARD, reverse("homework:due")]
     # The current page is the one marked.
