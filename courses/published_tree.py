@@ -18,11 +18,9 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
+from wagtail.models import Page, PageViewRestriction, Site
 
 from supervision.page_parts import tables_read_add
-
-# What the generation stands for, to a page part built from the tree (supervision.page_parts).
-TREE_TABLES = ("wagtailcore_page", "wagtailcore_pageviewrestriction", "wagtailcore_site")
 
 GENERATION_KEY = "courses:published-tree:generation"
 ENTRY_SECONDS = 24 * 60 * 60
@@ -34,7 +32,8 @@ def generation(request=None) -> str:
     Given the ``request``, read once for it: its page, route, site and outline then come from
     one generation, and the cache is asked once rather than for each of them.
     """
-    tables_read_add(*TREE_TABLES)
+    # What the generation stands for, to a page part built from the tree (supervision.page_parts).
+    tables_read_add(*(model._meta.db_table for model in (Page, PageViewRestriction, Site)))
     token = getattr(request, "_published_tree_generation", None)
     if token is not None:
         return token

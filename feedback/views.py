@@ -196,10 +196,15 @@ def _page_context(request, entry: Entry, **overrides) -> dict:
     }
 
 
+# The entry's page below its title: a page part (entry_feedback), or built again with a refused
+# form kept as typed (_page).
+ENTRY_CONTENT = "feedback/includes/_entry_feedback_content.html"
+
+
 def _page(request, entry: Entry, status: int = 200, **overrides):
     """The page again, e.g. with a refused form kept as typed: built for this request."""
     content = render_to_string(
-        "feedback/includes/_entry_feedback_content.html",
+        ENTRY_CONTENT,
         _page_context(request, entry, **overrides),
         request,
     )
@@ -260,7 +265,7 @@ def entry_feedback(request, entry_pk: int):
     opened = request.GET.get("comment") or None
     content = rendered_part(
         request,
-        "feedback/includes/_entry_feedback_content.html",
+        ENTRY_CONTENT,
         lambda request: _page_context(request, entry, opened=opened),
     )
     return _shell(request, entry, content)

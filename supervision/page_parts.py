@@ -100,7 +100,7 @@ def written_table(sql: str) -> str | None:
 
 
 def tables_read(sql: str) -> set[str]:
-    """The tables a SELECT names after FROM or JOIN (a word such as a column after
+    """The tables a statement names after FROM or JOIN (a word such as a column after
     ``EXTRACT(... FROM`` may be included too: a table that never changes costs nothing)."""
     return set(_TABLES.findall(sql))
 
@@ -149,8 +149,8 @@ def _renew_now(tables: Iterable[str]) -> None:
 class _Renewal:
     """The tables a transaction wrote, renewed once it commits (``transaction.on_commit``)."""
 
-    def __init__(self):
-        self.tables: set[str] = set()
+    def __init__(self, tables: set[str]):
+        self.tables = tables
 
     def __call__(self):
         renew(self.tables)
@@ -167,9 +167,7 @@ def _renew_after_commit(connection, table: str) -> None:
             # dropped with it only if it was written there too: at worst a part is rebuilt.
             callback.tables.add(table)
             return
-    renewal = _Renewal()
-    renewal.tables.add(table)
-    connection.on_commit(renewal, robust=True)
+    connection.on_commit(_Renewal({table}), robust=True)
 
 
 def _after_write(execute, sql, params, many, context):
@@ -184,7 +182,7 @@ def _note_reads(execute, sql, params, many, context):
     if reading is not None:
         # Every statement, not only those starting with SELECT: a CTE or a write's subquery
         # reads too (a write's own table noted as read costs nothing).
-        reading.update(_TABLES.findall(sql))
+        reading.update(tables_read(sql))
     return execute(sql, params, many, context)
 
 
@@ -241,14 +239,19 @@ def _generations(tables: Iterable[str], also: str | None = None) -> tuple[dict[s
     return current, found.get(also) if also else None
 
 
-def _key(request, name: str, vary: Iterable) -> str:
-    user_id = request.user.pk
-    # The secret behind a kept form's token, from the request's cookie; without one, get_token()
-    # makes it and sends the cookie, as a form does.
+def csrf_secret(request) -> str:
+    """The secret behind the request's CSRF tokens, for the key of HTML kept with a form's token
+    in it: from the request's cookie; without one, ``get_token`` makes it and sends the cookie,
+    as a form does (masking a token only to read the secret cost more than the rest of a key)."""
     secret = request.META.get("CSRF_COOKIE")
     if not secret:
         get_token(request)
         secret = request.META["CSRF_COOKIE"]
+    return secret
+
+
+def _key(request, name: str, vary: Iterable) -> str:
+    user_id = request.user.pk
     facts = [
         name,
         str(user_id),
@@ -256,7 +259,7 @@ def _key(request, name: str, vary: Iterable) -> str:
         translation.get_language() or "",
         timezone.get_current_timezone_name(),
         timezone.localdate().isoformat(),
-        secret,
+        csrf_secret(request),
         *map(str, vary),
     ]
     digest = hashlib.sha256("\x1f".join(facts).encode()).hexdigest()[:40]

@@ -12,9 +12,9 @@ import hashlib
 
 from django import template
 from django.core.cache import cache
-from django.middleware.csrf import get_token
 from django.utils.safestring import mark_safe
 
+from supervision.page_parts import csrf_secret
 from supervision.viewer import viewer_for
 
 register = template.Library()
@@ -27,10 +27,6 @@ def _key(request) -> str:
     user = request.user
     roles = viewer_for(request).roles
     match = request.resolver_match
-    secret = request.META.get("CSRF_COOKIE")
-    if not secret:
-        get_token(request)  # makes the secret, and sends its cookie as the form would
-        secret = request.META["CSRF_COOKIE"]
     facts = (
         user.pk,
         user.email,
@@ -39,7 +35,7 @@ def _key(request) -> str:
         match.app_name if match else None,
         roles,
         sorted(roles.facts.items()),
-        secret,
+        csrf_secret(request),
     )
     return "site-menu:v1:" + hashlib.sha256(repr(facts).encode()).hexdigest()
 

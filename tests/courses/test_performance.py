@@ -199,7 +199,6 @@ def _course_with_exercises(size: int, learner, worksheets):
     return middle.url, plain.url
 
 
-@pytest.mark.usefixtures("parts_built")
 def test_a_lesson_with_exercises_does_not_grow_with_the_course_or_its_exercises(client):
     worksheets = [
         worksheet_template_create(

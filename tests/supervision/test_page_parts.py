@@ -135,7 +135,7 @@ def test_a_table_is_renewed_when_its_transaction_commits_and_not_when_it_rolls_b
 
 
 @pytest.mark.django_db
-def test_data_from_another_cache_names_its_tables(rf):
+def test_data_from_another_cache_names_its_tables():
     token = page_parts._reading.set(set())
     try:
         page_parts.tables_read_add("wagtailcore_page")
