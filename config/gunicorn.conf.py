@@ -6,6 +6,8 @@ Every value can be overridden from the environment (gunicorn reads GUNICORN_CMD_
   sync workers that wait on PostgreSQL).
 - ``GUNICORN_TIMEOUT``: seconds a request may take before its worker is restarted (default 30;
   PDFs are rendered in the request, the slowest take a few seconds).
+- ``GUNICORN_ACCESS_LOG``: ``-`` (default) the access log on the console, a path a file,
+  empty none (config.logging writes it, without query strings or personal details).
 
 TLS is terminated by the proxy in front (nginx, a load balancer); it must set
 ``X-Forwarded-Proto`` and ``X-Forwarded-For``, which gunicorn trusts only from
@@ -33,7 +35,8 @@ max_requests_jitter = 200
 control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# Empty: no access log at all (gunicorn then does not even format the lines).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # The path without its query string (%(U)s, not %(r)s): query strings may carry search terms or

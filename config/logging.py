@@ -19,6 +19,7 @@ gunicorn replaces handlers when it reloads).
 """
 
 import logging
+import os
 import re
 import traceback
 
@@ -162,15 +163,41 @@ class WithoutPersonalDetails(logging.Filter):
         record._without_personal_details = True
 
 
-def logging_config(level: str = "INFO") -> dict:
+def logging_config(level: str = "INFO", access_log: str | None = None) -> dict:
     """The ``LOGGING`` dict: one console handler, cleaned, for Django's, gunicorn's and our loggers.
 
     The ``django`` and ``django.server`` loggers are named so that this configuration replaces the
     handlers Django's defaults gave them (including ``mail_admins``, whose reports hold request
     data). gunicorn's loggers get the filter on the logger as well: gunicorn may set its own
     handlers again (on reload), and a logger's filter stays.
+
+    ``access_log`` (default: ``GUNICORN_ACCESS_LOG``, as config/gunicorn.conf.py reads it) says
+    where gunicorn's access log goes: ``-`` (the default) the console, a path that file (reopened
+    when rotated away), empty nowhere. It is decided here because this configuration, loaded
+    in gunicorn's master before the workers fork (``preload_app``), replaces the handler
+    gunicorn itself set from ``accesslog``.
     """
+    if access_log is None:
+        access_log = os.environ.get("GUNICORN_ACCESS_LOG", "-")
     cleaned = {"handlers": ["console"], "filters": ["without_personal_details"]}
+    handlers = {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["without_personal_details"],
+        }
+    }
+    access = {**cleaned, "level": level, "propagate": False}
+    if not access_log:
+        access["handlers"] = []
+    elif access_log != "-":
+        handlers["access_file"] = {
+            "class": "logging.handlers.WatchedFileHandler",
+            "filename": access_log,
+            "formatter": "plain",
+            "filters": ["without_personal_details"],
+        }
+        access["handlers"] = ["access_file"]
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -178,18 +205,12 @@ def logging_config(level: str = "INFO") -> dict:
         "formatters": {
             "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         },
-        "handlers": {
-            "console": {
-                "class": "logging.StreamHandler",
-                "formatter": "plain",
-                "filters": ["without_personal_details"],
-            }
-        },
+        "handlers": handlers,
         "root": {"handlers": ["console"], "level": "WARNING"},
         "loggers": {
             "django": {"handlers": ["console"], "level": level, "propagate": False},
             "django.server": {"handlers": ["console"], "level": level, "propagate": False},
             "gunicorn.error": {**cleaned, "level": level, "propagate": False},
-            "gunicorn.access": {**cleaned, "level": level, "propagate": False},
+            "gunicorn.access": access,
         },
     }

@@ -22,8 +22,9 @@ How a part knows it is stale, without any view saying what it depends on:
   production; files in `var/cache` in development).
 - **Keeping.** The generations of the tables a part read are taken *before* it is built and kept
   with its HTML, so a write committed while it was being built makes it stale at once rather than
-  keeping an old reading under a new generation. The tables a part reads are learnt by this
-  process on its first build of that part's name (that build is not kept).
+  keeping an old reading under a new generation. The tables a part reads are learnt on the first
+  build of that part's name (that build is not kept) and shared through the cache, so a new
+  worker process keeps its first build.
 
 Two limits, both on the side of building more or showing a change up to a minute late, never of
 showing one person's part to another: a write to a table makes every part read from it stale,
@@ -76,13 +77,39 @@ _reading: ContextVar[set[str] | None] = ContextVar("page_parts_reading", default
 _renewing_now: ContextVar[bool] = ContextVar("page_parts_renewing_now", default=False)
 # The tables the current request's commits wrote, renewed as it ends; None outside a request.
 _renewing: ContextVar[set[str] | None] = ContextVar("page_parts_renewing", default=None)
-# Part name: the tables its builds in this process have read (grows, never shrinks).
+# Part name: the tables its builds have read, as this process knows them (grows, never
+# shrinks). Shared through the cache (_known_key), so that a new worker (gunicorn replaces
+# each after max_requests) keeps its first build rather than only learning from it.
 _known: dict[str, frozenset[str]] = {}
 
 
 def page_parts_forget() -> None:
     """Forget which tables each part reads (a test starts as a new process would)."""
     _known.clear()
+
+
+def _known_key(name: str) -> str:
+    return f"parts:known:{VERSION}:{name}"
+
+
+def _known_tables(name: str) -> frozenset[str]:
+    """The tables part ``name`` is known to read (with ``EVERY_TABLE``): this process's, else
+    what other processes learned (read from the cache once per process and part)."""
+    known = _known.get(name)
+    if known is None:
+        known = _known[name] = frozenset(cache.get(_known_key(name)) or ()) | {EVERY_TABLE}
+    return known
+
+
+def _known_learn(name: str, known: frozenset[str], read: set[str]) -> None:
+    """Add what a build of ``name`` read to what it is known to read, here and for the other
+    processes (a superset only checks more generations: never a part served stale)."""
+    _known[name] = known | read
+    try:
+        shared = frozenset(cache.get(_known_key(name)) or ())
+        cache.set(_known_key(name), shared | _known[name], timeout=None)
+    except Exception:
+        logger.exception("page parts: what %s reads not shared", name)
 
 
 def _generation_key(table: str) -> str:
@@ -312,7 +339,7 @@ def kept[T](request, name: str, build: Callable[[], T], *, vary: Iterable = ()) 
         return build()
     try:
         key = _key(request, name, vary)
-        known = _known.get(name, frozenset()) | {EVERY_TABLE}
+        known = _known_tables(name)
         # The part and the generations of the tables it is known to read, in one call.
         before, stored = _generations(known, also=key)
         if stored is not None:
@@ -333,9 +360,9 @@ def kept[T](request, name: str, build: Callable[[], T], *, vary: Iterable = ()) 
         except Exception:
             logger.exception("page parts: %s not kept", name)
     else:
-        # Read from tables this process did not know the part reads: their generations were
-        # not taken before, so this build is not kept; the next one is.
-        _known[name] = known | read
+        # Read from tables not known the part reads: their generations were not taken
+        # before, so this build is not kept; the next one is, in every process.
+        _known_learn(name, known, read)
     return value
 
 

@@ -2,13 +2,14 @@
 
 import io
 import logging
+import logging.config
 import sys
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from config.logging import WithoutPersonalDetails, without_personal_details
+from config.logging import WithoutPersonalDetails, logging_config, without_personal_details
 from tests.factories import UserFactory, make_supervision
 
 
@@ -101,3 +102,33 @@ def test_the_error_report_of_a_failing_request_names_no_one(django_log, monkeypa
     assert "Traceback (most recent call last)" in log and "RuntimeError" in log
     for personal in ("Olive", "Sara", "olive@example.org", "reflection-on-anger", "?q="):
         assert personal not in log, personal
+
+
+def test_the_access_log_goes_where_gunicorn_access_log_says(tmp_path):
+    on_console = logging_config(access_log="-")["loggers"]["gunicorn.access"]
+    assert on_console["handlers"] == ["console"]
+    assert on_console["filters"] == ["without_personal_details"]
+
+    path = tmp_path / "access.log"
+    config = logging_config(access_log=str(path))
+    assert config["loggers"]["gunicorn.access"]["handlers"] == ["access_file"]
+    assert config["handlers"]["access_file"]["filename"] == str(path)
+    assert config["handlers"]["access_file"]["filters"] == ["without_personal_details"]
+
+    assert logging_config(access_log="")["loggers"]["gunicorn.access"]["handlers"] == []
+
+
+def test_an_access_log_file_is_written_without_query_strings(tmp_path):
+    path = tmp_path / "access.log"
+    logging.config.dictConfig(logging_config(access_log=str(path)))
+    try:
+        logging.getLogger("gunicorn.access").info(
+            '%(h)s "%(r)s" %(s)s',
+            {"h": "127.0.0.1", "r": "GET /cases/?q=Mrs+X HTTP/1.1", "s": "200"},
+        )
+        logging.getLogger("gunicorn.access").handlers[0].flush()
+        assert '127.0.0.1 "GET /cases/?[query] HTTP/1.1" 200' in path.read_text()
+    finally:
+        from django.conf import settings
+
+        logging.config.dictConfig(settings.LOGGING)

@@ -185,6 +185,32 @@ def test_a_kept_value_may_be_more_than_html_and_an_error_is_never_kept(rf, super
 
 
 @pytest.mark.django_db
+def test_a_new_process_keeps_its_first_build_of_a_part_another_process_learnt(rf, supervisor):
+    request = rf.get("/somewhere/")
+    request.user = supervisor
+    builds = []
+
+    def build():
+        builds.append(1)
+        return User.objects.filter(pk=supervisor.pk).exists()
+
+    middleware = page_parts.PagePartsMiddleware(
+        lambda request: page_parts.kept(request, "test.shared", build)
+    )
+    middleware(request)
+    middleware(request)
+    assert len(builds) == 2  # learnt, then kept
+    User.objects.filter(pk=supervisor.pk).update(display_name="Robin")  # the part is stale
+    page_parts.page_parts_forget()  # as a worker started after the first learnt it
+
+    middleware(request)
+    middleware(request)
+
+    # Its first build is kept: the second request is served it.
+    assert len(builds) == 3
+
+
+@pytest.mark.django_db
 def test_a_request_renews_what_it_wrote_once_as_it_ends(rf, monkeypatch):
     renewed = []
     monkeypatch.setattr(page_parts, "_renew_now", lambda tables: renewed.append(set(tables)))
