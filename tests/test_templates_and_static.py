@@ -4,7 +4,7 @@ Partials live in ``templates/<app>/includes/_<name>.html``; e-mail texts beside 
 ``<app>/templates/<app>/email/``; scripts are files (no inline script, style or event handler,
 for the Content Security Policy), each an IIFE in strict mode; and every chart is a canvas that
 names its data and kind, sized by a ``.chart__box``, drawn through the one helper
-``static/js/charts.js``.
+``static/js/charts.js``; every table on a page sits in a ``{% table_region %}``.
 """
 
 import re
@@ -82,6 +82,28 @@ def test_every_chart_names_its_data_and_kind_and_sits_in_a_sized_box():
     kinds = set(re.findall(r"register\(\"(\w+)\"", "".join(p.read_text() for p in SCRIPTS)))
     assert kinds == {"hours", "engagement", "profile", "compare", "history"}
     assert canvases >= 5
+
+
+# Laid out by WeasyPrint on A4 (static/css/print.css), where nothing scrolls.
+PRINTED = {"templates/exports/logbook.html"}
+
+
+@pytest.mark.parametrize("path", templates(), ids=lambda path: str(path.relative_to(ROOT)))
+def test_every_table_scrolls_in_a_focusable_named_region(path):
+    """A table too wide for a phone scrolls in its own box, which keyboard and screen reader
+    users must reach (axe: scrollable-region-focusable): ``{% table_region %}`` writes the box
+    focusable and named, so no template writes a ``.table-scroll`` by hand."""
+    relative = str(path.relative_to(ROOT))
+    text = path.read_text()
+    assert "table-scroll" not in text, "wrap the table in {% table_region name %}"
+    if relative in PRINTED:
+        return
+    for match in re.finditer(r"<table\b", text):
+        before = text[: match.start()]
+        opened = before.count("{% table_region ") - before.count("{% endtable_region %}")
+        assert opened > 0, f"{relative}: a table outside {{% table_region %}}"
+    if "{% table_region " in text:
+        assert "{% load table_region %}" in text
 
 
 def test_every_source_map_a_vendored_script_names_is_there():
