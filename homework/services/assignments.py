@@ -237,7 +237,10 @@ def assignment_accept(*, assignment: Assignment, supervisor) -> Assignment:
 
 @transaction.atomic
 def assignment_drop(*, assignment: Assignment, actor=None) -> Assignment:
+    """Drop the homework; it stays in the record. Dropping it twice changes nothing more."""
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if assignment.status == Assignment.Status.DROPPED:
+        return assignment  # the same click in a second tab: no new version, no second event
     assignment.status = Assignment.Status.DROPPED
     assignment.version += 1
     assignment.save(update_fields=["status", "version", "updated_at"])

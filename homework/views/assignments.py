@@ -186,8 +186,15 @@ def assignment_edit(request, pk: int):
 @require_POST
 def assignment_accept_view(request, pk: int):
     assignment = assignment_for(request, pk, "change_assignment")
-    assignment_accept(assignment=assignment, supervisor=request.user)
-    messages.success(request, "Proposal accepted; it is now active homework.")
+    was = assignment.status
+    assignment = assignment_accept(assignment=assignment, supervisor=request.user)
+    # A second tab may have accepted or dropped it already: say what it is now.
+    if was == Assignment.Status.PROPOSED:
+        messages.success(request, "Proposal accepted; it is now active homework.")
+    elif assignment.status == Assignment.Status.DROPPED:
+        messages.error(request, "This proposal was dropped, so it can no longer be accepted.")
+    else:
+        messages.info(request, "This proposal was already accepted.")
     return redirect("homework:assignment_detail", assignment.pk)
 
 
@@ -195,8 +202,11 @@ def assignment_accept_view(request, pk: int):
 @require_POST
 def assignment_drop_view(request, pk: int):
     assignment = assignment_for(request, pk, "change_assignment")
-    assignment_drop(assignment=assignment, actor=request.user)
-    messages.success(request, "Homework dropped. It stays in the record.")
+    if assignment.status == Assignment.Status.DROPPED:
+        messages.info(request, "This homework was already dropped. It stays in the record.")
+    else:
+        assignment_drop(assignment=assignment, actor=request.user)
+        messages.success(request, "Homework dropped. It stays in the record.")
     return redirect("homework:assignment_detail", assignment.pk)
 
 

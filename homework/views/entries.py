@@ -68,12 +68,17 @@ def entry_reopen_view(request, pk: int):
     occurrence = Occurrence.objects.select_related("assignment__supervision").get(entry=entry)
     if not viewer_for(request).has_perm("change_assignment", occurrence.assignment):
         raise PermissionDenied
+    was_submitted = entry.status == Entry.Status.SUBMITTED
     try:
         entry_reopen(entry=entry, supervisor=request.user, note=request.POST.get("note", ""))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Reopened for revision; your note was sent with it.")
+        if was_submitted:
+            messages.success(request, "Reopened for revision; your note was sent with it.")
+        else:
+            # Reopened in another tab (or a double click): this note was not sent.
+            messages.info(request, "This entry was already reopened for revision.")
     return redirect("homework:assignment_detail", occurrence.assignment_id)
 
 

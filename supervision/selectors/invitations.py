@@ -12,15 +12,25 @@ from supervision.models import Invitation, Supervision, User
 from supervision.models.invitations import INVITATION_VALID_DAYS
 
 
-def invitations_waiting(user: User | None = None) -> QuerySet[Invitation]:
-    """Invitations not yet answered; those the person sent or that name them as supervisor."""
-    cutoff = timezone.now() - datetime.timedelta(days=INVITATION_VALID_DAYS)
-    invitations = Invitation.objects.select_related("supervisor", "group", "invited_by").filter(
-        accepted_at__isnull=True, cancelled_at__isnull=True, created_at__gt=cutoff
-    )
+def invitations_of(user: User | None = None) -> QuerySet[Invitation]:
+    """Invitations in any state (waiting, accepted, cancelled, expired): those the person sent or
+    that name them as supervisor, or every one for ``None`` (an administrator).
+
+    For an action that finds the invitation already answered (cancelled in another tab) and says
+    so, where ``invitations_waiting`` would make it look missing.
+    """
+    invitations = Invitation.objects.select_related("supervisor", "group", "invited_by")
     if user is not None:
         invitations = invitations.filter(Q(invited_by=user) | Q(supervisor=user))
     return invitations.order_by("-created_at", "-pk")
+
+
+def invitations_waiting(user: User | None = None) -> QuerySet[Invitation]:
+    """Invitations not yet answered; those the person sent or that name them as supervisor."""
+    cutoff = timezone.now() - datetime.timedelta(days=INVITATION_VALID_DAYS)
+    return invitations_of(user).filter(
+        accepted_at__isnull=True, cancelled_at__isnull=True, created_at__gt=cutoff
+    )
 
 
 def invitations_waiting_listed(user: User) -> QuerySet[Invitation]:

@@ -73,9 +73,26 @@ def invitation_create(
 
 @transaction.atomic
 def invitation_cancel(*, invitation: Invitation) -> Invitation:
+    """Cancel a waiting invitation, so its link stops working.
+
+    Cancelling one already cancelled (the same click in a second tab) changes nothing and
+    returns it. Raises ValidationError (code ``accepted`` or ``expired``) for one that can no
+    longer be cancelled, with a message saying why.
+    """
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if not invitation.is_waiting:
-        raise ValidationError("This invitation is no longer waiting.")
+    if invitation.status == "cancelled":
+        return invitation
+    if invitation.status == "accepted":
+        raise ValidationError(
+            f"The invitation to {invitation.email} has already been accepted, so it cannot be "
+            "cancelled; the supervision it started can be ended instead.",
+            code="accepted",
+        )
+    if invitation.status == "expired":
+        raise ValidationError(
+            f"The invitation to {invitation.email} has expired; its link no longer works.",
+            code="expired",
+        )
     invitation.cancelled_at = timezone.now()
     invitation.save(update_fields=["cancelled_at"])
     return invitation

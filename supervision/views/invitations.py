@@ -13,7 +13,7 @@ from supervision.idempotency import create_once
 from supervision.models import SupervisionGroup, User
 from supervision.selectors.invitations import (
     invitation_from_link,
-    invitations_waiting,
+    invitations_of,
     supervision_accepted_through,
 )
 from supervision.selectors.relationships import groups_led_by, people_for_administration
@@ -69,19 +69,21 @@ def invitation_create_view(request):
 @login_required
 @require_POST
 def invitation_cancel_view(request, pk):
-    if viewer_for(request).roles.administrator:
-        invitation = get_object_or_404(invitations_waiting(), pk=pk)
-    else:
-        invitation = get_object_or_404(invitations_waiting(request.user), pk=pk)
+    administrator = viewer_for(request).roles.administrator
+    # Any state, not only waiting: cancelled in another tab is said so, not a 404.
+    invitations = invitations_of() if administrator else invitations_of(request.user)
+    invitation = get_object_or_404(invitations, pk=pk)
+    was_cancelled = invitation.cancelled_at is not None
     try:
         invitation_cancel(invitation=invitation)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Invitation to {invitation.email} cancelled.")
-    return redirect(
-        "supervision:manage" if viewer_for(request).roles.administrator else "supervision:dashboard"
-    )
+        if was_cancelled:
+            messages.info(request, f"The invitation to {invitation.email} was already cancelled.")
+        else:
+            messages.success(request, f"Invitation to {invitation.email} cancelled.")
+    return redirect("supervision:manage" if administrator else "supervision:dashboard")
 
 
 @require_http_methods(["GET", "POST"])

@@ -106,6 +106,25 @@ def test_supervisor_edits_released_feedback_and_the_history_is_kept(page, superv
     assert_accessible(page)
 
 
+def test_the_comments_own_edit_page_saves_without_a_console_error(page, supervisor, supervisee):
+    """Opened in a page of its own (a new tab), the editor saved through htmx and got the entry
+    page's summary out of band, with no element to put it in: htmx:oobErrorNoTarget, which the
+    page fixture fails on. It now posts plainly and goes back to the comment in the entry."""
+    from feedback.services import feedback_create
+
+    entry = shared_entry(supervisor, supervisee)
+    feedback = feedback_create(entry=entry, author=supervisor, body="First thoughts.")
+    sign_in(page, supervisor.email)
+    page.goto(f"/feedback/{feedback.pk}/edit/")
+    page.get_by_role("heading", name="Edit your comment").wait_for()
+    page.get_by_label("Comment", exact=True).fill("Second thoughts, more specific.")
+    page.get_by_role("button", name="Save changes").click()
+    page.get_by_text("Changes saved.").wait_for()
+    expect(page.locator(f"#feedback-{feedback.pk}")).to_contain_text("Second thoughts")
+    expect(page.locator("#feedback-summary")).to_be_visible()
+    assert_accessible(page)
+
+
 def test_on_a_long_entry_an_answers_comment_form_comes_when_it_is_opened(
     phone_page, supervisor, supervisee
 ):

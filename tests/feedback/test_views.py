@@ -234,6 +234,39 @@ def test_editing_with_htmx_swaps_the_comment_for_a_form_and_back(
     assert "First words." in html  # in the history, for both to see
 
 
+def oob_targets_missing(page: str, response: str) -> list[str]:
+    """The ids of the response's out-of-band fragments that ``page`` has no element for: htmx
+    answers each with htmx:oobErrorNoTarget."""
+    oob = re.findall(r'<[^>]*\bid="([^"]+)"[^>]*\bhx-swap-oob=', response)
+    return [target for target in oob if f'id="{target}"' not in page]
+
+
+def test_the_edit_page_of_its_own_gets_no_answer_meant_for_the_entrys_page(
+    client, entry, supervisor, make_feedback
+):
+    """Saving on the comment's own edit page answered with the entry page's feedback summary out
+    of band, which that page does not have (htmx:oobErrorNoTarget). It posts plainly now."""
+    feedback = make_feedback(body="First words.")
+    client.force_login(supervisor)
+    url = reverse("feedback:feedback_edit", args=[feedback.pk])
+    page = client.get(url).content.decode()
+    form = re.search(r'<form method="post"\s+action="' + url + '"[^>]*>', page).group(0)
+    if "hx-post" in form:
+        saved = client.post(url, {"body": "Better.", "version": feedback.version}, **HTMX)
+        assert oob_targets_missing(page, saved.content.decode()) == []
+    response = client.post(url, {"body": "Better words.", "version": feedback.version})
+    assert response.status_code == 302
+    assert response.url == f"{page_url(entry)}#feedback-{feedback.pk}"
+    assert Feedback.objects.get().body == "Better words."
+    # In the entry's page the summary the inline save answers with is there to be replaced.
+    entry_page = client.get(page_url(entry)).content.decode()
+    inline = client.get(url, **HTMX).content.decode()
+    assert "hx-post" in inline
+    saved = client.post(url, {"body": "Best words.", "version": feedback.version + 1}, **HTMX)
+    assert 'hx-swap-oob="true"' in saved.content.decode()
+    assert oob_targets_missing(entry_page, saved.content.decode()) == []
+
+
 def test_two_tabs_editing_the_same_comment(client, entry, supervisor, make_feedback):
     feedback = make_feedback(body="Original.", released=True)
     opened = feedback.version

@@ -123,6 +123,39 @@ def test_supervisee_proposes_only_when_allowed_and_supervisor_accepts(
     )
 
 
+def last_message(response) -> str:
+    return [str(message) for message in response.context["messages"]][-1]
+
+
+def test_dropping_in_two_tabs_drops_once_and_says_so(client, supervision, supervisor):
+    """The second tab said "Homework dropped" again and made a new version of it."""
+    assignment = make_assignment(supervision)
+    client.force_login(supervisor)
+    drop = reverse("homework:assignment_drop", args=[assignment.pk])
+    client.post(drop)
+    version = Assignment.objects.get().version
+    response = client.post(drop, follow=True)
+    assert response.status_code == 200
+    assert last_message(response) == "This homework was already dropped. It stays in the record."
+    assert Assignment.objects.get().version == version
+
+
+def test_accepting_a_proposal_dropped_in_another_tab_says_it_was_dropped(
+    client, supervision, supervisor
+):
+    assignment = make_assignment(supervision)
+    Assignment.objects.filter(pk=assignment.pk).update(status=Assignment.Status.PROPOSED)
+    client.force_login(supervisor)
+    accept = reverse("homework:assignment_accept", args=[assignment.pk])
+    client.post(reverse("homework:assignment_drop", args=[assignment.pk]))
+    response = client.post(accept, follow=True)
+    assert response.status_code == 200
+    assert last_message(response) == "This proposal was dropped, so it can no longer be accepted."
+    assert Assignment.objects.get().status == Assignment.Status.DROPPED
+    Assignment.objects.filter(pk=assignment.pk).update(status=Assignment.Status.ACTIVE)
+    assert last_message(client.post(accept, follow=True)) == "This proposal was already accepted."
+
+
 def test_other_people_cannot_see_or_set_homework(client, supervision):
     assignment = make_assignment(supervision)
     for outsider in [UserFactory(), UserFactory(is_superuser=True, is_staff=True)]:

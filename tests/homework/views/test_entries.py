@@ -150,7 +150,10 @@ def test_reopening_sends_it_back_with_a_note(
     entry.refresh_from_db()
     assert entry.status == Entry.Status.SUBMITTED  # a reopening needs its note
     client.post(url, {"note": "Add what you did next."})
-    client.post(url, {"note": "Add what you did next."})  # a double click changes nothing more
+    # A double click (or a second tab) changes nothing more, and does not claim its note went.
+    again = client.post(url, {"note": "Add what you did next."}, follow=True)
+    said = [str(message) for message in again.context["messages"]]
+    assert said[-1] == "This entry was already reopened for revision."
     entry.refresh_from_db()
     assert entry.status == Entry.Status.REOPENED
     assert Reopening.objects.count() == 1

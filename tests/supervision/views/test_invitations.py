@@ -164,6 +164,60 @@ def test_cancelled_expired_and_tampered_links_do_not_work(client, supervisor, su
     assert "does not work" in client.get(second_link).content.decode()
 
 
+@pytest.mark.parametrize("who", ["supervisor", "administrator"])
+def test_cancelling_an_invitation_a_second_time_says_it_is_already_cancelled(
+    client, supervisor, supervision, administrator, who
+):
+    """Two tabs: the second cancel found no waiting invitation and answered 404."""
+    client.force_login(supervisor)
+    invite(client)
+    invitation = Invitation.objects.get()
+    client.force_login(supervisor if who == "supervisor" else administrator)
+    url = reverse("supervision:invitation_cancel", args=[invitation.pk])
+    assert client.post(url).status_code == 302
+    cancelled_at = Invitation.objects.get().cancelled_at
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse(
+        "supervision:dashboard" if who == "supervisor" else "supervision:manage"
+    )
+    assert "The invitation to new.trainee@example.org was already cancelled." in (
+        response.content.decode()
+    )
+    assert Invitation.objects.get().cancelled_at == cancelled_at
+
+
+def test_cancelling_an_accepted_or_expired_invitation_says_why_it_cannot_be(
+    client, supervisor, supervision
+):
+    client.force_login(supervisor)
+    invite(client)
+    invite(client, email="second@example.org")
+    accepted = Invitation.objects.get(email="new.trainee@example.org")
+    accepted.accepted_at = timezone.now()
+    accepted.save(update_fields=["accepted_at"])
+    Invitation.objects.filter(email="second@example.org").update(
+        created_at=timezone.now() - datetime.timedelta(days=15)
+    )
+    expired = Invitation.objects.get(email="second@example.org")
+    for invitation, message in ((accepted, "already been accepted"), (expired, "has expired")):
+        url = reverse("supervision:invitation_cancel", args=[invitation.pk])
+        response = client.post(url, follow=True)
+        assert response.status_code == 200
+        assert message in response.content.decode()
+    assert not Invitation.objects.filter(cancelled_at__isnull=False).exists()
+
+
+def test_someone_elses_invitation_stays_unknown_whatever_its_state(client, supervisor, supervision):
+    client.force_login(supervisor)
+    invite(client)
+    invitation = Invitation.objects.get()
+    url = reverse("supervision:invitation_cancel", args=[invitation.pk])
+    client.post(url)
+    client.force_login(UserFactory())
+    assert client.post(url).status_code == 404
+
+
 @pytest.mark.parametrize(
     ("case", "message"),
     [
