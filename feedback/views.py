@@ -33,7 +33,7 @@ from supervision.audit import read_record
 from supervision.forms import apply_errors
 from supervision.idempotency import create_once
 from supervision.page_parts import rendered_part
-from supervision.viewer import object_for, viewer_for
+from supervision.viewer import Held, object_for, viewer_for
 from worksheets.definitions import answer_fields
 from worksheets.models import Entry
 from worksheets.presenters import ShownElement, shown_elements
@@ -60,11 +60,14 @@ def _htmx(request) -> bool:
 # Feedback lives with a submitted entry the person can read; drafts are their author's only.
 
 
+# The entry page is read most of all: its query is written once per process.
+HANDED_IN = Held(
+    Entry.objects.exclude(status=Entry.Status.DRAFT).select_related("template_version", "author")
+)
+
+
 def _entry(request, entry_pk: int) -> Entry:
-    entries = Entry.objects.exclude(status=Entry.Status.DRAFT)
-    return object_for(
-        request, entries.select_related("template_version", "author"), entry_pk, view="view_entry"
-    )
+    return object_for(request, HANDED_IN, entry_pk, view="view_entry")
 
 
 def _feedback(request, pk: int, perm: str = "view_feedback") -> Feedback:

@@ -9,6 +9,7 @@ there to show a person who else has read their material (issue 13, item 2).
 from django.db.models import Model, QuerySet
 
 from supervision.models import ReadRecord, User
+from supervision.rows import Prepared
 
 RECENT_READS = 10
 
@@ -74,15 +75,26 @@ def reads_of(obj: Model, *, limit: int = RECENT_READS) -> list[ReadRecord]:
     """The latest reads of ``obj`` by others, newest first, with the reader: one query.
 
     Each record carries ``at`` and its reader's name (``reader.name``) and nothing else: the
-    owner's page shows only who and when.
+    owner's page shows only who and when. Asked on every visit of an owner to their entry or
+    meeting record: the query of each kind of object and limit is written once per process.
     """
-    return list(
-        ReadRecord.objects.filter(
-            subject=_subject(obj), object_id=obj.pk, outcome=ReadRecord.Outcome.READ
+    subject = _subject(obj)
+    prepared = _reads.get((subject, limit))
+    if prepared is None:
+        prepared = _reads[subject, limit] = Prepared(
+            lambda pk: (
+                ReadRecord.objects.filter(
+                    subject=subject, object_id=pk, outcome=ReadRecord.Outcome.READ
+                )
+                .select_related("reader")
+                .only("at", "reader", *User.name_columns("reader"))[:limit]
+            )
         )
-        .select_related("reader")
-        .only("at", "reader", *User.name_columns("reader"))[:limit]
-    )
+    return prepared.objects(obj.pk)
+
+
+# (subject, limit): the prepared query of reads_of.
+_reads: dict[tuple[str, int], Prepared] = {}
 
 
 def reads_of_material_of(person) -> QuerySet:

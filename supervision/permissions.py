@@ -57,7 +57,7 @@ class ClinicalPermissionChecker(ObjectPermissionChecker):
         self._obj_perms_cache[self.get_local_cache_key(obj)] = sorted(set(codenames))
 
 
-def held_codenames(user, model: type[Model]) -> RawSQL:
+def held_codenames(user, model: type[Model], content_type_id: int | None = None) -> RawSQL:
     """The codenames ``user`` holds on each ``model`` object, directly or through a group, joined
     by commas (NULL for none): a subquery to annotate a queryset of ``model`` with, so that an
     object and the person's permissions on it are one query (``ClinicalPermissionChecker.remember``).
@@ -66,7 +66,8 @@ def held_codenames(user, model: type[Model]) -> RawSQL:
     (ValueError otherwise). Written as SQL once per model, as ``_holders`` is: built from
     querysets it cost more Python than the query it saved (issue 11, every object page).
     """
-    content_type_id = ContentType.objects.get_for_model(model).pk
+    if content_type_id is None:
+        content_type_id = ContentType.objects.get_for_model(model).pk
     return RawSQL(_held_sql(model, connection.vendor), [content_type_id, user.pk, user.pk])
 
 

@@ -12,8 +12,10 @@ exists, 403 for what they may see but not change (DESIGN.md, "Permissions").
 
 from collections.abc import Callable, Iterable
 from functools import cached_property
+from types import SimpleNamespace
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
@@ -26,6 +28,7 @@ from supervision.permissions import (
     held_codenames,
 )
 from supervision.roles import Roles, roles_for
+from supervision.rows import Prepared
 
 
 class Viewer:
@@ -79,9 +82,38 @@ def viewer_for(request_or_user) -> Viewer:
     return viewer
 
 
+_HELD = "_viewer_codenames"
+
+
+class Held:
+    """A view's queryset of one kind of object, read one at a time by ``object_for`` with the
+    person's permissions on it, its statement written once per process (``supervision.rows.
+    Prepared``): for the object pages read most, where building that query was the larger part
+    of the request (issue 11). ``queryset`` must not depend on the request, a date or the time.
+    """
+
+    def __init__(self, queryset: QuerySet):
+        # Nothing is asked of the database here: a Held is made as its view module is imported.
+        self.queryset = queryset
+        # The content type is an argument, not written in: a test database flushed and
+        # migrated again numbers content types afresh.
+        self._prepared = Prepared(
+            lambda pk, person, kind: queryset.annotate(
+                **{_HELD: held_codenames(SimpleNamespace(pk=person), queryset.model, kind)}
+            ).filter(pk=pk)
+        )
+
+    def object(self, pk: int, person: int) -> Model | None:
+        """The object with this key and ``person``'s codenames on it as ``_viewer_codenames``
+        (comma-joined, None for none), or None."""
+        kind = ContentType.objects.get_for_model(self.queryset.model).pk
+        found = self._prepared.objects(pk, person, kind)
+        return found[0] if found else None
+
+
 def object_for(
     request,
-    queryset: QuerySet,
+    queryset: QuerySet | Held,
     pk,
     *,
     view: str,
@@ -99,8 +131,26 @@ def object_for(
     object's own query when they are held on the object itself (no ``of``) and its model keeps
     them in direct foreign-key tables, as every model here does: one query instead of two on
     every object page, and every later check of the request on the object asks nothing.
+    ``queryset`` may be a ``Held`` one: the same, without building the query again.
     """
     user = request.user
+    if isinstance(queryset, Held):
+        if (
+            type(pk) is int
+            and of is None
+            and perms_with_it
+            and user.is_authenticated
+            and user.is_active
+            and has_direct_permission_tables(queryset.queryset.model)
+        ):
+            obj = queryset.object(pk, user.pk)
+            if obj is None:
+                raise Http404("No such page.")
+            viewer_for(request).checker.remember(
+                obj, filter(None, (getattr(obj, _HELD) or "").split(","))
+            )
+            return _checked(request, obj, obj, view=view, need=need)
+        queryset = queryset.queryset
     if (
         perms_with_it
         and of is None
@@ -108,12 +158,11 @@ def object_for(
         and user.is_active
         and has_direct_permission_tables(queryset.model)
     ):
-        held = "_viewer_codenames"
         obj = get_object_or_404(
-            queryset.annotate(**{held: held_codenames(user, queryset.model)}), pk=pk
+            queryset.annotate(**{_HELD: held_codenames(user, queryset.model)}), pk=pk
         )
         viewer_for(request).checker.remember(
-            obj, filter(None, (getattr(obj, held) or "").split(","))
+            obj, filter(None, (getattr(obj, _HELD) or "").split(","))
         )
     else:
         obj = get_object_or_404(queryset, pk=pk)

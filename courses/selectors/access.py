@@ -15,6 +15,7 @@ from courses.models.exercises import ExerciseEntry
 from courses.outline import CourseOutline, CourseProgress, progress_from
 from supervision.models import User
 from supervision.roles import ADMINISTRATORS_GROUP, PERSON_SQL
+from supervision.rows import Prepared
 from supervision.selectors.relationships import supervisions_as_supervisor
 
 
@@ -65,23 +66,31 @@ def access_for_user(user, course) -> CourseAccess:
     """The person's access to one course (one query); ``courses.presenters.course_access`` caches it."""
     if not user.is_authenticated or not user.is_active:
         return CourseAccess()
-    row = (
-        User.objects.filter(pk=user.pk)
-        .annotate(
-            course_role=Subquery(
-                Enrollment.objects.filter(course=course, person=OuterRef("pk")).values("role")[:1]
-            ),
-            in_admin_group=administrator_flag(),
-        )
-        .values("course_role", "in_admin_group")
-        .first()
-    )
-    if row is None:
+    found = _ACCESS.objects(user.pk, course.pk)
+    if not found:
         return CourseAccess()
+    row = found[0]
     return CourseAccess(
         role=row["course_role"] or "",
         administrator=user.is_superuser or row["in_admin_group"],
     )
+
+
+# Asked on every lesson a person opens: the query is written once per process.
+_ACCESS = Prepared(
+    lambda person, course: (
+        User.objects.filter(pk=person)
+        .annotate(
+            course_role=Subquery(
+                Enrollment.objects.filter(course_id=course, person=OuterRef("pk")).values("role")[
+                    :1
+                ]
+            ),
+            in_admin_group=administrator_flag(),
+        )
+        .values("course_role", "in_admin_group")
+    )
+)
 
 
 def is_administrator(user) -> bool:

@@ -34,7 +34,7 @@ from supervision.services.meetings import (
     meeting_reflection_save,
     meeting_update,
 )
-from supervision.viewer import object_for, viewer_for
+from supervision.viewer import Held, object_for, viewer_for
 
 
 @login_required
@@ -47,16 +47,19 @@ def meeting_list(request):
     return render(request, "supervision/meetings/list.html", context)
 
 
+# Who recorded and last changed it are named on the record; the query, read on every visit,
+# is written once per process.
+MEETING_RECORDS = Held(
+    meeting_facts().select_related("recorded_by", "updated_by").only(*MEETING_RECORD_COLUMNS)
+)
+
+
 @login_required
 @require_GET
 def meeting_detail(request, pk):
-    # Who recorded and last changed it are named on the record.
     # object_for checks view_meeting on the meeting itself: the list's filter would ask again.
     # Who attended and the cases are read by the record's page part, only when it is built.
-    meetings = (
-        meeting_facts().select_related("recorded_by", "updated_by").only(*MEETING_RECORD_COLUMNS)
-    )
-    meeting = object_for(request, meetings, pk, view="view_meeting")
+    meeting = object_for(request, MEETING_RECORDS, pk, view="view_meeting")
     viewer = viewer_for(request)
     reflections = list(reflections_visible_to(meeting, request.user))
     # The record is the supervisor's; each reflection its author's: one insert for all of them.

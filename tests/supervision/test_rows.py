@@ -1,14 +1,25 @@
 """Objects built from hand-written SQL are the ones the ORM reads, joined as select_related joins."""
 
 import datetime
+import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
+from django.db.models import Value
+from django.db.models.sql.compiler import SQLCompiler
+from django.utils import timezone
 
 from notifications.models import NotificationPreference
 from notifications.services import notification_preference_save
 from supervision.models import Supervision, User
-from supervision.rows import Columns, objects_built, related_set, row_read, rows_read
+from supervision.rows import (
+    Columns,
+    Prepared,
+    objects_built,
+    related_set,
+    row_read,
+    rows_read,
+)
 from tests.factories import make_supervision
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +103,65 @@ def test_no_row_and_every_row(supervision, supervisor):
     other = make_supervision(supervisor)
     rows = rows_read(f"SELECT {key} FROM {table} ORDER BY {key}", [])
     assert rows == [(supervision.pk,), (other.pk,)]
+
+
+def _supervisions(pk: int, person: int):
+    return (
+        Supervision.objects.select_related("supervisor", "supervisee")
+        .annotate(asked_by=Value(person))
+        .filter(pk=pk, supervisor_id=person)
+    )
+
+
+def test_a_prepared_queryset_gives_what_the_queryset_gives_and_is_written_once(monkeypatch):
+    first, second = make_supervision(), make_supervision()
+    prepared = Prepared(_supervisions)
+    prepared.objects(first.pk, first.supervisor_id)  # written now
+    written = []
+    original = SQLCompiler.as_sql
+    monkeypatch.setattr(
+        SQLCompiler, "as_sql", lambda self, *a, **k: written.append(1) or original(self, *a, **k)
+    )
+
+    for supervision in (first, second):
+        found = prepared.objects(supervision.pk, supervision.supervisor_id)
+        assert found == list(_supervisions(supervision.pk, supervision.supervisor_id))
+        (shown,) = found
+        assert shown.supervisee == supervision.supervisee  # joined: no query to follow it
+        assert shown.asked_by == supervision.supervisor_id
+    assert len(written) == 2  # by the two querysets asked to compare, not by the prepared one
+    assert prepared.objects(first.pk, second.supervisor_id) == []
+
+
+def test_a_prepared_queryset_refuses_what_it_cannot_keep():
+    supervision = make_supervision()
+    with pytest.raises(TypeError):
+        Prepared(_supervisions).objects(str(supervision.pk), supervision.supervisor_id)
+    at_this_moment = Prepared(
+        lambda pk: Supervision.objects.filter(pk=pk, created_at__lte=timezone.now())
+    )
+    with pytest.raises(ValueError, match="more than its arguments"):
+        at_this_moment.objects(supervision.pk)
+    with pytest.raises(ValueError, match="each of its arguments"):
+        Prepared(lambda pk, unused: Supervision.objects.filter(pk=pk)).objects(1, 2)
+
+
+def test_a_prepared_queryset_runs_on_the_connection_of_the_thread_that_asks():
+    supervision = make_supervision()
+    prepared = Prepared(_supervisions)
+    prepared.objects(supervision.pk, supervision.supervisor_id)  # written in this thread
+    answers = []
+
+    def other_thread():
+        try:
+            # Its own connection sees no rows of this test's transaction: an empty answer.
+            answers.append(prepared.objects(supervision.pk, supervision.supervisor_id))
+        except Exception as error:  # noqa: BLE001 (the answer is what is checked)
+            answers.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert answers == [[]]

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from supervision.models import Supervision
-from supervision.viewer import Viewer, object_for, object_held, viewer_for
+from supervision.viewer import Held, Viewer, object_for, object_held, viewer_for
 from tests.factories import UserFactory
 
 
@@ -35,9 +35,14 @@ def _request(rf, user):
     return request
 
 
+def _same(queryset):
+    return queryset
+
+
+@pytest.mark.parametrize("written", [_same, Held], ids=["queryset", "held"])
 @pytest.mark.parametrize("lookup", [{}, {"perms_with_it": False}], ids=["one query", "two"])
-def test_object_for_answers_404_403_or_the_object(rf, supervision, lookup):
-    queryset = Supervision.objects.all()
+def test_object_for_answers_404_403_or_the_object(rf, supervision, lookup, written):
+    queryset = written(Supervision.objects.all())
     stranger = UserFactory()
     with pytest.raises(Http404):
         object_for(
@@ -87,8 +92,9 @@ def test_the_lookup_may_ask_about_another_object(rf, supervision):
         )
 
 
+@pytest.mark.parametrize("written", [_same, Held], ids=["queryset", "held"])
 def test_the_lookup_reads_the_persons_permissions_with_the_object(
-    rf, supervision, django_assert_num_queries
+    rf, supervision, django_assert_num_queries, written
 ):
     """By default (``perms_with_it``): one query for the object and everything the person holds
     on it, directly or through a group; every check after it asks nothing."""
@@ -106,7 +112,7 @@ def test_the_lookup_reads_the_persons_permissions_with_the_object(
     with django_assert_num_queries(1):
         found = object_for(
             request,
-            Supervision.objects.all(),
+            written(Supervision.objects.all()),
             supervision.pk,
             view="view_supervision",
             need="change_supervision",  # held through the group
@@ -120,7 +126,7 @@ def test_the_lookup_reads_the_persons_permissions_with_the_object(
     with pytest.raises(Http404):
         object_for(
             _request(rf, stranger),
-            Supervision.objects.all(),
+            written(Supervision.objects.all()),
             supervision.pk,
             view="view_supervision",
         )
@@ -129,7 +135,7 @@ def test_the_lookup_reads_the_persons_permissions_with_the_object(
     with pytest.raises(Http404):  # no shortcut either
         object_for(
             _request(rf, administrator),
-            Supervision.objects.all(),
+            written(Supervision.objects.all()),
             supervision.pk,
             view="view_supervision",
         )
