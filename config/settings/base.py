@@ -186,6 +186,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "supervision.User"
 AUTHENTICATION_BACKENDS = [
+    # allauth's sign-in, reading the person of each request with a query written once.
+    "supervision.backends.PersonBackend",
+    # allauth's own, for sessions signed in before PersonBackend (a session names its backend).
     "allauth.account.auth_backends.AuthenticationBackend",
     "guardian.backends.ObjectPermissionBackend",
     "worksheets.backends.SupervisorAdminAccessBackend",

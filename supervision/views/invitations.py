@@ -24,7 +24,7 @@ from supervision.services.invitations import (
 )
 from supervision.viewer import viewer_for
 
-SIGN_IN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+SIGN_IN_BACKEND = "supervision.backends.PersonBackend"
 
 
 @login_required
