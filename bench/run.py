@@ -332,7 +332,7 @@ def measure(tier: str, env: dict) -> list[dict]:
             )
         rows = [{"tier": tier, "page": "hello-world", "path": "/bench/hello/",
                  **combined(samples["hello-world"]), "queries": 0}]  # fmt: skip
-        for label, browser, path in pages:
+        for label, _browser, path in pages:
             if path is None:
                 rows.append({"tier": tier, "page": label, "path": "(not found)"})
                 continue
