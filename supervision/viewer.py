@@ -134,23 +134,9 @@ def object_for(
     ``queryset`` may be a ``Held`` one: the same, without building the query again.
     """
     user = request.user
-    if isinstance(queryset, Held):
-        if (
-            type(pk) is int
-            and of is None
-            and perms_with_it
-            and user.is_authenticated
-            and user.is_active
-            and has_direct_permission_tables(queryset.queryset.model)
-        ):
-            obj = queryset.object(pk, user.pk)
-            if obj is None:
-                raise Http404("No such page.")
-            viewer_for(request).checker.remember(
-                obj, filter(None, (getattr(obj, _HELD) or "").split(","))
-            )
-            return _checked(request, obj, obj, view=view, need=need)
-        queryset = queryset.queryset
+    held = queryset if isinstance(queryset, Held) else None
+    if held is not None:
+        queryset = held.queryset
     if (
         perms_with_it
         and of is None
@@ -158,9 +144,14 @@ def object_for(
         and user.is_active
         and has_direct_permission_tables(queryset.model)
     ):
-        obj = get_object_or_404(
-            queryset.annotate(**{_HELD: held_codenames(user, queryset.model)}), pk=pk
-        )
+        if held is not None and type(pk) is int:
+            obj = held.object(pk, user.pk)
+            if obj is None:
+                raise Http404("No such page.")
+        else:
+            obj = get_object_or_404(
+                queryset.annotate(**{_HELD: held_codenames(user, queryset.model)}), pk=pk
+            )
         viewer_for(request).checker.remember(
             obj, filter(None, (getattr(obj, _HELD) or "").split(","))
         )
