@@ -102,7 +102,8 @@ def test_a_trainee_sees_their_profile_then_their_history_and_shares_one_result(
     page.get_by_role("link", name="See every administration over time").click()
     page.get_by_role("heading", name="Therapist schema self-check over time").wait_for()
     expect(page.get_by_text("2 administrations")).to_be_visible()
-    assert page.locator("canvas[data-chart-drawn]").count() == len(SCHEMA.scales)
+    # The charts are drawn by script after the page loads: wait for all of them.
+    expect(page.locator("canvas[data-chart-drawn]")).to_have_count(len(SCHEMA.scales))
     figures = page.get_by_role("table", name="Score and band of each scale")
     expect(
         figures.get_by_role("row", name="Demanding standards").get_by_role("cell", name="5 High")
