@@ -53,6 +53,18 @@ def wait_for_script(page, expression: str, what: str, arg=None) -> None:
     wait_until(page, lambda: page.evaluate(expression, arg), what)
 
 
+def wait_for_charts(page) -> None:
+    """Wait until static/js/charts.js has drawn every chart on the page (a page without one
+    passes at once). Until then a canvas has the browser's default size, so a measurement of
+    the page's width, or of what a chart overlaps, would be of a page still changing."""
+    wait_for_script(
+        page,
+        "[...document.querySelectorAll('canvas[data-chart-kind]')]"
+        ".every(canvas => canvas.hasAttribute('data-chart-drawn'))",
+        "every chart to be drawn",
+    )
+
+
 def assert_accessible(page) -> None:
     """No axe findings on the page as loaded. Waits for the load first: called right after a
     click that follows a link, axe could otherwise run on a document still being replaced

@@ -42,14 +42,40 @@ def test_a_page_the_test_expects_to_be_missing_is_not_an_error(page):
     assert response.status == 404
 
 
+# What each snapshot read should be instead: an expect() that waits for the page to agree.
+WAITING_INSTEAD = {
+    "is_visible": "expect(locator).to_be_visible()",
+    "count": "expect(locator).to_have_count(n)",
+    "text_content": "expect(locator).to_have_text(…) or to_contain_text(…)",
+    "inner_text": "expect(locator).to_have_text(…) or to_contain_text(…)",
+    "input_value": "expect(locator).to_have_value(…)",
+    "is_checked": "expect(locator).to_be_checked()",
+    "get_attribute": "expect(locator).to_have_attribute(name, value)",
+}
+FOCUS_SNAPSHOT = "document.activeElement"
+
+
 def test_no_browser_test_asserts_on_a_snapshot_that_does_not_wait():
-    """``assert locator.is_visible()`` looks once, at once: after a click that loads a page it can
-    look before the page is there (CI found it on the printable entry). ``expect(…)`` waits."""
+    """``assert locator.count() == 8`` looks once, at once: right after a page loads, or a click
+    that loads one, or an htmx swap, it can look before the page or its scripts have settled (CI
+    found it on the printable entry, then on the questionnaire charts). ``expect(…)`` waits.
+
+    Any of these reads anywhere in an assert's test is refused, since ``assert
+    loc.inner_text().startswith("x")`` and ``assert "x" in loc.inner_text()`` race the same way.
+    """
     found = []
     for path in sorted(Path(__file__).parent.glob("test_*.py")):
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.Assert):
-                test = node.test.operand if isinstance(node.test, ast.UnaryOp) else node.test
-                if isinstance(test, ast.Call) and getattr(test.func, "attr", "") == "is_visible":
-                    found.append(f"{path.name}:{node.lineno}")
-    assert found == [], "use expect(locator).to_be_visible(): " + ", ".join(found)
+            if not isinstance(node, ast.Assert):
+                continue
+            for inner in ast.walk(node.test):
+                if not isinstance(inner, ast.Call):
+                    continue
+                read = getattr(inner.func, "attr", "")
+                if read in WAITING_INSTEAD:
+                    found.append((path.name, node.lineno, f".{read}(): {WAITING_INSTEAD[read]}"))
+                elif read == "evaluate" and FOCUS_SNAPSHOT in ast.unparse(inner):
+                    found.append((path.name, node.lineno, "focus: expect(locator).to_be_focused()"))
+    assert found == [], "assert on a snapshot; wait with expect() instead:\n" + "\n".join(
+        f"{name}:{line} {what}" for name, line, what in sorted(found)
+    )

@@ -21,7 +21,13 @@ from django.db import connection
 from django.urls import Resolver404, resolve
 
 from supervision.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET
-from tests.browser.helpers import ConsoleWatch, assert_accessible, sign_in, wait_for_script
+from tests.browser.helpers import (
+    ConsoleWatch,
+    assert_accessible,
+    sign_in,
+    wait_for_charts,
+    wait_for_script,
+)
 from tests.conftest import BROWSER_TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,6 +76,7 @@ def page_kind(path: str) -> str | None:
 
 def lay_out(page, path: str) -> list[str]:
     """What is wrong with the loaded page at each width, narrowest last (back to a phone)."""
+    wait_for_charts(page)
     problems = []
     for width, height in sorted(WIDTHS.items(), reverse=True):
         page.set_viewport_size({"width": width, "height": height})

@@ -55,7 +55,7 @@ def test_supervisor_releases_feedback_on_one_answer_and_the_trainee_replies(
     thread.get_by_role("button", name="Release to Tess Trainee").click()
     page.get_by_text("Released: Tess Trainee can now read this comment").wait_for()
     assert "#feedback-" not in page.url
-    assert thread.get_by_text("Draft — not visible").count() == 0
+    expect(thread.get_by_text("Draft — not visible")).to_have_count(0)
     expect(page.locator("#feedback-summary").get_by_text("1 released comment")).to_be_visible()
     assert_accessible(page)
     feedback = Feedback.objects.get()
@@ -69,7 +69,7 @@ def test_supervisor_releases_feedback_on_one_answer_and_the_trainee_replies(
     comment = phone_page.locator(f"#feedback-{feedback.pk}")
     comment.get_by_text("What did you notice in your body?").wait_for()
     expect(comment).to_be_visible()
-    assert phone_page.get_by_text("Draft").count() == 0
+    expect(phone_page.get_by_text("Draft")).to_have_count(0)
     assert_accessible(phone_page)
     comment.get_by_text("Reply").first.click()
     comment.get_by_label("Your reply").fill("My shoulders were up by my ears the whole time.")
@@ -96,7 +96,7 @@ def test_supervisor_edits_released_feedback_and_the_history_is_kept(page, superv
     comment.get_by_role("link", name="Edit this comment").click()
     field = page.get_by_label("Comment", exact=True)
     field.wait_for()
-    assert field.evaluate("element => element === document.activeElement")
+    expect(field).to_be_focused()
     assert_accessible(page)
     field.fill("Second thoughts, more specific.")
     page.get_by_role("button", name="Save changes").click()

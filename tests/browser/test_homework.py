@@ -47,7 +47,7 @@ def test_the_homework_loop(page, phone_page, supervisor, supervisee):
     page.get_by_label("Plan to get past it").first.fill("One line on a sticky note")
     # No meeting is planned yet, so the due date offered is a week on; this one is due today.
     due = page.get_by_label("Due date")
-    assert due.input_value() == str(timezone.localdate() + datetime.timedelta(days=7))
+    expect(due).to_have_value(str(timezone.localdate() + datetime.timedelta(days=7)))
     due.fill(str(timezone.localdate()))
     page.get_by_label("Supervisee's confidence").fill("5")
     expect(page.get_by_text("consider making the task smaller or easier")).to_be_visible()
@@ -123,6 +123,6 @@ def test_the_homework_loop(page, phone_page, supervisor, supervisee):
     page.goto("/")
     page.get_by_text(f"Figures for {supervisee.name}").click()
     table = page.get_by_role("table", name=f"Homework reviews per week for {supervisee.name}")
-    assert table.get_by_role("row").last.get_by_role("cell").nth(2).inner_text() == "1"
+    expect(table.get_by_role("row").last.get_by_role("cell").nth(2)).to_have_text("1")
     expect(page.get_by_text("too demanding at the moment (1)")).to_be_visible()
     assert_accessible(page)

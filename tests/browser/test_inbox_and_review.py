@@ -46,19 +46,19 @@ def test_the_supervisor_finds_what_awaits_them_first_and_filters_on_a_phone(phon
     phone_page.get_by_role("heading", name="Homework I set", level=1).wait_for()
     rows = phone_page.locator("table tbody tr")
     # What waits for the supervisor's feedback comes first, then by due date.
-    assert rows.nth(0).get_by_role("link").inner_text() == "Log the urge to rescue"
+    expect(rows.nth(0).get_by_role("link")).to_have_text("Log the urge to rescue")
     expect(rows.nth(0).get_by_text("Your feedback")).to_be_visible()
-    assert rows.nth(1).get_by_role("link").inner_text() == "Map one case"
-    assert rows.nth(2).get_by_role("link").inner_text() == "Read the chapter on agendas"
+    expect(rows.nth(1).get_by_role("link")).to_have_text("Map one case")
+    expect(rows.nth(2).get_by_role("link")).to_have_text("Read the chapter on agendas")
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(phone_page)
 
     phone_page.get_by_label("Supervisee").select_option(label="Ana Example")
     phone_page.get_by_role("button", name="Filter").click()
     phone_page.get_by_role("link", name="Show all").wait_for()
-    assert rows.count() == 1
-    assert rows.nth(0).get_by_role("link").inner_text() == "Read the chapter on agendas"
-    assert phone_page.get_by_label("Supervisee").input_value() == str(ana.supervisee.pk)
+    expect(rows).to_have_count(1)
+    expect(rows.nth(0).get_by_role("link")).to_have_text("Read the chapter on agendas")
+    expect(phone_page.get_by_label("Supervisee")).to_have_value(str(ana.supervisee.pk))
     assert_accessible(phone_page)
 
     phone_page.get_by_role("link", name="Show all").click()
@@ -78,16 +78,19 @@ def test_the_review_form_starts_blank_shows_what_was_learned_and_is_then_edited(
     section = page.get_by_role("region", name="Homework review")
     section.get_by_role("link", name="Review Two agenda questions").click()
     # No outcome is chosen for the supervisor: every radio starts unchecked.
+    # The button ends the form: once it shows, every outcome is on the page to be checked.
+    page.get_by_role("button", name="Record the review").wait_for()
     outcomes = page.get_by_role("radio")
-    assert outcomes.count() >= 3
-    assert all(not outcomes.nth(i).is_checked() for i in range(outcomes.count()))
+    expect(outcomes.nth(2)).to_be_attached()  # three outcomes at least
+    for outcome in outcomes.all():
+        expect(outcome).not_to_be_checked()
     assert_accessible(page)
 
     # Nothing chosen: refused beside the field, what was typed kept.
     page.get_by_label("What was learned").fill("Asking twice made the agenda stick.")
     page.get_by_role("button", name="Record the review").click()
     page.locator(".field--error, .errorlist").first.wait_for()
-    assert page.get_by_label("What was learned").input_value() == (
+    expect(page.get_by_label("What was learned")).to_have_value(
         "Asking twice made the agenda stick."
     )
     assert_accessible(page)
@@ -100,9 +103,9 @@ def test_the_review_form_starts_blank_shows_what_was_learned_and_is_then_edited(
     page.goto(f"/meetings/{held.pk}/")
     section = page.get_by_role("region", name="Homework review")
     expect(section.get_by_text("Asking twice made the agenda stick.")).to_be_visible()
-    assert section.get_by_role("link", name="Record the review").count() == 0
+    expect(section.get_by_role("link", name="Record the review")).to_have_count(0)
     section.get_by_role("link", name="Edit the review").first.click()
-    assert page.get_by_label("Done", exact=True).is_checked()
+    expect(page.get_by_label("Done", exact=True)).to_be_checked()
     page.get_by_label("What was learned").fill("Asking twice, then waiting, made it stick.")
     page.get_by_role("button", name="Save the review").click()
     page.get_by_text("Review saved.").wait_for()

@@ -35,7 +35,7 @@ def test_the_browser_zone_is_stored_and_preferences_are_set_on_a_phone(
         assert User.objects.get(pk=supervisee.pk).timezone == "Pacific/Auckland"
 
         page.goto("/notifications/preferences/")
-        assert page.get_by_label("Time zone").input_value() == "Pacific/Auckland"
+        expect(page.get_by_label("Time zone")).to_have_value("Pacific/Auckland")
         assert "time-zone.js" not in page.content()
         assert_accessible(page)
         page.get_by_label("Weekly summary for supervisors (Monday morning)").uncheck()

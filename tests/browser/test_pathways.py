@@ -6,6 +6,7 @@ import datetime
 import pytest
 import time_machine
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from homework.models import Assignment
 from pathways import tasks
@@ -66,7 +67,7 @@ def test_a_library_pathway_opens_step_by_step(page, phone_page, supervisor, supe
     trainee_page.get_by_text("1 of 5 steps handed in").wait_for()
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     trainee_page.get_by_text(f"opens {tomorrow:%A} {tomorrow.day} {tomorrow:%B}").first.wait_for()
-    assert trainee_page.get_by_role("button", name=f"Start {STEP_2}").count() == 0
+    expect(trainee_page.get_by_role("button", name=f"Start {STEP_2}")).to_have_count(0)
 
     # The next day the worker's daily run opens step 2, with its own due date.
     with time_machine.travel(timezone.now() + datetime.timedelta(days=1, hours=1)):

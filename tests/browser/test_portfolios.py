@@ -45,8 +45,8 @@ def test_a_trainee_builds_a_portfolio_and_downloads_it(
     # The entry goes first, with a commentary; the lesson is taken out again.
     page.get_by_role("button", name="Move up Small worksheet").click()
     page.wait_for_load_state()
-    headings = page.locator(".portfolio-item h2").all_inner_texts()
-    assert headings[0] == "1. Small worksheet"
+    # The click may return before the page is replaced: wait for the new order, not the old.
+    expect(page.locator(".portfolio-item h2").first).to_have_text("1. Small worksheet")
     page.get_by_label("Your commentary").first.fill("Where I first caught my own hot thought.")
     page.get_by_role("button", name="Save commentary on Small worksheet").click()
     page.wait_for_load_state()

@@ -55,7 +55,7 @@ def test_upload_review_rate_and_read(page, phone_page, supervisor, supervisee, t
     assert_accessible(phone_page)
     phone_page.get_by_label("Recording file").set_input_files(str(sound))
     phone_page.get_by_text("Uploaded and checked.").wait_for()
-    assert phone_page.locator("#upload-progress-bar").get_attribute("value") == "100"
+    expect(phone_page.locator("#upload-progress-bar")).to_have_attribute("value", "100")
     phone_page.get_by_label("What was recorded").select_option("therapy")
     phone_page.get_by_label("Description").fill("Session 3: agenda setting.")
     phone_page.get_by_label("Who consented").fill("The patient (Mr K.)")

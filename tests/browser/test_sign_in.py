@@ -1,5 +1,7 @@
 """A person signs in through the real login page and reaches their dashboard."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -28,7 +30,7 @@ def test_supervisor_signs_in_and_sees_their_supervisees(page, supervisor, superv
 def test_wrong_password_keeps_the_email_and_says_so_neutrally(page, supervisor):
     sign_in(page, supervisor.email, password="not-the-password")
     assert "/accounts/login/" in page.url
-    assert page.get_by_label("Email").input_value() == supervisor.email
+    expect(page.get_by_label("Email")).to_have_value(supervisor.email)
     expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
 
@@ -39,7 +41,7 @@ def test_every_demo_login_reaches_its_dashboard(page):
         # Every demo account has an authenticator app with the demo's fixed secret.
         sign_in(page, person["email"], DEMO_PASSWORD, totp_secret=DEMO_TOTP_SECRET)
         heading = page.get_by_role("heading", level=1)
-        assert heading.inner_text().startswith("Welcome"), person["email"]
+        expect(heading, person["email"]).to_have_text(re.compile("^Welcome"), use_inner_text=True)
         page.get_by_role("button", name="Sign out").click()
         page.wait_for_url("**/accounts/login/")
 
@@ -49,7 +51,7 @@ def test_dashboard_works_on_a_phone_with_the_keyboard(phone_page, supervisor, su
     sign_in(phone_page, supervisor.email)
     phone_page.keyboard.press("Tab")
     skip_link = phone_page.get_by_role("link", name="Skip to main content")
-    assert skip_link.evaluate("el => el === document.activeElement")
+    expect(skip_link).to_be_focused()
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
     assert_accessible(phone_page)

@@ -2,6 +2,7 @@
 makes the log book PDF, and its verification code checks out on the public page."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -70,7 +71,7 @@ def test_hours_are_signed_and_the_log_book_verifies(narrow_page, supervisor, sup
     page.get_by_role("button", name="Submit for sign-off").click()
     page.wait_for_load_state()
     expect(page.get_by_text("There are no meetings in this period")).to_be_visible()
-    assert page.get_by_label("First day").input_value() == days_ago(80).isoformat()
+    expect(page.get_by_label("First day")).to_have_value(days_ago(80).isoformat())
     check(page, problems)
     page.get_by_label("First day").fill(days_ago(35).isoformat())
     page.get_by_label("Last day").fill(days_ago(10).isoformat())
@@ -99,13 +100,16 @@ def test_hours_are_signed_and_the_log_book_verifies(narrow_page, supervisor, sup
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Confirm").click()
         page.wait_for_load_state()
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Sign the hours of")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile("^" + re.escape("Sign the hours of")), use_inner_text=True
+    )
     check(page, problems)
     page.get_by_role("button", name="Sign", exact=True).click()
     page.wait_for_load_state()
+    # The page says so once the signature is stored; the database is read after, not before.
+    expect(page.get_by_text("Signed by").first).to_be_visible()
     signoff = HoursSignOff.objects.get()
     assert signoff.status == HoursSignOff.Status.SIGNED
-    expect(page.get_by_text("Signed by").first).to_be_visible()
     check(page, problems)
     sign_out(page)
 

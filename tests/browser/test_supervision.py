@@ -1,6 +1,7 @@
 """A supervisor records a meeting and the supervisee reads it; the hours chart; a case on a phone."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -41,7 +42,7 @@ def test_supervisor_records_a_meeting_and_the_supervisee_reads_it(page, supervis
 
     # Too long: the message sits beside the field and nothing typed is lost.
     expect(page.get_by_text("A supervision meeting lasts at most eight hours")).to_be_visible()
-    assert page.get_by_label("Summary").input_value() == (
+    expect(page.get_by_label("Summary")).to_have_value(
         "We planned the first exposure step together."
     )
     assert not Meeting.objects.exists()
@@ -50,7 +51,9 @@ def test_supervisor_records_a_meeting_and_the_supervisee_reads_it(page, supervis
     page.get_by_label("Duration in minutes").fill("60")
     page.get_by_role("button", name="Save the meeting").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Supervision meeting on")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile("^" + re.escape("Supervision meeting on")), use_inner_text=True
+    )
     assert_accessible(page)
     sign_out(page)
 
@@ -123,8 +126,8 @@ def test_supervisee_adds_a_case_on_a_phone(phone_page, supervisor, supervisee):
     page.get_by_role("button", name="Save the case").click()
     page.wait_for_load_state()
     pseudonym = page.get_by_label("Pseudonym or code")
-    assert pseudonym.get_attribute("aria-invalid") == "true"
-    assert page.get_by_label("Situation").input_value() == "Queue at the checkout."
+    expect(pseudonym).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Situation")).to_have_value("Queue at the checkout.")
     assert_accessible(page)
 
     pseudonym.fill("Willow")

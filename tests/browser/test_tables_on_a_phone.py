@@ -8,7 +8,13 @@ scrolls sideways (a hidden "Remove …" name in a scrolled-out column once widen
 
 import pytest
 
-from tests.browser.helpers import ConsoleWatch, assert_accessible, sign_in, wait_for_script
+from tests.browser.helpers import (
+    ConsoleWatch,
+    assert_accessible,
+    sign_in,
+    wait_for_charts,
+    wait_for_script,
+)
 from tests.conftest import BROWSER_TIMEOUT_MS
 from tests.courses.factories import enrol, make_course
 from tests.factories import UserFactory, make_case, make_group, make_meeting, make_supervision
@@ -74,6 +80,7 @@ def check_tables(page, path: str) -> list[dict]:
     """Open ``path`` and check its tables at 320 px; returns each table's region facts."""
     response = page.goto(path)
     assert response is not None and response.status == 200, path
+    wait_for_charts(page)
     regions = page.evaluate(REGIONS)
     assert regions, f"{path} shows no table"
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH, f"{path} is too wide"
