@@ -152,3 +152,16 @@ def test_the_bell_counts_only_my_unread_notices_and_drops_to_none(client, superv
     assert '<span class="bell__count">1<span class="visually-hidden"> unread</span>' in content
     client.post(reverse("notifications:read_all"))
     assert 'class="bell__count"' not in client.get(LIST).content.decode()
+
+
+def test_the_list_pages_from_newer_to_older(client, supervisor, supervisee):
+    for _ in range(31):
+        send(supervisor, actor=supervisee)
+    client.force_login(supervisor)
+
+    first = client.get(LIST).content.decode()
+    second = client.get(LIST, {"page": 2}).content.decode()
+
+    assert 'aria-label="Pages of notifications"' in first and "Page 1 of 2" in first
+    assert 'href="?page=2">Older</a>' in first and "Newer</a>" not in first
+    assert 'href="?page=1">Newer</a>' in second and "Older</a>" not in second

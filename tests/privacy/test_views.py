@@ -184,3 +184,31 @@ def test_the_wagtail_delete_of_a_person_goes_to_erasure_never_a_500(
         assert response["Location"] == reverse("privacy:erase", args=[supervision.supervisee_id])
     assert User.objects.filter(pk=supervision.supervisee_id, is_active=True).exists()
     assert client.get("/cms/users/delete/not-a-number/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_reads_and_the_audit_page_keeping_the_search(
+    client, administrator, supervisee, supervisor, monkeypatch
+):
+    monkeypatch.setattr("privacy.views.PAGE_SIZE", 1)
+    for number in range(3):
+        ReadRecord.objects.create(
+            reader=supervisor,
+            owner=supervisee,
+            subject="worksheets.entry",
+            object_id=number,
+            path="/",
+        )
+    client.force_login(supervisee)
+    reads = client.get(reverse("privacy:reads"), {"page": 2}).content.decode()
+    assert 'aria-label="Pages of reads"' in reads and "Page 2 of 3" in reads
+    assert 'href="?page=1">Newer</a>' in reads and 'href="?page=3">Older</a>' in reads
+
+    client.force_login(administrator)
+    url = reverse("privacy:audit")
+    first, last = (
+        client.get(url, {"person": "tess", "page": page}).content.decode() for page in (1, 3)
+    )
+    assert 'aria-label="Pages of the audit"' in first
+    assert 'href="?person=tess&amp;page=2">Older</a>' in first and "Newer</a>" not in first
+    assert 'href="?person=tess&amp;page=2">Newer</a>' in last and "Older</a>" not in last

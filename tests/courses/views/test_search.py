@@ -97,3 +97,28 @@ def test_search_runs_a_fixed_number_of_queries_whatever_the_number_of_hits(clien
     for number in range(6):
         _lesson(course, f"Homework {number}", "homework review")
     assert count() == few
+
+
+def test_result_pages_link_to_each_other_keeping_the_query(client, monkeypatch):
+    monkeypatch.setattr("courses.views.search.RESULTS_PER_PAGE", 1)
+    course = make_course("Big course")
+    trainee = UserFactory()
+    enrol(course, trainee)
+    client.force_login(trainee)
+    for number in range(3):
+        _lesson(course, f"Homework {number}", "homework review")
+
+    first, middle, last = (
+        client.get(
+            reverse("courses:search"), {"q": " homework review ", "page": page}
+        ).content.decode()
+        for page in (1, 2, 3)
+    )
+
+    # The query is kept as typed, trimmed and quoted the way the urlencode filter quotes it.
+    assert 'aria-label="Result pages"' in middle and "Page 2 of 3" in middle
+    assert 'href="?q=homework%20review&amp;page=1">Previous results</a>' in middle
+    assert 'href="?q=homework%20review&amp;page=3">More results</a>' in middle
+    assert "Previous results" not in first and 'page=2">More results</a>' in first
+    assert 'page=2">Previous results</a>' in last and "More results" not in last
+    assert "Result pages" not in _search(client, "nothing matches this")

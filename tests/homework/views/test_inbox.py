@@ -95,3 +95,23 @@ def test_query_count_does_not_grow_with_rows(client, supervisor, django_assert_m
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(URL)
     assert len(titles(response)) == 7
+
+
+def test_pages_link_to_each_other_keeping_the_filters(client, supervisor, monkeypatch):
+    monkeypatch.setattr("homework.views.inbox.PER_PAGE", 1)
+    supervision = make_supervision(supervisor, UserFactory())
+    for index in range(3):
+        make_assignment(supervision, title=f"Homework {index}")
+    client.force_login(supervisor)
+
+    first, middle, last = (
+        client.get(URL, {"status": "open", "page": page}).content.decode() for page in (1, 2, 3)
+    )
+
+    assert "Page 2 of 3" in middle
+    assert 'href="?status=open&amp;page=1">Previous page</a>' in middle
+    assert 'href="?status=open&amp;page=3">Next page</a>' in middle
+    assert "Previous page" not in first and 'href="?status=open&amp;page=2">Next' in first
+    assert 'href="?status=open&amp;page=2">Previous' in last and "Next page" not in last
+    unfiltered = client.get(URL).content.decode()
+    assert 'href="?page=2">Next page</a>' in unfiltered

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from supervision.models import Case, Supervision
 from tests.factories import UserFactory, make_case, make_group, make_meeting, make_supervision
@@ -50,6 +51,29 @@ def test_supervisor_sees_the_groups_they_lead(client, supervisor):
     content = client.get(DASHBOARD).content.decode()
     assert "Friday group" in content
     assert reverse("supervision:group_detail", args=[group.pk]) in content
+
+
+def flat(content: str) -> str:
+    """The page's text with its white space folded, as a reader meets it."""
+    return " ".join(content.split())
+
+
+def test_both_sides_show_each_relationships_next_meeting_or_none_planned(
+    client, supervisor, supervisee, supervision
+):
+    friday = make_group(supervisor, name="Friday group")
+    make_group(supervisor, name="Quiet group")
+    make_meeting(group=friday, date=day(3))
+    make_meeting(supervision, date=day(-2))
+    make_meeting(supervision, date=day(5))
+    client.force_login(supervisor)
+    groups = flat(client.get(DASHBOARD).content.decode()).split("Groups you lead")[1]
+    assert f"Next meeting: {date_format(day(3), 'D j M Y')}" in groups.split("Quiet group")[0]
+    assert "Next meeting: none planned" in groups.split("Quiet group")[1]
+
+    client.force_login(supervisee)
+    own = flat(client.get(DASHBOARD).content.decode()).split("Your supervisors")[1]
+    assert f"Next meeting: {date_format(day(5), 'D j M Y')}" in own.split("Upcoming meeting")[0]
 
 
 def test_supervisee_sees_supervisors_upcoming_meeting_cases_and_hours(
