@@ -5,13 +5,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models.constants import OnConflict
 from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
 
 from notifications.models import Notification, NotificationPreference
 from notifications.preferences import outside_quiet_hours, preference_for
 from notifications.tasks import deliver_email, email_queue
+from supervision.writes import row_insert
 
 
 def notification_send(
@@ -58,10 +58,12 @@ def notification_send(
     )
     # The recipient and the actor are saved people: checking that they exist cost a query each.
     notification.full_clean(exclude=["recipient", "actor"], validate_constraints=False)
-    if event_key is not None and not _insert_once(notification):
+    # Once per event: ``INSERT … ON CONFLICT DO NOTHING`` (SQLite: ``INSERT OR IGNORE``) on the
+    # unique event key, the database's own answer whichever process asks, in one statement (a
+    # savepoint around a plain insert cost two more). Only with a key: SQLite's OR IGNORE would
+    # skip a row breaking any other rule too.
+    if not row_insert(notification, ignore_conflicts=event_key is not None):
         return None  # this event was already told to this person
-    if event_key is None:
-        notification.save()
     if wants_email:
         if _queued_in_the_database():
             # The task is a row beside the notice: committed (or undone) with it, in one commit
@@ -77,31 +79,6 @@ def _queued_in_the_database() -> bool:
     queueing it inside the notice's transaction is atomic; another backend (the immediate one of
     the tests, a broker) is asked only once the notice has committed."""
     return isinstance(deliver_email.get_backend(), DatabaseBackend)
-
-
-def _insert_once(notification: Notification) -> bool:
-    """Insert the notice unless its person has one with the same event key: whether it was.
-
-    One ``INSERT … ON CONFLICT DO NOTHING RETURNING id`` (SQLite: ``INSERT OR IGNORE``), the
-    database's own answer to "once per event", whichever process asks. A savepoint around a
-    plain insert, to catch the unique constraint's error without ending the caller's
-    transaction, cost two more statements for every notice. ``QuerySet._insert`` is what
-    ``Model.save()`` and ``bulk_create`` call; neither returns the new id when told to skip
-    conflicts.
-    """
-    fields = [field for field in Notification._meta.local_concrete_fields if not field.primary_key]
-    rows = Notification.objects._insert(
-        [notification],
-        fields=fields,
-        returning_fields=[Notification._meta.pk],
-        on_conflict=OnConflict.IGNORE,
-    )
-    if not rows:
-        return False
-    notification.pk = rows[0][0]
-    notification._state.adding = False
-    notification._state.db = Notification.objects.db
-    return True
 
 
 @transaction.atomic

@@ -19,6 +19,8 @@ from django.db.models.signals import post_delete, pre_delete
 from guardian.core import ObjectPermissionChecker
 from guardian.utils import get_group_obj_perms_model, get_identity, get_user_obj_perms_model
 
+from supervision.writes import rows_insert
+
 
 class ClinicalPermissionChecker(ObjectPermissionChecker):
     """Prefetch permissions for a list, then ask about each object; a request's is its viewer's."""
@@ -257,7 +259,9 @@ def grant(user, perms: Iterable[str], obj: Model | QuerySet | list[Model]) -> No
         return {"content_object": each}
 
     # The rows are unique on (holder, permission, object): one already held is left as it is.
-    model.objects.bulk_create(
+    # Written once per process for each shape (supervision.writes): building the bulk insert
+    # was most of a grant's Python, and every hand-in grants (issue 11).
+    rows_insert(
         [
             model(permission_id=permission_id, **holder, **target(each))
             for each in objects

@@ -5,8 +5,6 @@ from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import BooleanField
-from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +15,7 @@ from supervision.attachments import validate_attachment
 from supervision.models import Supervision, User
 from supervision.permissions import grant
 from supervision.rows import Columns, objects_built, related_set, row_read
+from supervision.writes import rows_update
 from worksheets.models import Entry
 from worksheets.permissions import ENTRY_READER_PERMS
 from worksheets.services.entries import entry_reopen as worksheet_entry_reopen
@@ -189,12 +188,13 @@ def _done_unless_outstanding(assignment: Assignment, entry: Entry) -> None:
     took two statements when it was done, one when it was not).
     """
     now = timezone.now()
-    done = Assignment.objects.filter(
-        RawSQL(
-            _nothing_outstanding_sql(), [entry.pk, Entry.Status.SUBMITTED.value], BooleanField()
-        ),
-        pk=assignment.pk,
-    ).update(status=Assignment.Status.DONE, version=assignment.version + 1, updated_at=now)
+    done = rows_update(
+        Assignment,
+        {"status": Assignment.Status.DONE, "version": assignment.version + 1, "updated_at": now},
+        where={"pk": assignment.pk},
+        condition=_nothing_outstanding_sql(),
+        condition_params=[entry.pk, Entry.Status.SUBMITTED.value],
+    )
     if done:
         assignment.status = Assignment.Status.DONE
         assignment.version += 1

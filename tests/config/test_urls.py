@@ -49,3 +49,31 @@ def test_pages_send_a_content_security_policy(client):
     policy = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in policy
     assert "object-src 'none'" in policy
+
+
+def test_every_url_of_ours_resolves_to_its_own_view():
+    """No pattern hides another: the order of config/urls.py is free to follow the traffic
+    (supervision's patterns, which have no prefix, are tried after the prefixed apps)."""
+    import uuid
+
+    from django.urls import get_resolver, resolve
+    from django.urls.converters import IntConverter, UUIDConverter
+    from django.urls.resolvers import RoutePattern
+
+    from tests.authorization import _patterns, our_url_names
+
+    samples = {IntConverter: 7, UUIDConverter: uuid.UUID(int=7)}
+    ours = our_url_names()
+    checked = 0
+    for pattern, namespace in _patterns(get_resolver().url_patterns):
+        name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+        if name not in ours or not isinstance(pattern.pattern, RoutePattern):
+            continue  # Wagtail's page paths (a regular expression) go to its own serve view
+        kwargs = {
+            key: samples.get(type(converter), "x")
+            for key, converter in pattern.pattern.converters.items()
+        }
+        match = resolve(reverse(name, kwargs=kwargs))
+        assert match.view_name == name, f"{reverse(name, kwargs=kwargs)} is {match.view_name}"
+        checked += 1
+    assert checked > 100

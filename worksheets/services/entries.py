@@ -21,6 +21,7 @@ from django.utils import timezone
 from supervision.models import User
 from supervision.permissions import grant, revoke
 from supervision.selectors.relationships import supervisions_as_supervisor
+from supervision.writes import row_insert, rows_update
 from worksheets import definitions as d
 from worksheets.models import Entry, EntryUserObjectPermission, Submission, TemplateVersion
 from worksheets.models.entries import REFLECTION_MAX_LENGTH
@@ -171,8 +172,10 @@ def _store(current: Entry, **changes) -> Entry:
     now = timezone.now()
     # Compare-and-swap on the version, so that even a database without row locks (SQLite)
     # never lets two saves of the same version both succeed.
-    updated = Entry.objects.filter(pk=current.pk, version=current.version - 1).update(
-        **changes, version=current.version, updated_at=now
+    updated = rows_update(
+        Entry,
+        {**changes, "version": current.version, "updated_at": now},
+        where={"pk": current.pk, "version": current.version - 1},
     )
     if updated != 1:
         current.version -= 1
@@ -281,13 +284,17 @@ def entry_submit(
         # Never handed in (submitted_at is set by this service alone, with a submission): the
         # first, without a subquery whose building cost three times the insert's own.
         number = 1
-    Submission.objects.create(
+    submission = Submission(
         entry=current,
         number=number,
         answers=current.answers,
         reflection=current.reflection,
         submitted_at=current.submitted_at,
     )
+    if handed_in_before:
+        submission.save()  # its number is the counting subquery: an expression the ORM writes
+    else:
+        row_insert(submission)
     revoke(current.author, ENTRY_EDIT_PERMS, current)
     # Homework sends the entry to the supervisor, a lesson's exercise completes the lesson:
     # the apps that know why the entry was written react (worksheets.signals lists them).
