@@ -1,6 +1,6 @@
 """The benchmark's rounds: a page's row is its median round (bench/run.py)."""
 
-from bench.run import combined, report
+from bench.run import bracketed, combined, report
 
 
 def test_a_page_is_reported_by_its_median_round_with_the_lowest_and_highest():
@@ -43,3 +43,10 @@ def test_the_report_gives_a_page_its_median_and_its_spread():
 
     assert "| M | lesson | 0.110 | 0.090–0.120 | 220 | 5.0 | 9.0 | 2 | 0 |" in text
     assert "median of" in text
+
+
+def test_a_page_is_held_against_the_hello_world_runs_just_before_and_after_it():
+    # A machine that slowed from 2,000 to 1,000 req/s while the page ran: the page's 150 req/s
+    # are a tenth of the mean, not 0.075 of the run before it.
+    assert bracketed(150.0, 2000.0, 1000.0) == 0.1
+    assert bracketed(200.0, 2000.0, 2000.0) == 0.1
