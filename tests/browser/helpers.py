@@ -19,17 +19,37 @@ def totp_code(secret: str) -> str:
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
+def click_and_wait(page, locator) -> None:
+    """Click ``locator`` (a link, or a submit button of a form without htmx) and return once the
+    page it loads has loaded.
+
+    ``click()`` does not wait for the navigation it starts, and a ``page.wait_for_load_state()``
+    after it returns at once while the page being left is still the loaded one: the next line
+    could read the old URL, or cancel the navigation with a ``goto`` (say, before a sign-in's
+    cookie is set). Raises playwright's TimeoutError when the click loads no page within the
+    bound; after a click that makes htmx swap part of the page, ``expect()`` the new content.
+    """
+    with page.expect_navigation():
+        locator.click()
+
+
+def press_and_wait(page, locator, key: str = "Enter") -> None:
+    """``click_and_wait`` by keyboard: press ``key`` on ``locator`` and wait for the page it loads."""
+    with page.expect_navigation():
+        locator.press(key)
+
+
 def sign_in(page, email: str, password: str = PASSWORD, totp_secret: str | None = None) -> None:
-    """Sign in through the real pages; with ``totp_secret``, also the second step."""
+    """Sign in through the real pages; with ``totp_secret``, also the second step. Returns once
+    the page signing in leads to has loaded, so the session cookie is set and ``page.url`` is
+    the new page's."""
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign in", exact=True).click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Sign in", exact=True))
     if totp_secret is not None and "/2fa/authenticate/" in page.url:
         page.get_by_label("Code").fill(totp_code(totp_secret))
-        page.get_by_role("button", name="Sign in", exact=True).click()
-        page.wait_for_load_state()
+        click_and_wait(page, page.get_by_role("button", name="Sign in", exact=True))
 
 
 def wait_until(page, condition, what: str) -> None:
@@ -66,9 +86,10 @@ def wait_for_charts(page) -> None:
 
 
 def assert_accessible(page) -> None:
-    """No axe findings on the page as loaded. Waits for the load first: called right after a
-    click that follows a link, axe could otherwise run on a document still being replaced
-    (CI found it: "Cannot read properties of null (reading 'documentElement')")."""
+    """No axe findings on the page as loaded. Waits for the load first: axe run on a document
+    still being replaced fails (CI found it: "Cannot read properties of null (reading
+    'documentElement')"). That wait returns at once while a page being left is still loaded, so
+    after a click that follows a link, call click_and_wait first."""
     page.wait_for_load_state("load")
     results = _axe.run(page)
     assert results.violations_count == 0, results.generate_report()

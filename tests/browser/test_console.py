@@ -1,6 +1,7 @@
 """The browser fixtures fail a test on any console error, a Content Security Policy refusal first."""
 
 import ast
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -78,4 +79,52 @@ def test_no_browser_test_asserts_on_a_snapshot_that_does_not_wait():
                     found.append((path.name, node.lineno, "focus: expect(locator).to_be_focused()"))
     assert found == [], "assert on a snapshot; wait with expect() instead:\n" + "\n".join(
         f"{name}:{line} {what}" for name, line, what in sorted(found)
+    )
+
+
+def _starts_a_page_load(statement: ast.stmt) -> bool:
+    """``x.click()`` or ``x.press("Enter")`` as a statement of its own: a link or a submit."""
+    if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
+        return False
+    call = statement.value
+    action = getattr(call.func, "attr", "")
+    if action == "click":
+        return True
+    return action == "press" and [ast.unparse(arg) for arg in call.args] == ["'Enter'"]
+
+
+def _waits_for_the_load_state(statement: ast.stmt) -> bool:
+    """``x.wait_for_load_state(…)``, or assert_accessible(…), whose first step is one."""
+    if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
+        return False
+    function = statement.value.func
+    return getattr(function, "attr", getattr(function, "id", "")) in (
+        "wait_for_load_state",
+        "assert_accessible",
+    )
+
+
+def test_no_browser_test_waits_for_the_load_state_of_the_page_it_is_leaving():
+    """``click()`` does not wait for the navigation it starts, and ``wait_for_load_state()``
+    (any state) returns at once while the page being left is still the loaded one: what follows
+    can read the old page's URL, or cancel the navigation with a ``goto``; assert_accessible
+    starts with that wait, so axe could check the old page. click_and_wait and press_and_wait
+    in helpers.py wait for the new page; after an htmx swap, expect() its content.
+    """
+    found = []
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            for field in ("body", "orelse", "finalbody"):
+                statements = getattr(node, field, None)
+                if not isinstance(statements, list):
+                    continue
+                for action, wait in pairwise(statements):
+                    if _starts_a_page_load(action) and _waits_for_the_load_state(wait):
+                        found.append((path.name, wait.lineno))
+    assert found == [], (
+        "wait_for_load_state() or assert_accessible() right after a click or Enter may run on "
+        "the page being left; use "
+        "click_and_wait(page, locator) or press_and_wait(page, locator) from "
+        "tests/browser/helpers.py, or expect() the content an htmx swap brings:\n"
+        + "\n".join(f"{name}:{line}" for name, line in sorted(found))
     )

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from courses.models import Enrollment, LessonPage
-from tests.browser.helpers import assert_accessible, open_menu, sign_in
+from tests.browser.helpers import assert_accessible, click_and_wait, open_menu, sign_in
 from tests.courses.factories import (
     enrol,
     ensure_course_site,
@@ -167,7 +167,7 @@ def test_course_staff_enrol_a_list_after_checking_it(page, course_with_lessons):
     sign_in(page, staff.email)
 
     page.goto(course.url)
-    page.get_by_role("link", name="People enrolled in this course").click()
+    click_and_wait(page, page.get_by_role("link", name="People enrolled in this course"))
     assert_accessible(page)
     page.get_by_role("link", name="Enrol from a list").click()
     page.get_by_label("E-mail addresses").fill("nia@example.org\nnot-an-address\nghost@example.org")

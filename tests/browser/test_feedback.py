@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from feedback.models import Feedback, FeedbackReply
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, click_and_wait, sign_in
 from tests.factories import make_supervision
 from tests.worksheets.conftest import SMALL_BODY, submit
 from worksheets.services.entries import entry_sharing_set, entry_start
@@ -32,7 +32,7 @@ def test_supervisor_releases_feedback_on_one_answer_and_the_trainee_replies(
     sign_in(page, supervisor.email)
     page.goto("/worksheets/shared/")
     assert_accessible(page)
-    page.get_by_role("link", name="After a hard session").click()
+    click_and_wait(page, page.get_by_role("link", name="After a hard session"))
     assert_accessible(page)
     page.get_by_role("link", name="Give feedback on this entry").click()
     page.get_by_role("heading", name="After a hard session", level=1).wait_for()

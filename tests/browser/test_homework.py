@@ -7,7 +7,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from homework.models import Assignment, Review
-from tests.browser.helpers import assert_accessible, open_menu, sign_in
+from tests.browser.helpers import assert_accessible, click_and_wait, open_menu, sign_in
 from tests.factories import make_meeting, make_supervision
 from worksheets.library import blocks as b
 from worksheets.services.templates import worksheet_template_create
@@ -65,7 +65,7 @@ def test_the_homework_loop(page, phone_page, supervisor, supervisee):
     # On a phone the header is one line; the menu opens from its button.
     assert phone_page.locator(".site-header").bounding_box()["height"] < 0.2 * 844
     open_menu(phone_page)
-    phone_page.get_by_role("link", name="My homework").click()
+    click_and_wait(phone_page, phone_page.get_by_role("link", name="My homework"))
     assert_accessible(phone_page)
     phone_page.get_by_role("button", name="Start Notice the urge to rescue").click()
     phone_page.get_by_label("When did I want to step in?").fill("When R. went quiet")

@@ -4,7 +4,13 @@ import pytest
 from playwright.sync_api import expect
 
 from supervision.models import User
-from tests.browser.helpers import assert_accessible, sign_in, wait_until
+from tests.browser.helpers import (
+    assert_accessible,
+    click_and_wait,
+    press_and_wait,
+    sign_in,
+    wait_until,
+)
 from tests.conftest import BROWSER_TIMEOUT_MS
 from tests.factories import make_supervision
 from tests.homework.factories import make_assignment
@@ -41,11 +47,9 @@ def test_the_browser_zone_is_stored_and_preferences_are_set_on_a_phone(
         page.get_by_label("Weekly summary for supervisors (Monday morning)").uncheck()
         page.get_by_label("Quiet from").fill("22:00")
         page.get_by_label("Quiet until").fill("07:00")
-        page.get_by_role("button", name="Save preferences").press("Enter")
-        page.wait_for_load_state()
+        press_and_wait(page, page.get_by_role("button", name="Save preferences"))
         expect(page.get_by_text("Your notification preferences are saved.")).to_be_visible()
-        page.get_by_role("button", name="Turn reminders off").click()
-        page.wait_for_load_state()
+        click_and_wait(page, page.get_by_role("button", name="Turn reminders off"))
         expect(page.get_by_text("Reminders off", exact=True)).to_be_visible()
         assert_accessible(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320

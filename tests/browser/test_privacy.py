@@ -9,7 +9,7 @@ import pytest
 
 from privacy.models import Erasure
 from supervision.services.relationships import supervision_end
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, click_and_wait, sign_in
 from tests.factories import PASSWORD
 from tests.worksheets.conftest import SMALL_BODY, submit
 from worksheets.services.entries import entry_sharing_set, entry_start
@@ -29,8 +29,7 @@ def _watch_console(page) -> list[str]:
 
 def _confirm_password(page) -> None:
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Confirm").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Confirm"))
 
 
 def test_a_trainee_exports_their_data_and_reads_the_copy(
@@ -42,10 +41,9 @@ def test_a_trainee_exports_their_data_and_reads_the_copy(
     errors = _watch_console(page)
 
     sign_in(page, supervisee.email)
-    page.get_by_role("link", name="Your data").click()
+    click_and_wait(page, page.get_by_role("link", name="Your data"))
     assert_accessible(page)
-    page.get_by_role("button", name="Prepare a copy of my data").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Prepare a copy of my data"))
     # A sign-in in the last few minutes counts as confirming (REAUTHENTICATION_TIMEOUT);
     # otherwise the password is asked for again first.
     if "/accounts/reauthenticate/" in page.url:
@@ -84,8 +82,7 @@ def test_an_administrator_erases_a_trainee_and_the_supervisors_records_show_the_
     page.get_by_role("heading", name=f"Erase {trainee.name}").wait_for()
     assert_accessible(page)
     page.get_by_label("Type the person's e-mail address to confirm").fill(trainee.email)
-    page.get_by_role("button", name=f"Erase {trainee.name}").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name=f"Erase {trainee.name}"))
     if "/accounts/reauthenticate/" in page.url:  # unless signed in a few minutes ago
         _confirm_password(page)
     page.get_by_role("heading", name=f"Erasure of Erased person #{trainee.pk}").wait_for()

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import assert_accessible, open_menu, sign_in
+from tests.browser.helpers import assert_accessible, click_and_wait, open_menu, sign_in
 from tests.conftest import BROWSER_TIMEOUT_MS
 from tests.factories import make_supervision
 from worksheets.library.questionnaires import (
@@ -84,7 +84,7 @@ def test_a_trainee_sees_their_profile_then_their_history_and_shares_one_result(
     library_load(templates=[SCHEMA_TEMPLATE])
     sign_in(page, supervisee.email)
     open_menu(page)
-    page.get_by_role("link", name="Questionnaires").first.click()
+    click_and_wait(page, page.get_by_role("link", name="Questionnaires").first)
     assert_accessible(page)
 
     complete_the_self_check(page, level=5, first_time=True)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from supervision.models import HoursSignOff
-from tests.browser.helpers import assert_accessible, open_menu, pdf_text_at, sign_in
+from tests.browser.helpers import assert_accessible, click_and_wait, open_menu, pdf_text_at, sign_in
 from tests.conftest import BROWSER_TIMEOUT_MS
 from tests.factories import PASSWORD, make_case, make_meeting, make_supervision
 
@@ -63,21 +63,18 @@ def test_hours_are_signed_and_the_log_book_verifies(narrow_page, supervisor, sup
     # The trainee submits a period; an empty one is refused beside the field, dates kept.
     sign_in(page, supervisee.email)
     page.goto(f"/supervisions/{supervision.pk}/")
-    page.get_by_role("link", name="Hours sign-off").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("link", name="Hours sign-off"))
     check(page, problems)
     page.get_by_label("First day").fill(days_ago(80).isoformat())
     page.get_by_label("Last day").fill(days_ago(70).isoformat())
-    page.get_by_role("button", name="Submit for sign-off").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Submit for sign-off"))
     expect(page.get_by_text("There are no meetings in this period")).to_be_visible()
     expect(page.get_by_label("First day")).to_have_value(days_ago(80).isoformat())
     check(page, problems)
     page.get_by_label("First day").fill(days_ago(35).isoformat())
     page.get_by_label("Last day").fill(days_ago(10).isoformat())
     page.get_by_label("Note to your supervisor").fill("Both meetings are in.")
-    page.get_by_role("button", name="Submit for sign-off").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Submit for sign-off"))
     expect(page.get_by_text("Awaiting signature").first).to_be_visible()
     check(page, problems)
     sign_out(page)
@@ -85,27 +82,24 @@ def test_hours_are_signed_and_the_log_book_verifies(narrow_page, supervisor, sup
     # The supervisor reads the period and signs it.
     sign_in(page, supervisor.email)
     page.goto(f"/supervisions/{supervision.pk}/")
-    page.get_by_role("link", name="Hours sign-off").click()
-    page.wait_for_load_state()
-    page.get_by_role("link", name=f"{days_ago(35):%d %b %Y} to {days_ago(10):%d %b %Y}").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("link", name="Hours sign-off"))
+    click_and_wait(
+        page, page.get_by_role("link", name=f"{days_ago(35):%d %b %Y} to {days_ago(10):%d %b %Y}")
+    )
     expect(page.get_by_text("Both meetings are in.")).to_be_visible()
     check(page, problems)
-    page.get_by_role("link", name="Sign these hours").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("link", name="Sign these hours"))
     # Signing asks for the password again (allauth's re-authentication) unless the person
     # signed in a few minutes ago, then comes back.
     if "/accounts/reauthenticate/" in page.url:
         check(page, problems)
         page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Confirm").click()
-        page.wait_for_load_state()
+        click_and_wait(page, page.get_by_role("button", name="Confirm"))
     expect(page.get_by_role("heading", level=1)).to_have_text(
         re.compile("^" + re.escape("Sign the hours of")), use_inner_text=True
     )
     check(page, problems)
-    page.get_by_role("button", name="Sign", exact=True).click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Sign", exact=True))
     # The page says so once the signature is stored; the database is read after, not before.
     expect(page.get_by_text("Signed by").first).to_be_visible()
     signoff = HoursSignOff.objects.get()
@@ -117,8 +111,7 @@ def test_hours_are_signed_and_the_log_book_verifies(narrow_page, supervisor, sup
     sign_in(page, supervisee.email)
     page.goto(f"/sign-offs/{signoff.pk}/")
     code = page.locator(".code").inner_text()
-    page.get_by_role("button", name="Make the log book (PDF)").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Make the log book (PDF)"))
     link = page.get_by_role("link", name="Open the PDF")
     link.wait_for()
     check(page, problems)
@@ -131,11 +124,9 @@ def test_hours_are_signed_and_the_log_book_verifies(narrow_page, supervisor, sup
     check(page, problems)
     page.get_by_label("Verification code").fill(code)
     page.get_by_label("Trainee's name").fill("Someone Else")
-    page.get_by_role("button", name="Check").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Check"))
     expect(page.get_by_text("does not match")).to_be_visible()
     page.get_by_label("Trainee's name").fill(supervisee.name)
-    page.get_by_role("button", name="Check").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Check"))
     expect(page.get_by_text("This log book matches the record")).to_be_visible()
     check(page, problems)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from supervision.models import Case, Meeting
-from tests.browser.helpers import assert_accessible, sign_in, wait_for_script
+from tests.browser.helpers import assert_accessible, click_and_wait, sign_in, wait_for_script
 from tests.factories import make_case, make_group, make_meeting, make_supervision
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,8 +26,7 @@ def test_supervisor_records_a_meeting_and_the_supervisee_reads_it(page, supervis
 
     sign_in(page, supervisor.email)
     assert_accessible(page)
-    page.get_by_role("link", name=f"Record a meeting with {supervisee.name}").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("link", name=f"Record a meeting with {supervisee.name}"))
     assert_accessible(page)
 
     page.get_by_label("Date").fill(yesterday.isoformat())
@@ -37,8 +36,7 @@ def test_supervisor_records_a_meeting_and_the_supervisee_reads_it(page, supervis
     page.get_by_label("Rowan").check()
     page.get_by_label("Agenda").fill("1. Homework review. 2. Exposure plan for Rowan.")
     page.get_by_label("Summary").fill("We planned the first exposure step together.")
-    page.get_by_role("button", name="Save the meeting").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Save the meeting"))
 
     # Too long: the message sits beside the field and nothing typed is lost.
     expect(page.get_by_text("A supervision meeting lasts at most eight hours")).to_be_visible()
@@ -49,8 +47,7 @@ def test_supervisor_records_a_meeting_and_the_supervisee_reads_it(page, supervis
     assert_accessible(page)
 
     page.get_by_label("Duration in minutes").fill("60")
-    page.get_by_role("button", name="Save the meeting").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Save the meeting"))
     expect(page.get_by_role("heading", level=1)).to_have_text(
         re.compile("^" + re.escape("Supervision meeting on")), use_inner_text=True
     )
@@ -58,21 +55,19 @@ def test_supervisor_records_a_meeting_and_the_supervisee_reads_it(page, supervis
     sign_out(page)
 
     sign_in(page, supervisee.email)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Meetings").click()
-    page.wait_for_load_state()
+    click_and_wait(
+        page, page.get_by_role("navigation", name="Main").get_by_role("link", name="Meetings")
+    )
     assert_accessible(page)
-    page.get_by_role("link", name=yesterday.strftime("%-d %b %Y")).first.click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("link", name=yesterday.strftime("%-d %b %Y")).first)
     expect(page.get_by_text("We planned the first exposure step together.")).to_be_visible()
     expect(page.get_by_text("A recording of practice was reviewed")).to_be_visible()
     expect(page.get_by_role("link", name="Rowan")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Write your reflection").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("link", name="Write your reflection"))
     page.get_by_label("Your reflection").fill("I want to slow down when emotions come up.")
-    page.get_by_role("button", name="Save your reflection").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Save your reflection"))
     expect(page.get_by_text("Private: only you can read it")).to_be_visible()
     assert_accessible(page)
 
@@ -89,8 +84,7 @@ def test_hours_log_draws_its_chart_within_the_content_security_policy(page, supe
     page.on("console", lambda message: problems.append(message.text))
 
     sign_in(page, supervisee.email)
-    page.get_by_role("link", name="Open your hours log").click()
-    page.wait_for_load_state("networkidle")
+    click_and_wait(page, page.get_by_role("link", name="Open your hours log"))
     wait_for_script(
         page,
         "() => window.Chart && Chart.getChart('hours-chart') !== undefined",
@@ -104,8 +98,7 @@ def test_hours_log_draws_its_chart_within_the_content_security_policy(page, supe
     assert_accessible(page)
 
     page.get_by_label("Group by").select_option("quarter")
-    page.get_by_role("button", name="Show").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Show"))
     expect(page.get_by_role("heading", name="Hours by quarter")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download CSV").click()
@@ -116,23 +109,20 @@ def test_supervisee_adds_a_case_on_a_phone(phone_page, supervisor, supervisee):
     make_supervision(supervisor, supervisee)
     page = phone_page
     sign_in(page, supervisee.email)
-    page.get_by_role("link", name="Add a case").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("link", name="Add a case"))
     expect(page.get_by_text("No identifying details.")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
 
     page.get_by_label("Situation").fill("Queue at the checkout.")
-    page.get_by_role("button", name="Save the case").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Save the case"))
     pseudonym = page.get_by_label("Pseudonym or code")
     expect(pseudonym).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Situation")).to_have_value("Queue at the checkout.")
     assert_accessible(page)
 
     pseudonym.fill("Willow")
-    page.get_by_role("button", name="Save the case").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Save the case"))
     expect(page.get_by_role("heading", name="Case: Willow")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert Case.objects.get().situation == "Queue at the checkout."
@@ -147,32 +137,26 @@ def test_administrator_starts_relationships_and_an_invited_person_accepts(
     from supervision.models import Supervision
 
     sign_in(page, administrator.email)
-    page.get_by_role("link", name="Manage relationships").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("link", name="Manage relationships"))
     assert_accessible(page)
 
-    page.get_by_role("link", name="Start a relationship").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("link", name="Start a relationship"))
     page.get_by_label("Supervisor").select_option(label=f"{supervisor.name} ({supervisor.email})")
     page.get_by_label("Supervisee").select_option(label=f"{supervisor.name} ({supervisor.email})")
-    page.get_by_role("button", name="Start the supervision").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Start the supervision"))
     expect(page.get_by_text("A person cannot supervise themselves.")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Supervisee").select_option(label=f"{supervisee.name} ({supervisee.email})")
-    page.get_by_role("button", name="Start the supervision").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Start the supervision"))
     assert Supervision.objects.filter(supervisor=supervisor, supervisee=supervisee).exists()
 
-    page.get_by_role("link", name="Start a group").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("link", name="Start a group"))
     assert_accessible(page)
 
     page.goto("/invite/")
     page.get_by_label("Supervisor").select_option(label=f"{supervisor.name} ({supervisor.email})")
     page.get_by_label("E-mail address").fill("newcomer@example.org")
-    page.get_by_role("button", name="Send the invitation").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Send the invitation"))
     expect(page.get_by_text("Invitation sent to newcomer@example.org.")).to_be_visible()
     sign_out(page)
 
@@ -182,7 +166,6 @@ def test_administrator_starts_relationships_and_an_invited_person_accepts(
     page.get_by_label("Your name").fill("Nell Newcomer")
     page.get_by_label("Choose a password").fill("a-long-secret-pass-9")
     page.get_by_label("Type the password again").fill("a-long-secret-pass-9")
-    page.get_by_role("button", name="Create my account and accept").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Create my account and accept"))
     expect(page.get_by_role("heading", name=f"Supervision with {supervisor.name}")).to_be_visible()
     assert_accessible(page)

@@ -3,7 +3,14 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import assert_accessible, open_menu, sign_in, wait_for_script, wait_until
+from tests.browser.helpers import (
+    assert_accessible,
+    click_and_wait,
+    open_menu,
+    sign_in,
+    wait_for_script,
+    wait_until,
+)
 from tests.factories import make_supervision
 from worksheets.library import blocks as b
 from worksheets.models import Entry, WorksheetTemplate
@@ -82,11 +89,11 @@ def test_supervisor_copies_and_adapts_a_library_template(page, supervisor, super
     make_supervision(supervisor, supervisee)
     original = library_worksheet()
     sign_in(page, supervisor.email)
-    page.get_by_role("link", name="Worksheets").first.click()
+    click_and_wait(page, page.get_by_role("link", name="Worksheets").first)
     assert_accessible(page)
-    page.get_by_role("link", name="Evening check-in").click()
+    click_and_wait(page, page.get_by_role("link", name="Evening check-in"))
     assert_accessible(page)
-    page.get_by_role("link", name="Copy to my templates").click()
+    click_and_wait(page, page.get_by_role("link", name="Copy to my templates"))
     assert_accessible(page)
     page.get_by_role("button", name="Copy to my templates").click()
     page.get_by_text("is now one of your own templates").wait_for()
@@ -118,13 +125,10 @@ def test_trainee_completes_shares_and_the_supervisor_reads_it_on_a_phone(
     library_worksheet()
     sign_in(page, supervisee.email)
     open_menu(page)
-    page.get_by_role("link", name="Worksheets").first.click()
-    page.get_by_role("link", name="Evening check-in").click()
+    click_and_wait(page, page.get_by_role("link", name="Worksheets").first)
+    click_and_wait(page, page.get_by_role("link", name="Evening check-in"))
     assert_accessible(page)
-    page.get_by_role("button", name="Start this worksheet").click()
-    # The page left has the same heading: measure once the form's own page has loaded.
-    page.get_by_label("What went well today?").wait_for()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Start this worksheet"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
 
@@ -167,10 +171,11 @@ def test_trainee_completes_shares_and_the_supervisor_reads_it_on_a_phone(
     expect(page.get_by_role("cell", name=f"Shared with {supervisor.name}")).to_be_visible()
     assert_accessible(page)
     open_menu(page)
-    page.get_by_role("button", name="Sign out").click()
+    # Signed in again only once signed out: a goto would cancel the sign-out's POST.
+    click_and_wait(page, page.get_by_role("button", name="Sign out"))
 
     sign_in(page, supervisor.email)
-    page.get_by_role("link", name="Entries shared with you").click()
+    click_and_wait(page, page.get_by_role("link", name="Entries shared with you"))
     assert_accessible(page)
     page.get_by_role("link", name="Evening check-in").click()
     expect(page.get_by_text(f"By {supervisee.name}")).to_be_visible()
