@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from recordings.models import Recording, RecordingComment
-from tests.browser.helpers import assert_accessible, sign_in, wait_for_script
+from tests.browser.helpers import assert_accessible, click_and_wait, sign_in, wait_for_script
 from tests.factories import make_supervision
 from tests.recordings.conftest import WAV
 from worksheets.library.questionnaires import COMPETENCE_RATING, library_templates
@@ -93,7 +93,8 @@ def test_upload_review_rate_and_read(page, phone_page, supervisor, supervisee, t
     for name in names:
         page.locator(f"#rating input[name='{name}'][value='4']").check()
     page.get_by_role("button", name="Submit rating").click()
-    page.get_by_role("button", name=f"Release to {supervisee.name}").first.click()
+    # Read from the database once the release's page has loaded, not while it is on its way.
+    click_and_wait(page, page.get_by_role("button", name=f"Release to {supervisee.name}").first)
     rating = Entry.objects.get(subject=supervisee)
     assert rating.is_released and rating.recording_rating.recording == recording
 
