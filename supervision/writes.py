@@ -16,7 +16,7 @@ writes those.
 """
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.db import connections, router
@@ -54,7 +54,9 @@ def row_insert(obj: Model, *, ignore_conflicts: bool = False) -> bool:
     alias = router.db_for_write(model, instance=obj)
     connection = connections[alias]
     numbered = model._meta.auto_field is not None and obj.pk is None
-    sql, fields = _insert_sql(model, 1, ignore_conflicts, numbered, connection.vendor, alias)
+    fields = _insert_fields(model, numbered)
+    # The key is read back exactly when the database numbers it.
+    sql = _insert_sql(model, 1, ignore_conflicts, numbered, numbered, connection.vendor, alias)
     with connection.cursor() as cursor:
         cursor.execute(sql, _values(obj, fields, connection))
         if numbered:
@@ -70,10 +72,11 @@ def row_insert(obj: Model, *, ignore_conflicts: bool = False) -> bool:
 
 
 def rows_insert(objs: Sequence[Model], *, ignore_conflicts: bool = False) -> None:
-    """Insert new objects of one model in one statement, as ``bulk_create(objs,
-    ignore_conflicts=...)`` does: their keys are not read back (with conflicts ignored the
-    database cannot say which rows were inserted), so the objects stay unsaved. Raises
-    ValueError as ``row_insert`` does, and for objects of several models."""
+    """Insert new objects of one model as ``bulk_create(objs, ignore_conflicts=...)`` does: one
+    statement for as many rows as the database takes parameters for (``bulk_batch_size``), their
+    keys not read back (with conflicts ignored the database cannot say which rows were
+    inserted), so the objects stay unsaved. Raises ValueError as ``row_insert`` does, and for
+    objects of several models."""
     if not objs:
         return
     model = type(objs[0])
@@ -86,12 +89,17 @@ def rows_insert(objs: Sequence[Model], *, ignore_conflicts: bool = False) -> Non
     numbered = model._meta.auto_field is not None and objs[0].pk is None
     if any((obj.pk is None) != numbered for obj in objs):
         raise ValueError("rows_insert: either every object has its key or none has.")
-    sql, fields = _insert_sql(
-        model, len(objs), ignore_conflicts, False, connection.vendor, alias, numbered
-    )
-    params = [value for obj in objs for value in _values(obj, fields, connection)]
+    fields = _insert_fields(model, numbered)
+    size = max(connection.ops.bulk_batch_size(fields, objs), 1)
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        for start in range(0, len(objs), size):
+            batch = objs[start : start + size]
+            sql = _insert_sql(
+                model, len(batch), ignore_conflicts, numbered, False, connection.vendor, alias
+            )
+            cursor.execute(
+                sql, [value for obj in batch for value in _values(obj, fields, connection)]
+            )
 
 
 def rows_update(
@@ -109,13 +117,13 @@ def rows_update(
     Returns the number of rows changed. Raises ValueError for an expression among the values or
     a None in ``where``.
     """
+    if any(value is None for value in where.values()):
+        raise ValueError("rows_update: a None in `where` would match nothing (= NULL).")
     alias = router.db_for_write(model)
     connection = connections[alias]
     sql, set_fields, where_fields = _update_sql(
         model, tuple(values), tuple(where), condition, connection.vendor, alias
     )
-    if any(value is None for value in where.values()):
-        raise ValueError("rows_update: a None in `where` would match nothing (= NULL).")
     params = [
         _prepared(field, value, connection)
         for field, value in zip(set_fields, values.values(), strict=True)
@@ -147,35 +155,41 @@ def _plain(fields: Sequence[Field]) -> None:
             raise ValueError(f"{field.name} writes its own placeholder: save it with the ORM.")
 
 
-@lru_cache(maxsize=256)
-def _insert_sql(
-    model: type[Model],
-    count: int,
-    ignore_conflicts: bool,
-    returning: bool,
-    vendor: str,
-    alias: str,
-    numbered: bool | None = None,
-) -> tuple[str, tuple[Field, ...]]:
-    """The INSERT of ``count`` rows and the fields whose values it takes, row by row. The key
-    is left to the database when ``numbered`` (by default: when ``returning``), and returned
-    with ``returning``. ``vendor`` and ``alias`` are part of the cache's key only."""
+@cache
+def _insert_fields(model: type[Model], numbered: bool) -> tuple[Field, ...]:
+    """The fields an INSERT of ``model`` writes, in order: every column of its own table but a
+    generated one, and but its key when the database numbers it (``numbered``)."""
     meta = model._meta
     if meta.parents:
         raise ValueError(f"{model.__name__} spans several tables: save it with the ORM.")
-    numbered = returning if numbered is None else numbered
     fields = tuple(
         field
         for field in meta.local_concrete_fields
         if not field.generated and not (numbered and field is meta.auto_field)
     )
     _plain(fields)
+    return fields
+
+
+@lru_cache(maxsize=256)
+def _insert_sql(
+    model: type[Model],
+    count: int,
+    ignore_conflicts: bool,
+    numbered: bool,
+    returning: bool,
+    vendor: str,
+    alias: str,
+) -> str:
+    """The INSERT of ``count`` rows of ``_insert_fields(model, numbered)``, returning the key
+    with ``returning``. ``vendor`` and ``alias`` are part of the cache's key only."""
+    fields = _insert_fields(model, numbered)
     connection = connections[alias]
     quote = connection.ops.quote_name
     on_conflict = OnConflict.IGNORE if ignore_conflicts else None
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     sql = (
-        f"{connection.ops.insert_statement(on_conflict=on_conflict)} {quote(meta.db_table)}"
+        f"{connection.ops.insert_statement(on_conflict=on_conflict)} {quote(model._meta.db_table)}"
         f" ({', '.join(quote(field.column) for field in fields)})"
         f" VALUES {', '.join([row] * count)}"
     )
@@ -183,9 +197,9 @@ def _insert_sql(
     if suffix:
         sql += f" {suffix}"
     if returning:
-        returned, _ = connection.ops.returning_columns([meta.pk])
+        returned, _ = connection.ops.returning_columns([model._meta.pk])
         sql += f" {returned}"
-    return sql, fields
+    return sql
 
 
 @lru_cache(maxsize=256)

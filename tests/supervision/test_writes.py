@@ -116,6 +116,18 @@ def test_many_rows_in_one_statement_skip_those_held(entry):
     assert sorted(held.values_list("permission__codename", flat=True)) == sorted(codenames)
 
 
+def test_more_rows_than_one_statement_takes_go_in_batches(monkeypatch):
+    """As bulk_create: no statement carries more parameters than the database takes."""
+    recipient = UserFactory()
+    monkeypatch.setattr(connection.ops, "bulk_batch_size", lambda fields, objs: 2)
+
+    with CaptureQueriesContext(connection) as statements:
+        rows_insert([_notice(recipient, event_key=f"event:{n}") for n in range(5)])
+
+    assert len(statements) == 3
+    assert Notification.objects.filter(recipient=recipient).count() == 5
+
+
 def test_an_update_changes_the_rows_it_finds_and_counts_them(entry):
     now = timezone.now()
     changed = rows_update(
