@@ -359,7 +359,8 @@ class HelloWorld:
 
     def __init__(self, base: str):
         self.base = base
-        self.runs = [wrk(base, "/bench/hello/", {})]
+        self.runs: list[dict] = []
+        self.again()
 
     def again(self) -> None:
         """A new run before the next page, when something else ran since the last one."""
@@ -367,7 +368,7 @@ class HelloWorld:
 
     def ratio(self, result: dict) -> float:
         before = self.runs[-1]
-        self.runs.append(wrk(self.base, "/bench/hello/", {}))
+        self.again()
         return bracketed(result["rps"], before["rps"], self.runs[-1]["rps"])
 
 
@@ -416,7 +417,7 @@ def measure_posts(
 ) -> dict[str, dict]:
     """One round of the autosave and the submit of a homework entry, on drafts made now
     (bench/posts.py): ``{label: wrk's figures, ratio (``hello.ratio``), path and, when
-    ``probe``, the query count of one more POST}``."""
+    ``probe``, the fewest queries of PROBES more POSTs}``."""
     count = DRAFTS_PER_SECOND * SECONDS + CONNECTIONS + PROBES
     out = manage(env, "shell", "-c", f"from bench.posts import drafts_print; drafts_print({count})")
     made = json.loads(re.search(r"^BENCH-DRAFTS (.*)$", out, re.MULTILINE).group(1))
@@ -450,9 +451,10 @@ def measure_posts(
                 form = {"reflection": "Noticed the urge and waited.", "session": session,
                         "version": version, **({"action": "submit"} if kind == "submit" else {})}  # fmt: skip
                 browser.request("/")
-                status, headers = post_once(browser, post_path(kind, pk), form)
+                probed = post_path(kind, pk)
+                status, headers = post_once(browser, probed, form)
                 if status != (302 if kind == "submit" else 200):
-                    sys.exit(f"the {label} probe answered {status} on {path}")
+                    sys.exit(f"the {label} probe answered {status} on {probed}")
                 counts.append(int(headers.get("X-Bench-Queries", -1)))
             results[label]["queries"] = min(counts)
         if kind == "submit" and result["rps"] * SECONDS > len(pool):
